@@ -1,0 +1,5 @@
+import sys
+
+from reportdesk.cli import main
+
+sys.exit(main())

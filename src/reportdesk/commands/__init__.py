@@ -1,0 +1,1 @@
+"""Sub-commands of the ``reportdesk`` command line, one module each."""

@@ -1,0 +1,48 @@
+"""What a check finds: a rule that does not hold, with the cells and the arithmetic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reportdesk.core.form import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    cells: tuple[str, ...] = ()
+    advice: str = ""
+    section: str | None = None  # the section a user is taken to
+    excerpt: str | None = None  # for text rules: the sentence concerned
+
+    @property
+    def key(self) -> str:
+        """Identifies "the same finding" across edits (used when a warning is accepted)."""
+        return f"{self.rule}|{','.join(self.cells)}|{self.section or ''}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "rule": self.rule,
+            "severity": str(self.severity),
+            "message": self.message,
+            "cells": list(self.cells),
+        }
+        if self.advice:
+            data["advice"] = self.advice
+        if self.section:
+            data["section"] = self.section
+        if self.excerpt:
+            data["excerpt"] = self.excerpt
+        return data
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Errors first, each group in the order the rules were found."""
+    return sorted(findings, key=lambda f: 0 if f.is_error else 1)

@@ -1,0 +1,188 @@
+"""The frozen definition of a report format: sections, tables, cells, derived cells, rules.
+
+A :class:`FormDef` is built once by :mod:`reportdesk.core.form_loader` from a file in
+``forms/`` and never changes; a filled-in report (:class:`reportdesk.core.report.Report`)
+holds only values and refers to cells by their canonical ids (``table.row.column``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from reportdesk.core.expressions import Compiled, Node
+from reportdesk.core.numbers import ValueType
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class SectionKind(StrEnum):
+    TEXT = "text"
+    TABLE = "table"
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnDef:
+    id: str
+    label: str
+    group: str | None = None
+    type: ValueType = ValueType.COUNT
+
+
+@dataclass(frozen=True, slots=True)
+class RowDef:
+    id: str
+    label: str
+    columns: tuple[str, ...]
+    short: str = ""
+    group: str | None = None
+    subgroup: str | None = None
+    item: str | None = None
+    help: str = ""
+
+    @property
+    def short_label(self) -> str:
+        return self.short or self.label
+
+
+@dataclass(frozen=True, slots=True)
+class CellDef:
+    id: str
+    table: str
+    row: str
+    column: str
+    type: ValueType
+    derived: bool
+    label: str  # "（一）予以公开 / 自然人": how the cell is named to a user
+
+    @property
+    def input(self) -> bool:
+        return not self.derived
+
+
+@dataclass(frozen=True, slots=True)
+class GridCell:
+    """One drawn cell of the official table, placed on its grid (0-based)."""
+
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    text: str = ""
+    cell_id: str | None = None  # a data cell; None for a label
+    role: str = "label"  # "label", "head", "item", "group", "note" or "value"
+    header: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TableDef:
+    id: str
+    title: str
+    columns: tuple[ColumnDef, ...]
+    rows: tuple[RowDef, ...]
+    grid: tuple[GridCell, ...]
+    n_rows: int
+    n_cols: int
+    header_rows: int
+
+    def column(self, column_id: str) -> ColumnDef:
+        return next(c for c in self.columns if c.id == column_id)
+
+    def row(self, row_id: str) -> RowDef:
+        return next(r for r in self.rows if r.id == row_id)
+
+    def cell_ids(self) -> list[str]:
+        return [f"{self.id}.{r.id}.{c}" for r in self.rows for c in r.columns]
+
+
+@dataclass(frozen=True, slots=True)
+class SectionDef:
+    id: str
+    heading: str
+    kind: SectionKind
+    guidance: str
+    table: str | None = None
+    subheadings: tuple[str, ...] = ()
+
+    @property
+    def number(self) -> str:
+        """The Chinese ordinal of the heading: "一" for "一、总体情况"."""
+        return self.heading.split("、", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Expr:
+    text: str
+    node: Node
+    fn: Compiled = field(compare=False, repr=False)
+    refs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DerivedDef:
+    cell: str
+    expr: Expr
+
+
+class RuleKind(StrEnum):
+    EQUATION = "equation"
+    CHECK = "check"
+    VALID = "valid"
+    BLANK = "blank"
+    COPIED_TEXT = "copied_text"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDef:
+    """One instance of a rule (a rule written "for each column" gives one per column)."""
+
+    id: str
+    kind: RuleKind
+    severity: Severity
+    subject: str = ""
+    left: Expr | None = None
+    op: str = "=="
+    right: Expr | None = None
+    left_name: str = ""
+    right_name: str = ""
+    terms_by: str = ""  # "row" or "column": which label names each term in a message
+    when: Expr | None = None
+    assertion: Expr | None = None
+    message: str = ""  # a template for kind "check"
+    advice: str = ""
+    section: str | None = None
+    threshold: float = 0.0
+    cells: tuple[str, ...] = ()
+    uses_previous: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FormDef:
+    id: str
+    version: int
+    title: str
+    basis: str
+    valid_from_year: int
+    sections: tuple[SectionDef, ...]
+    tables: dict[str, TableDef]
+    cells: dict[str, CellDef]
+    derived: tuple[DerivedDef, ...]  # in an order where every part precedes its total
+    rules: tuple[RuleDef, ...]
+
+    def section(self, section_id: str) -> SectionDef:
+        return next(s for s in self.sections if s.id == section_id)
+
+    @property
+    def input_cells(self) -> list[str]:
+        return [c for c, d in self.cells.items() if not d.derived]
+
+    @property
+    def text_sections(self) -> list[SectionDef]:
+        return [s for s in self.sections if s.kind is SectionKind.TEXT]
+
+    def section_of_cell(self, cell_id: str) -> SectionDef:
+        table = self.cells[cell_id].table
+        return next(s for s in self.sections if s.table == table)

@@ -1,0 +1,173 @@
+"""The JSON interchange format: how tests, scripts and other tools feed ReportDesk.
+
+    {"format": "gov-info-disclosure-2021", "agency": "…", "year": 2023,
+     "meta": {"contact_office": "…", …},
+     "cells": {"requests.received.natural": 3, …},
+     "texts": {"preamble": "…", "overview": "…", …}}
+
+A missing or ``null`` cell is blank.  Totals are kept as stated in the file
+(``"totals": "stated"``, the default) or computed from their parts (``"derived"``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from reportdesk.core.form import FormDef
+from reportdesk.core.numbers import ValueParseError, parse_value, to_json
+from reportdesk.core.report import EXTRA_TEXTS, META_FIELDS, InvalidValue, Report, Totals, derive
+
+log = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+YEAR_RANGE = range(2000, 2101)
+
+
+class ReportFileError(Exception):
+    """A report file cannot be read at all; the message says why, in Chinese."""
+
+    def __init__(self, message: str, code: str = "unreadable") -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def read_json_file(path: Path, form_for: Any) -> Report:
+    """Read an interchange file.  *form_for(form_id)* returns the form or raises LookupError."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReportFileError(f"无法打开文件：{exc.strerror or exc}", "io") from exc
+    if size > MAX_FILE_BYTES:
+        raise ReportFileError(
+            f"文件过大（{size / 1024 / 1024:.1f} MB），报告文件不应超过 {MAX_FILE_BYTES // 1024 // 1024} MB。", "too_large"
+        )
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except OSError as exc:
+        raise ReportFileError(f"无法读取文件：{exc.strerror or exc}", "io") from exc
+    except UnicodeDecodeError as exc:
+        raise ReportFileError("文件不是 UTF-8 编码的 JSON 文本，请用 ReportDesk 导出或另存为 UTF-8。", "encoding") from exc
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise ReportFileError(f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列，{_json_reason(exc.msg)}。", "json") from exc
+    except (ValueError, RecursionError) as exc:
+        raise ReportFileError(f"JSON 格式错误：{exc}", "json") from exc
+    return report_from_json(data, form_for)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"不支持 {name}，请填写具体数字")
+
+
+def _json_reason(msg: str) -> str:
+    reasons = {
+        "Expecting value": "此处缺少值",
+        "Expecting property name enclosed in double quotes": "键名必须用英文双引号括起来",
+        "Expecting ',' delimiter": "缺少逗号",
+        "Expecting ':' delimiter": "缺少冒号",
+        "Extra data": "数据结束后还有多余内容",
+        "Unterminated string starting at": "字符串没有结束引号",
+    }
+    return reasons.get(msg, msg)
+
+
+def report_from_json(data: Any, form_for: Any) -> Report:
+    if not isinstance(data, dict):
+        kind = {list: "数组", str: "字符串", int: "数字", float: "数字", bool: "布尔值"}.get(type(data), "空值")
+        raise ReportFileError(f"文件的最外层应是一个 JSON 对象 {{…}}，却是{kind}。", "structure")
+    form_id = data.get("format")
+    if not isinstance(form_id, str) or not form_id:
+        raise ReportFileError("缺少 \"format\"（报告格式，如 \"gov-info-disclosure-2021\"）。", "structure")
+    try:
+        form: FormDef = form_for(form_id)
+    except LookupError as exc:
+        raise ReportFileError(str(exc.args[0]) if exc.args else f"未知的报告格式“{form_id}”", "format") from exc
+
+    agency = data.get("agency", "")
+    if agency is None:
+        agency = ""
+    if not isinstance(agency, str):
+        raise ReportFileError("\"agency\"（填报单位）应是文字。", "structure")
+    year = data.get("year")
+    if year is not None:
+        if isinstance(year, str) and year.strip().isdigit():
+            year = int(year.strip())
+        if isinstance(year, bool) or not isinstance(year, int) or year not in YEAR_RANGE:
+            raise ReportFileError(f"\"year\"（报告年度）应是 2000 至 2100 之间的整数，却是 {json.dumps(year, ensure_ascii=False)}。", "structure")
+    power = data.get("rulemaking_power")
+    if power is not None and not isinstance(power, bool):
+        raise ReportFileError("\"rulemaking_power\"（是否有规章制定权）应是 true、false 或 null。", "structure")
+    totals_raw = data.get("totals", Totals.STATED.value)
+    try:
+        totals = Totals(totals_raw)
+    except ValueError as exc:
+        raise ReportFileError("\"totals\" 只能是 \"stated\"（按文件中的合计）或 \"derived\"（由各项计算）。", "structure") from exc
+
+    meta = _string_map(data.get("meta", {}), "meta", set(META_FIELDS))
+    texts = _string_map(data.get("texts", {}), "texts", {s.id for s in form.sections} | set(EXTRA_TEXTS))
+    raw_cells = data.get("cells", {})
+    if raw_cells is None:
+        raw_cells = {}
+    if not isinstance(raw_cells, dict):
+        raise ReportFileError("\"cells\" 应是一个对象，键为单元格编号。", "structure")
+    unknown = [k for k in raw_cells if k not in form.cells]
+    if unknown:
+        shown = "、".join(unknown[:5]) + ("等" if len(unknown) > 5 else "")
+        raise ReportFileError(f"有 {len(unknown)} 个未知的单元格编号：{shown}。请使用 README 中列出的编号。", "cell")
+
+    report = Report(form_id=form.id, agency=agency.strip(), year=year, rulemaking_power=power,
+                    meta=meta, texts=texts, totals=totals)
+    for cell_id, raw in raw_cells.items():
+        try:
+            report.cells[cell_id] = parse_value(raw, form.cells[cell_id].type)
+        except ValueParseError as exc:
+            report.invalid[cell_id] = InvalidValue(json.dumps(raw, ensure_ascii=False), exc.message)
+    return report
+
+
+def _string_map(value: Any, name: str, allowed: set[str]) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ReportFileError(f"\"{name}\" 应是一个对象。", "structure")
+    result: dict[str, str] = {}
+    for key, text in value.items():
+        if key not in allowed:
+            raise ReportFileError(f"\"{name}\" 中有未知的项“{key}”，可用的项：{'、'.join(sorted(allowed))}。", "structure")
+        if text is None:
+            continue
+        if not isinstance(text, str):
+            raise ReportFileError(f"\"{name}.{key}\" 应是文字。", "structure")
+        result[key] = text
+    return result
+
+
+def report_to_json(form: FormDef, report: Report, *, include_derived: bool = True) -> dict[str, Any]:
+    """The report as interchange data; totals derived from their parts when the report is a draft."""
+    cells = derive(form, report.cells) if (include_derived and report.totals is Totals.DERIVED) else report.cells
+    data: dict[str, Any] = {
+        "format": form.id,
+        "agency": report.agency,
+        "year": report.year,
+    }
+    if report.rulemaking_power is not None:
+        data["rulemaking_power"] = report.rulemaking_power
+    if report.meta:
+        data["meta"] = {k: report.meta[k] for k in META_FIELDS if k in report.meta}
+    data["totals"] = str(Totals.STATED if include_derived else report.totals)
+    data["cells"] = {cid: to_json(cells.get(cid)) for cid in form.cells if cells.get(cid) is not None}
+    if report.invalid:
+        data["invalid_cells"] = {cid: bad.raw for cid, bad in report.invalid.items()}
+    order = [*EXTRA_TEXTS, *(s.id for s in form.sections)]
+    data["texts"] = {k: report.texts[k] for k in order if report.texts.get(k)}
+    return data
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)

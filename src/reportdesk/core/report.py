@@ -1,0 +1,85 @@
+"""A filled-in report: metadata, the cell values and the text of each section.
+
+The report holds values, not layout.  Cell values are ``int`` (counts), ``Decimal``
+(the 万元 amount) or ``None`` (blank).  A value that could not be read as a figure is
+kept in ``invalid`` with its raw text, so that it is reported (rule
+``non_negative_integer``) and never silently dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from reportdesk.core.expressions import Env
+from reportdesk.core.form import FormDef
+from reportdesk.core.numbers import Value
+
+log = logging.getLogger(__name__)
+
+#: Metadata fields a report may carry beyond agency and year, with their Chinese names.
+META_FIELDS: dict[str, str] = {
+    "contact_office": "联系科室",
+    "phone": "联系电话",
+    "email": "电子邮箱",
+    "address": "通信地址",
+    "website": "发布网站",
+    "publish_date": "发布日期",
+}
+
+#: Text parts of a report that are not one of the six sections.
+EXTRA_TEXTS: dict[str, str] = {"preamble": "前言"}
+
+
+class Totals(StrEnum):
+    """Whether totals are computed from their parts (a draft) or kept as stated (a file)."""
+
+    DERIVED = "derived"
+    STATED = "stated"
+
+
+@dataclass(frozen=True, slots=True)
+class InvalidValue:
+    raw: str
+    message: str
+
+
+@dataclass(slots=True)
+class Report:
+    form_id: str
+    agency: str = ""
+    year: int | None = None
+    rulemaking_power: bool | None = None  # None: inferred from the agency's name
+    meta: dict[str, str] = field(default_factory=dict)
+    cells: dict[str, Value] = field(default_factory=dict)
+    invalid: dict[str, InvalidValue] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    totals: Totals = Totals.DERIVED
+
+    def value(self, cell_id: str) -> Value:
+        return self.cells.get(cell_id)
+
+
+def derive(form: FormDef, cells: Mapping[str, Value]) -> dict[str, Value]:
+    """The values with every derived cell computed from its parts.
+
+    A total is blank when all of its parts are blank, so that an untouched table does
+    not fill with zeros before the clerk has typed anything.
+    """
+    result = dict(cells)
+    env = Env(result, {})
+    for d in form.derived:
+        if all(result.get(r) is None for r in d.expr.refs):
+            result[d.cell] = None
+        else:
+            result[d.cell] = d.expr.fn(env)  # type: ignore[assignment]
+    return result
+
+
+def effective_cells(form: FormDef, report: Report) -> dict[str, Value]:
+    """The values the rules see: totals derived for a draft, as stated for a file."""
+    if report.totals is Totals.DERIVED:
+        return derive(form, report.cells)
+    return dict(report.cells)

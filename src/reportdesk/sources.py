@@ -1,0 +1,47 @@
+"""Read a report from any file ReportDesk understands.
+
+JSON interchange files are read here; drafts (.rdesk), Word (.docx) and Excel (.xlsx)
+readers register themselves in ``READERS`` by file suffix, and are imported only when a
+file of theirs is read, so that ``reportdesk check`` on JSON never loads an office library.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+
+from reportdesk.core.catalog import get_form
+from reportdesk.core.interchange import ReportFileError, read_json_file
+from reportdesk.core.report import Report
+
+log = logging.getLogger(__name__)
+
+#: suffix → "module:function"; the function takes a Path and returns a Report.
+READERS: dict[str, str] = {
+    ".json": "reportdesk.sources:read_json",
+}
+
+
+def read_json(path: Path) -> Report:
+    return read_json_file(path, get_form)
+
+
+def supported_suffixes() -> list[str]:
+    return sorted(READERS)
+
+
+def read_report(path: Path) -> Report:
+    """Read *path*; raise :class:`ReportFileError` with a Chinese message when it cannot be read."""
+    if path.is_dir():
+        raise ReportFileError("这是一个文件夹，不是报告文件。", "io")
+    if not path.exists():
+        raise ReportFileError("文件不存在。", "io")
+    target = READERS.get(path.suffix.lower())
+    if target is None:
+        raise ReportFileError(
+            f"不支持的文件类型“{path.suffix or '（无扩展名）'}”，可以读取：{'、'.join(supported_suffixes())}。", "type"
+        )
+    module_name, _, func_name = target.partition(":")
+    reader = getattr(importlib.import_module(module_name), func_name)
+    return reader(path)
