@@ -1,0 +1,165 @@
+"""Word and Excel reports built the way clerks build them, for the import tests.
+
+The tables follow the official layout of the form (merged cells included), with knobs
+for what is seen in the wild: labels typed differently, the requests table split over
+two Word tables ("续表"), the tables in an appendix after 六, extra empty rows, "/" for
+no data, full-width digits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportdesk.core.catalog import get_form
+from reportdesk.core.numbers import format_value
+from reportdesk.core.report import Report, derive
+
+FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
+
+
+@dataclass
+class Style:
+    label: Callable[[str], str] = lambda s: s  # how each label is typed
+    value: Callable[[str, str], str] = lambda cell_id, s: s  # how each figure is typed
+    split_requests_after: int | None = None  # body row after which 续表 starts
+    repeat_header_in_split: bool = False
+    appendix: bool = False  # tables after 六 in 附件1 instead of inline
+    empty_rows: tuple[int, ...] = ()  # grid rows of the requests table followed by an empty row
+    merge: bool = True
+    title: str | None = None
+    extra_paragraphs: Mapping[str, list[str]] = field(default_factory=dict)
+
+
+def official_values(report: Report) -> dict[str, str]:
+    form = get_form()
+    cells = derive(form, report.cells)
+    return {cid: format_value(cells.get(cid)) for cid in form.cells}
+
+
+def table_rows(table_id: str, values: Mapping[str, str], style: Style) -> list[list[tuple[str, int, int]]]:
+    """The grid of one table: per grid row, (text, rowspan, colspan) at each origin, None elsewhere."""
+    form = get_form()
+    table = form.tables[table_id]
+    grid: list[list] = [[None] * table.n_cols for _ in range(table.n_rows)]
+    for g in table.grid:
+        text = values.get(g.cell_id, "") if g.cell_id else style.label(g.text)
+        if g.cell_id:
+            text = style.value(g.cell_id, text)
+        grid[g.row][g.col] = (text, g.rowspan, g.colspan)
+    return grid
+
+
+def write_docx(path: Path, report: Report, style: Style | None = None) -> Path:
+    import docx
+
+    style = style or Style()
+    form = get_form()
+    values = official_values(report)
+    document = docx.Document()
+    title = style.title if style.title is not None else f"{report.agency}{report.year}年政府信息公开工作年度报告"
+    if title:
+        document.add_paragraph(title)
+    if report.texts.get("preamble"):
+        document.add_paragraph(report.texts["preamble"])
+    appendix: list[str] = []
+    for section in form.sections:
+        document.add_paragraph(section.heading)
+        for line in style.extra_paragraphs.get(section.id, []):
+            document.add_paragraph(line)
+        if section.table:
+            if style.appendix:
+                appendix.append(section.table)
+            else:
+                _add_table(document, section.table, values, style)
+        for line in report.texts.get(section.id, "").split("\n"):
+            if line:
+                document.add_paragraph(line)
+    if appendix:
+        document.add_paragraph("附件1")
+        document.add_paragraph("政府信息公开情况统计表")
+        document.add_paragraph(f"（{report.year}年度）")
+        document.add_paragraph(f"填报单位：{report.agency}")
+        for table_id in appendix:
+            document.add_paragraph(form.tables[table_id].title)
+            _add_table(document, table_id, values, style)
+    document.save(path)
+    return path
+
+
+def _add_table(document, table_id: str, values: Mapping[str, str], style: Style) -> None:
+    form = get_form()
+    table = form.tables[table_id]
+    grid = table_rows(table_id, values, style)
+    if table_id == "requests" and style.split_requests_after is not None:
+        cut = table.header_rows + style.split_requests_after
+        first, second = grid[:cut], grid[cut:]
+        _emit(document, first, table.n_cols, style, [])
+        document.add_paragraph("续表")
+        header = grid[: table.header_rows] if style.repeat_header_in_split else []
+        _emit(document, header + second, table.n_cols, style, [])
+        return
+    _emit(document, grid, table.n_cols, style, list(style.empty_rows) if table_id == "requests" else [])
+
+
+def _emit(document, grid, n_cols: int, style: Style, empty_after: list[int]) -> None:
+    # Spans that reach beyond this part (a group label split by 续表) are cut at its end.
+    n = len(grid)
+    rows_out: list[list] = []
+    for r, row in enumerate(grid):
+        rows_out.append(row)
+        if r in empty_after:
+            rows_out.append("EMPTY")
+    table = document.add_table(rows=len(rows_out), cols=n_cols)
+    table.style = "Table Grid"
+    index = {id(row): i for i, row in enumerate(rows_out) if row != "EMPTY"}
+    for r, row in enumerate(grid):
+        out_r = index[id(row)]
+        for c, item in enumerate(row):
+            if item is None:
+                continue
+            text, rowspan, colspan = item
+            rowspan = min(rowspan, n - r)
+            cell = table.cell(out_r, c)
+            if style.merge and (rowspan > 1 or colspan > 1):
+                end_r = out_r
+                for _ in range(rowspan - 1):
+                    end_r += 1
+                    if rows_out[end_r] == "EMPTY":
+                        end_r += 1
+                cell = cell.merge(table.cell(end_r, c + colspan - 1))
+            cell.text = text
+
+
+def write_xlsx(path: Path, report: Report, style: Style | None = None, *, sheets: int = 3,
+               offset: tuple[int, int] = (0, 0)) -> Path:
+    """A hand-made workbook: the three tables on three sheets, or stacked on one."""
+    from openpyxl import Workbook
+
+    style = style or Style()
+    form = get_form()
+    values = official_values(report)
+    workbook = Workbook()
+    sheet = workbook.active
+    top = 1 + offset[0]
+    for i, table_id in enumerate(("proactive", "requests", "appeals")):
+        if sheets == 3:
+            sheet = workbook.active if i == 0 else workbook.create_sheet()
+            sheet.title = form.tables[table_id].title[:31]
+            top = 1 + offset[0]
+        sheet.cell(row=top, column=1 + offset[1], value=form.tables[table_id].title)
+        top += 1
+        for r, row in enumerate(table_rows(table_id, values, style)):
+            for c, item in enumerate(row):
+                if item is None:
+                    continue
+                text, rowspan, colspan = item
+                cell = sheet.cell(row=top + r, column=1 + offset[1] + c)
+                cell.value = int(text) if text.isdigit() else text
+                if style.merge and (rowspan > 1 or colspan > 1):
+                    sheet.merge_cells(start_row=top + r, start_column=1 + offset[1] + c,
+                                      end_row=top + r + rowspan - 1, end_column=offset[1] + c + colspan)
+        top += form.tables[table_id].n_rows + 2
+    workbook.save(path)
+    return path
