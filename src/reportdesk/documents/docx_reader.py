@@ -89,7 +89,7 @@ def build_result(source: str, paragraphs: list[str], grids: list[Grid], embedded
     findings = mapper.finish(report)
     result = ImportResult(report, summary, findings)
     if embedded is not None:
-        apply_embedded(form, result, embedded, has_text=bool(paragraphs))
+        apply_embedded(form, result, embedded, has_text=source == "Word")
     return result
 
 
