@@ -1,59 +1,44 @@
-"""``reportdesk check FILE... [--json]``: check report files and list their findings."""
+"""``reportdesk check FILE-or-DIR... [--json] [--summary OUT.xlsx] [--jobs N] [--previous LAST]``.
+
+Check report files (JSON, drafts, Word, Excel) and list their findings.  Folders are
+searched for reports; many files are checked in parallel with progress on stderr.
+Exit status: 0 no errors, 1 errors found, 2 a file could not be read (or bad usage).
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from reportdesk.checks import check_report
-from reportdesk.core.findings import Finding
 from reportdesk.core.interchange import ReportFileError
-from reportdesk.core.report import Report
-from reportdesk.sources import read_report
+from reportdesk.review import (
+    FileResult,
+    StderrProgress,
+    collect_files,
+    read_any,
+    review_file,
+    review_many,
+)
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
 
-
-@dataclass(slots=True)
-class FileResult:
-    path: str
-    report: Report | None = None
-    error: str | None = None
-    findings: list[Finding] = field(default_factory=list)
-
-    @property
-    def readable(self) -> bool:
-        return self.error is None
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "readable": self.readable,
-            "error": self.error,
-            "findings": [f.to_json() for f in self.findings],
-        }
+__all__ = ["FileResult", "check_file", "exit_status", "run"]
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("check", help="检查报告文件，列出错误和警告", description="检查报告文件，列出错误和警告。")
-    p.add_argument("files", nargs="+", metavar="FILE", help="报告文件")
+    p.add_argument("files", nargs="+", metavar="FILE", help="报告文件（.json/.docx/.xlsx/.rdesk）或包含报告的文件夹")
     p.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
+    p.add_argument("--summary", metavar="OUT.xlsx", help="另存一份汇总表（每份报告一行，另一张表列出全部问题）")
+    p.add_argument("--jobs", type=int, metavar="N", help="同时检查的进程数（默认为 CPU 核数）")
+    p.add_argument("--previous", metavar="LAST", help="上年报告：同时检查跨年度规则（上年结转、现行有效件数等）")
     p.set_defaults(func=run)
 
 
 def check_file(path: Path) -> FileResult:
-    result = FileResult(str(path))
-    try:
-        result.report = read_report(path)
-    except ReportFileError as exc:
-        result.error = exc.message
-        return result
-    result.findings = check_report(result.report)
-    return result
+    return review_file(path)
 
 
 def exit_status(results: list[FileResult]) -> int:
@@ -65,7 +50,29 @@ def exit_status(results: list[FileResult]) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    results = [check_file(Path(name)) for name in args.files]
+    if args.jobs is not None and args.jobs < 1:
+        print("--jobs 应是不小于 1 的整数。", file=sys.stderr)
+        return 2
+    previous_path = None
+    if args.previous:
+        try:
+            read_any(Path(args.previous))
+        except ReportFileError as exc:
+            print(f"{args.previous}：无法读取上年报告：{exc.message}", file=sys.stderr)
+            return 2
+        previous_path = str(Path(args.previous).resolve())
+    files, problems = collect_files(args.files)
+    results = review_many(files, previous_path, args.jobs, StderrProgress()) + problems
+    if args.summary:
+        from reportdesk.documents.review_workbook import write_summary
+        from reportdesk.documents.files import ExportError
+
+        try:
+            write_summary(results, Path(args.summary))
+        except ExportError as exc:
+            print(f"无法保存汇总表：{exc.message}", file=sys.stderr)
+            return 2
+        print(f"汇总表已保存：{args.summary}（{len(results)} 份报告）", file=sys.stderr)
     if args.json:
         json.dump([r.to_json() for r in results], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

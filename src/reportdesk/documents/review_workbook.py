@@ -1,0 +1,97 @@
+"""The reviewer's summary workbook: one row per report, and a sheet with every finding.
+
+Both sheets have filters and frozen headers so that a reviewer can sort by errors or
+agency and filter the findings by rule.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportdesk.core.catalog import get_form
+from reportdesk.core.numbers import Value
+from reportdesk.documents.files import write_atomically
+
+if TYPE_CHECKING:
+    from reportdesk.review import FileResult
+
+log = logging.getLogger(__name__)
+
+SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
+
+#: Key totals shown for each report: (column heading, cell ids summed).
+KEY_TOTALS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("本年新收申请", ("requests.received.total",)),
+    ("上年结转", ("requests.carried_over.total",)),
+    ("办理结果总计", ("requests.handled_total.total",)),
+    ("结转下年度", ("requests.carried_forward.total",)),
+    ("行政复议总计", ("appeals.reconsideration.total",)),
+    ("行政诉讼总计", ("appeals.litigation_direct.total", "appeals.litigation_after.total")),
+    ("行政规范性文件现行有效", ("proactive.normative_documents.in_force",)),
+    ("行政事业性收费（万元）", ("proactive.fees.amount",)),
+)
+REPORT_HEADINGS = ("文件", "单位", "年度", "能否读取", "错误", "警告", "无法读取的原因", "导入说明",
+                   *(name for name, _ in KEY_TOTALS))
+FINDING_HEADINGS = ("文件", "单位", "年度", "级别", "规则", "问题", "单元格", "建议")
+
+
+def _total(cells: dict[str, Value], ids: tuple[str, ...]) -> Value:
+    values = [cells.get(c) for c in ids]
+    if all(v is None for v in values):
+        return None
+    return sum(v for v in values if v is not None)  # type: ignore[return-value]
+
+
+def write_summary(results: Sequence[FileResult], path: Path) -> None:
+    """Write the workbook to *path* atomically; raises :class:`~reportdesk.documents.files.ExportError`."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    form = get_form()
+    workbook = Workbook()
+    reports = workbook.active
+    reports.title = "报告汇总"
+    reports.append(list(REPORT_HEADINGS))
+    findings_sheet = workbook.create_sheet("全部问题")
+    findings_sheet.append(list(FINDING_HEADINGS))
+    for result in results:
+        report = result.report
+        agency = report.agency if report else ""
+        year = report.year if report else None
+        notes = ""
+        if result.summary is not None and result.summary.source in ("Word", "Excel"):
+            s = result.summary
+            parts = [f"读取 {len(s.cells_read)} 格，未找到 {len(s.cells_missing)} 格"]
+            if s.label_differences:
+                parts.append(f"标签不同 {len(s.label_differences)} 处")
+            if s.unmapped:
+                parts.append(f"未能对应 {len(s.unmapped)} 处")
+            if s.old_format:
+                parts.append("2019 年旧格式")
+            notes = "，".join(parts)
+        cells = report.cells if report else {}
+        totals = [_total(cells, ids) for _, ids in KEY_TOTALS]
+        reports.append([
+            result.path, agency, year, "是" if result.readable else "否",
+            result.errors, result.warnings, result.error or "", notes, *totals,
+        ])
+        for f in result.findings:
+            labels = "；".join(form.cells[c].label if c in form.cells else c for c in f.cells)
+            findings_sheet.append([
+                result.path, agency, year, SEVERITY_NAMES.get(str(f.severity), str(f.severity)),
+                f.rule, f.message, labels, f.advice,
+            ])
+    bold = Font(bold=True)
+    widths = {"报告汇总": (40, 28, 8, 8, 6, 6, 40, 36), "全部问题": (40, 28, 8, 6, 16, 80, 40, 50)}
+    for sheet in (reports, findings_sheet):
+        for cell in sheet[1]:
+            cell.font = bold
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = sheet.dimensions
+        for i, width in enumerate(widths[sheet.title]):
+            sheet.column_dimensions[chr(ord("A") + i)].width = width
+    write_atomically(Path(path), lambda temp: workbook.save(str(temp)))

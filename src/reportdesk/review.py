@@ -1,0 +1,281 @@
+"""Checking reports for reviewers: one file, or hundreds in parallel with bounded time and memory.
+
+A file is read by the importer of its type (a Word or Excel file gives an import summary
+and findings of its own: ``old_format``, ``missing_table``, ``label``, ``export_mismatch``)
+and checked by the rule engine, with last year's report when one is given.  A batch runs
+in worker processes; each file gets a time limit, each worker a memory limit, so that a
+hostile file is reported as unreadable and the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportdesk.core.findings import Finding, sort_findings
+from reportdesk.core.interchange import ReportFileError
+from reportdesk.core.report import Report
+from reportdesk.core.table_import import ImportResult, ImportSummary
+
+log = logging.getLogger(__name__)
+
+REVIEW_SUFFIXES = (".docx", ".xlsx", ".json", ".rdesk")
+FILE_TIMEOUT_S = 30
+WORKER_MEMORY_BYTES = 1536 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    report: Report | None = None
+    error: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    summary: ImportSummary | None = None
+
+    @property
+    def readable(self) -> bool:
+        return self.error is None
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "readable": self.readable,
+            "error": self.error,
+            "findings": [f.to_json() for f in self.findings],
+        }
+
+
+# --- one file ---------------------------------------------------------------------------
+
+def import_file(path: Path) -> ImportResult:
+    """Read any supported file with its import summary (JSON and drafts have a plain one)."""
+    suffix = path.suffix.lower()
+    if suffix in (".docx", ".xlsx") and path.is_file():
+        if suffix == ".docx":
+            from reportdesk.documents.docx_reader import import_docx
+
+            return import_docx(path)
+        from reportdesk.documents.xlsx_reader import import_xlsx
+
+        return import_xlsx(path)
+    from reportdesk.sources import read_report
+
+    report = read_report(path)
+    return ImportResult(report, ImportSummary({".json": "JSON", ".rdesk": "草稿"}.get(suffix, suffix)))
+
+
+def read_any(path: Path) -> Report:
+    return import_file(path).report
+
+
+def check_imported(result: ImportResult, previous: Report | None = None) -> list[Finding]:
+    """The import's own findings and the rules' findings, without noise about missing tables."""
+    from reportdesk.checks import check_report
+    from reportdesk.core.catalog import get_form
+
+    findings = list(result.findings)
+    if result.summary.old_format:
+        return sort_findings(findings)  # the 2019 tables were not read: the 2021 rules say nothing
+    missing = {f.section for f in findings if f.rule == "missing_table"}
+    form = get_form(result.report.form_id)
+    missing_tables = {form.section(s).table for s in missing if s}
+    for finding in check_report(result.report, previous):
+        if finding.cells and missing_tables and all(c.split(".", 1)[0] in missing_tables for c in finding.cells):
+            continue  # a table not found is one finding, not one per blank cell
+        if not finding.cells and finding.rule == "blank" and finding.section in missing:
+            continue
+        findings.append(finding)
+    return sort_findings(findings)
+
+
+def review_file(path: Path, previous: Report | None = None) -> FileResult:
+    result = FileResult(str(path))
+    try:
+        imported = import_file(path)
+    except ReportFileError as exc:
+        result.error = exc.message
+        return result
+    except MemoryError:
+        result.error = "读取时内存不足：文件可能被恶意构造或过于复杂，已停止读取。"
+        return result
+    except RecursionError:
+        result.error = "文件结构嵌套过深，无法读取。"
+        return result
+    result.report = imported.report
+    result.summary = imported.summary
+    result.findings = check_imported(imported, previous)
+    return result
+
+
+# --- a batch ----------------------------------------------------------------------------
+
+class FileTimeout(Exception):
+    pass
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise FileTimeout
+
+
+def _limit_worker(memory: int) -> None:
+    """In a worker process: cap the address space so a hostile file fails with MemoryError."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError) as exc:
+        log.warning("cannot limit worker memory: %s", exc)
+
+
+@functools.lru_cache(maxsize=2)
+def _previous(path: str | None) -> Report | None:
+    return read_any(Path(path)) if path else None
+
+
+def review_bounded(path: str, previous_path: str | None, timeout: float = FILE_TIMEOUT_S) -> FileResult:
+    """:func:`review_file` with a time limit (on systems with SIGALRM)."""
+    import signal
+
+    can_alarm = hasattr(signal, "setitimer") and _in_main_thread()
+    if can_alarm:
+        old = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        return review_file(Path(path), _previous(previous_path))
+    except FileTimeout:
+        return FileResult(path, error=f"读取超时：超过 {timeout:.0f} 秒仍未读完，文件可能被恶意构造，已跳过。")
+    finally:
+        if can_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
+
+
+def _in_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def collect_files(names: Iterable[str]) -> tuple[list[Path], list[FileResult]]:
+    """Files named, folders searched for reports; names that are neither become unreadable results."""
+    files: list[Path] = []
+    problems: list[FileResult] = []
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.suffix.lower() in REVIEW_SUFFIXES and p.is_file()
+                and not p.name.startswith(("~$", ".")) and "_reportdesk" not in p.parts
+            )
+            if not found:
+                problems.append(FileResult(name, error=f"文件夹中没有报告文件（{'、'.join(REVIEW_SUFFIXES)}）。"))
+            files.extend(found)
+        else:
+            files.append(path)
+    return files, problems
+
+
+Progress = Callable[[int, int], None]
+
+
+def review_many(files: Sequence[Path], previous_path: str | None = None, jobs: int | None = None,
+                progress: Progress | None = None, timeout: float = FILE_TIMEOUT_S) -> list[FileResult]:
+    """Check *files* (in parallel when there are several); results in the order given."""
+    jobs = jobs or os.cpu_count() or 1
+    total = len(files)
+    if jobs <= 1 or total <= 1:
+        results = []
+        for i, path in enumerate(files):
+            results.append(review_bounded(str(path), previous_path, timeout))
+            if progress:
+                progress(i + 1, total)
+        return results
+    slots: list[FileResult | None] = [None] * total
+    pending = list(range(total))
+    done = 0
+    while pending:
+        broken = _run_pool(files, pending, slots, previous_path, min(jobs, len(pending)), timeout,
+                           lambda: progress(sum(s is not None for s in slots), total) if progress else None)
+        pending = [i for i in pending if slots[i] is None]
+        if broken and pending:
+            # A worker died (a crash in a C library on a hostile file): run the rest one at a
+            # time in fresh workers, so the one that kills its worker is found and named.
+            for i in pending:
+                if _run_pool(files, [i], slots, previous_path, 1, timeout, lambda: None) and slots[i] is None:
+                    slots[i] = FileResult(str(files[i]), error="读取时程序异常退出（文件可能被恶意构造），已跳过。")
+                if progress:
+                    progress(sum(s is not None for s in slots), total)
+            pending = []
+        done += 1
+    return [s if s is not None else FileResult(str(files[i]), error="未能检查。") for i, s in enumerate(slots)]
+
+
+def _run_pool(files: Sequence[Path], indexes: list[int], slots: list[FileResult | None],
+              previous_path: str | None, jobs: int, timeout: float, tick: Callable[[], object]) -> bool:
+    """Run *indexes* in a pool; fill *slots*; return True when the pool broke."""
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_limit_worker,
+                             initargs=(WORKER_MEMORY_BYTES,)) as pool:
+        futures: dict[Future[FileResult], int] = {
+            pool.submit(review_bounded, str(files[i]), previous_path, timeout): i for i in indexes
+        }
+        remaining = set(futures)
+        while remaining:
+            finished, remaining = wait(remaining, return_when=FIRST_COMPLETED)
+            for future in finished:
+                try:
+                    slots[futures[future]] = future.result()
+                except BrokenProcessPool:
+                    return True
+                except Exception as exc:  # a bug: report it for this file and go on
+                    log.exception("checking %s failed", files[futures[future]])
+                    slots[futures[future]] = FileResult(str(files[futures[future]]), error=f"检查时出错：{exc}")
+                tick()
+    return False
+
+
+class StderrProgress:
+    """Progress on stderr for long runs: a rewritten line on a terminal, a line per 10% otherwise."""
+
+    def __init__(self, stream: Any = None, min_files: int = 10) -> None:
+        self.stream = stream or sys.stderr
+        self.min_files = min_files
+        self.start = time.monotonic()
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self._last_decile = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.min_files:
+            return
+        rate = done / max(time.monotonic() - self.start, 1e-6)
+        line = f"已检查 {done}/{total} 个文件（每秒 {rate:.1f} 个）"
+        if self.tty:
+            self.stream.write("\r" + line + ("\n" if done == total else ""))
+        else:
+            decile = done * 10 // total
+            if decile == self._last_decile:
+                return
+            self._last_decile = decile
+            self.stream.write(line + "\n")
+        self.stream.flush()
