@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import pytest
+
+from reportdesk.core.catalog import get_form
+from reportdesk.core.labels import LabelIndex, Match, label_key, old_format_label
+
+
+def _rows() -> LabelIndex:
+    form = get_form()
+    return LabelIndex({f"{t.id}.{r.id}": r.label for t in form.tables.values() for r in t.rows})
+
+
+@pytest.mark.parametrize(("found", "target", "match"), [
+    ("（一）予以公开", "requests.granted", Match.EXACT),
+    ("(一) 予以\n公开", "requests.granted", Match.PUNCTUATION),
+    ("1。属于国家秘密", "requests.refused_state_secret", Match.PUNCTUATION),
+    ("１.属于国家秘密", "requests.refused_state_secret", Match.PUNCTUATION),
+    ("3.危及\"三安全一稳定\"", "requests.refused_security", Match.PUNCTUATION),
+    ("属于国家秘密", "requests.refused_state_secret", Match.PUNCTUATION),
+    ("三、本\n年度\n办理\n结果", None, None),
+    ("（二）部分公开（区分处理的，只计这一情况，不计其他情形）", "requests.partly_granted", Match.WORDING),
+    ("5.属于三类内容事务信息", "requests.refused_internal", Match.WORDING),
+    ("（二）部分公开", "requests.partly_granted", Match.WORDING),
+    ("规范性文件", "proactive.normative_documents", Match.WORDING),
+    ("商业 企业", None, None),
+    ("（三）不予公开", None, None),
+    ("（六）其他处理", None, None),
+    ("3.其他", "requests.other_other", Match.EXACT),
+])
+def test_row_labels_are_matched_with_their_kind_of_difference(found, target, match) -> None:
+    hit = _rows().match(found)
+    if target is None:
+        assert hit is None
+    else:
+        assert hit is not None and (hit.target, hit.match) == (target, match)
+
+
+def test_keys_ignore_spaces_line_breaks_and_punctuation_width() -> None:
+    assert label_key("商业\n企业") == label_key("商业企业")
+    assert label_key("本年收费金额(单位:万元)") == label_key("本年收费金额（单位：万元）")
+    assert label_key("第二十条第(一)项") == label_key("第二十条第（一）项")
+
+
+@pytest.mark.parametrize(("text", "old"), [
+    ("本年新 制作数量", "本年新制作数量"),
+    ("第二十条第(九)项", "第二十条第（九）项"),
+    ("其他对外管理服务事项", "其他对外管理服务事项"),
+    ("本年制发件数", None),
+    ("规章", None),
+])
+def test_2019_labels_are_recognised(text, old) -> None:
+    assert old_format_label(text) == old
