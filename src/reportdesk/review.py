@@ -212,6 +212,7 @@ def review_many(files: Sequence[Path], previous_path: str | None = None, jobs: i
             if progress:
                 progress(i + 1, total)
         return results
+    _warm_up(files)
     slots: list[FileResult | None] = [None] * total
     pending = list(range(total))
     done = 0
@@ -232,25 +233,49 @@ def review_many(files: Sequence[Path], previous_path: str | None = None, jobs: i
     return [s if s is not None else FileResult(str(files[i]), error="未能检查。") for i, s in enumerate(slots)]
 
 
+def _warm_up(files: Sequence[Path]) -> None:
+    """Import the readers and build the label indexes once, before the workers are forked."""
+    from reportdesk.core.catalog import get_form
+    from reportdesk.core.table_import import _indexes
+
+    _indexes(get_form())
+    suffixes = {p.suffix.lower() for p in files}
+    if ".docx" in suffixes:
+        import reportdesk.documents.docx_reader  # noqa: F401
+    if ".xlsx" in suffixes:
+        import reportdesk.documents.xlsx_reader  # noqa: F401
+
+
+def review_chunk(paths: list[str], previous_path: str | None, timeout: float) -> list[FileResult]:
+    """Several files in one task (fewer round trips to the worker), each with its own time limit."""
+    return [review_bounded(path, previous_path, timeout) for path in paths]
+
+
 def _run_pool(files: Sequence[Path], indexes: list[int], slots: list[FileResult | None],
               previous_path: str | None, jobs: int, timeout: float, tick: Callable[[], object]) -> bool:
     """Run *indexes* in a pool; fill *slots*; return True when the pool broke."""
     with ProcessPoolExecutor(max_workers=jobs, initializer=_limit_worker,
                              initargs=(WORKER_MEMORY_BYTES,)) as pool:
-        futures: dict[Future[FileResult], int] = {
-            pool.submit(review_bounded, str(files[i]), previous_path, timeout): i for i in indexes
+        size = max(1, min(8, len(indexes) // (jobs * 4)))
+        chunks = [indexes[i:i + size] for i in range(0, len(indexes), size)]
+        futures: dict[Future[list[FileResult]], list[int]] = {
+            pool.submit(review_chunk, [str(files[i]) for i in chunk], previous_path, timeout): chunk
+            for chunk in chunks
         }
         remaining = set(futures)
         while remaining:
             finished, remaining = wait(remaining, return_when=FIRST_COMPLETED)
             for future in finished:
+                chunk = futures[future]
                 try:
-                    slots[futures[future]] = future.result()
+                    for i, result in zip(chunk, future.result(), strict=True):
+                        slots[i] = result
                 except BrokenProcessPool:
                     return True
-                except Exception as exc:  # a bug: report it for this file and go on
-                    log.exception("checking %s failed", files[futures[future]])
-                    slots[futures[future]] = FileResult(str(files[futures[future]]), error=f"检查时出错：{exc}")
+                except Exception as exc:  # a bug: report it for these files and go on
+                    log.exception("checking %s failed", [str(files[i]) for i in chunk])
+                    for i in chunk:
+                        slots[i] = FileResult(str(files[i]), error=f"检查时出错：{exc}")
                 tick()
     return False
 

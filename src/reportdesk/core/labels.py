@@ -10,6 +10,7 @@ recognises the tables of the previous (2019) format.  Plain Python, no office li
 from __future__ import annotations
 
 import difflib
+import functools
 import logging
 import re
 import unicodedata
@@ -28,11 +29,15 @@ _QUOTES = str.maketrans({"”": "“", "‘": "“", "’": "“", "'": "“"})
 _PREFIX = re.compile(r"^((\d{1,2}\.)|(（[一二三四五六七八九十]{1,2}）)|([一二三四五六七八九十]{1,2}、))")
 
 
+_ZERO_WIDTH = str.maketrans("", "", "\u200b\u200c\u200d\ufeff")
+
+
 def squeeze(text: str) -> str:
     """The text with every kind of white space removed (line breaks, full-width spaces)."""
-    return "".join(ch for ch in text if not ch.isspace() and ch not in "\u200b\u200c\u200d\ufeff")
+    return "".join(text.split()).translate(_ZERO_WIDTH)
 
 
+@functools.lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
     """A comparison key: no white space, full-width punctuation, ASCII digits, "1." item numbers.
 
@@ -87,6 +92,7 @@ class LabelIndex:
         self._by_bare: dict[str, list[str]] = {}
         self._variants: dict[str, str] = {}
         self._fuzzy = fuzzy
+        self._memo: dict[str, LabelHit | None] = {}
         for target, label in labels.items():
             key = label_key(label)
             self._by_key[key] = target
@@ -95,6 +101,17 @@ class LabelIndex:
                 self._variants[label_key(variant)] = target
 
     def match(self, text: str) -> LabelHit | None:
+        """The label *text* stands for, with how it differs; None when it matches none."""
+        try:
+            return self._memo[text]
+        except KeyError:
+            pass
+        hit = self._match(text)
+        if len(self._memo) < 20_000:
+            self._memo[text] = hit
+        return hit
+
+    def _match(self, text: str) -> LabelHit | None:
         found = squeeze(text)
         if not found or len(found) > 120:
             return None
@@ -147,6 +164,7 @@ OLD_FORMAT_LABELS: tuple[str, ...] = (
 _OLD_KEYS = {label_key(x): x for x in OLD_FORMAT_LABELS}
 
 
+@functools.lru_cache(maxsize=8192)
 def old_format_label(text: str) -> str | None:
     """The 2019-only label *text* is (or begins with), or None."""
     key = label_key(text)

@@ -17,6 +17,7 @@ Plain Python, no office library.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from typing import Any
 from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef, Severity
 from reportdesk.core.labels import KNOWN_VARIANTS, LabelHit, LabelIndex, Match, label_key, old_format_label, squeeze
-from reportdesk.core.numbers import BLANK_MARKS, ValueParseError, normalise_text, parse_value
+from reportdesk.core.numbers import BLANK_MARKS, Value, ValueParseError, ValueType, normalise_text, parse_value
 from reportdesk.core.report import InvalidValue, Report, Totals
 
 log = logging.getLogger(__name__)
@@ -115,6 +116,7 @@ class ImportResult:
     findings: list[Finding] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_blank_or_number(text: str) -> bool:
     s = squeeze(text)
     return s in BLANK_MARKS or normalise_text(s) in BLANK_MARKS or bool(_NUMBERISH.match(normalise_text(s)))
@@ -124,23 +126,33 @@ def _has_number(texts: list[str]) -> bool:
     return any(squeeze(t) and _NUMBERISH.match(normalise_text(t)) for t in texts)
 
 
+_INDEXES: dict[str, tuple[LabelIndex, dict[str, LabelIndex], LabelIndex, frozenset[str]]] = {}
+
+
+def _indexes(form: FormDef) -> tuple[LabelIndex, dict[str, LabelIndex], LabelIndex, frozenset[str]]:
+    """The label indexes of a form, built once per process (they remember what they matched)."""
+    if form.id not in _INDEXES:
+        rows = {f"{t.id}.{r.id}": r.label for t in form.tables.values() for r in t.rows}
+        columns = {tid: LabelIndex({c.id: c.label for c in t.columns}) for tid, t in form.tables.items()}
+        groups = LabelIndex({v: k for k, v in APPEAL_GROUPS.items()} | {"litigation": "行政诉讼"})
+        known = {label_key(g.text) for t in form.tables.values() for g in t.grid if g.text}
+        known |= {label_key(t.title) for t in form.tables.values()}
+        _INDEXES[form.id] = (LabelIndex(rows), columns, groups, frozenset(known))
+    return _INDEXES[form.id]
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(raw: str, value_type: ValueType) -> Value:
+    return parse_value(raw, value_type)
+
+
 class TableMapper:
     """Feed it the grids of a document in order; then :meth:`finish` gives the cells."""
 
     def __init__(self, form: FormDef, summary: ImportSummary) -> None:
         self.form = form
         self.summary = summary
-        rows: dict[str, str] = {}
-        for table in form.tables.values():
-            for row in table.rows:
-                rows[f"{table.id}.{row.id}"] = row.label
-        self._rows = LabelIndex(rows)
-        self._columns = {
-            tid: LabelIndex({c.id: c.label for c in table.columns}) for tid, table in form.tables.items()
-        }
-        self._groups = LabelIndex({v: k for k, v in APPEAL_GROUPS.items()} | {"litigation": "行政诉讼"})
-        self._known = {label_key(g.text) for t in form.tables.values() for g in t.grid if g.text}
-        self._known |= {label_key(t.title) for t in form.tables.values()}
+        self._rows, self._columns, self._groups, self._known = _indexes(form)
         self.raw: dict[str, str] = {}
         self.where: dict[str, str] = {}
         self._colmap: dict[str, dict[int, str]] = {}
@@ -333,7 +345,7 @@ class TableMapper:
                 continue
             self.summary.cells_read.append(cell_id)
             try:
-                report.cells[cell_id] = parse_value(raw, cell.type)
+                report.cells[cell_id] = _parse(raw, cell.type)
             except ValueParseError as exc:
                 report.invalid[cell_id] = InvalidValue(squeeze(raw), exc.message)
         self.summary.tables_found = [t for t in self.form.tables

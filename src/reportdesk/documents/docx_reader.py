@@ -169,6 +169,25 @@ def paragraph_text(p: Any) -> str:
     return "".join(parts)
 
 
+def _cell_text(tc: Any) -> str:
+    """The text of a cell, its paragraphs joined by line breaks (one pass over the XML)."""
+    parts: list[str] = []
+    paragraphs = 0
+    for node in tc.iter(_P, _T, _TAB, _BR, _CR):
+        tag = node.tag
+        if tag == _T:
+            parts.append(node.text or "")
+        elif tag == _P:
+            if paragraphs:
+                parts.append("\n")
+            paragraphs += 1
+        elif tag == _TAB:
+            parts.append("\t")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
 def _children(parent: Any, tag: str) -> Iterator[Any]:
     for child in parent:
         if child.tag == tag:
@@ -209,7 +228,7 @@ def table_grid(tbl: Any) -> Grid:
                 h_merge = tc_pr.find(f"{_W}hMerge")
                 if h_merge is not None and h_merge.get(_VAL, "continue") != "restart":
                     covered = True
-            text = "" if covered else "\n".join(paragraph_text(p) for p in tc.iter(_P))
+            text = "" if covered else _cell_text(tc)
             row.append(text)
             row.extend([""] * (span - 1))
             if len(row) >= MAX_GRID_COLS:
