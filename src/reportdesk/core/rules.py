@@ -148,10 +148,8 @@ def fill_message(template: str, env: Env) -> str:
         is_expr, body = m.group(1), m.group(2)
         if is_expr:
             return _fmt(compile_expression(body)[1](env))
-        if body.startswith("prev."):
-            value = (env.previous or {}).get(body[len("prev.") :])
-        else:
-            value = env.cells.get(body)
+        previous = body.startswith("prev.")
+        value = (env.previous or {}).get(body[len("prev.") :]) if previous else env.cells.get(body)
         return "空白" if value is None else _fmt(value)
 
     return _PLACEHOLDER.sub(repl, template)
