@@ -20,12 +20,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
+from tests.factories import PARTS, RESULT_ROWS, complete_report  # noqa: E402
+
 from reportdesk.core.catalog import get_form  # noqa: E402
 from reportdesk.core.context import build_context  # noqa: E402
 from reportdesk.core.interchange import report_to_json  # noqa: E402
 from reportdesk.core.report import derive  # noqa: E402
 from reportdesk.core.rules import evaluate  # noqa: E402
-from tests.factories import PARTS, RESULT_ROWS, complete_report  # noqa: E402
 
 
 def median_ms(fn, repeat: int) -> float:
