@@ -344,13 +344,13 @@ def compile_node(node: Node) -> Compiled:
             return lambda env: env.cells.get(name) is None
         args = [compile_node(a) for a in node.args]
         if node.func == "sum":
-            return lambda env: sum(a(env) for a in args)  # type: ignore[return-value,misc]
+            return lambda env: sum(a(env) for a in args)
         if node.func == "abs":
             only = args[0]
-            return lambda env: abs(only(env))  # type: ignore[return-value,arg-type]
+            return lambda env: abs(only(env))  # type: ignore[return-value]
         if node.func == "min":
-            return lambda env: min(a(env) for a in args)  # type: ignore[type-var]
-        return lambda env: max(a(env) for a in args)  # type: ignore[type-var]
+            return lambda env: min(a(env) for a in args)
+        return lambda env: max(a(env) for a in args)
     raise TypeError(f"not an expression node: {node!r}")
 
 

@@ -65,7 +65,7 @@ def _equation(
     right_text = _side(form, rule, rule.right, rule.right_name, right, env)
     message = f"{rule.subject}：{left_text}，{right_text}"
     if rule.op == "==":
-        message += f"，相差 {_fmt(abs(left - right))}"  # type: ignore[operator]
+        message += f"，相差 {_fmt(abs(left - right))}"
     return [
         Finding(rule.id, rule.severity, message, rule.cells, rule.advice, _section_of(form, rule.cells))
     ]
