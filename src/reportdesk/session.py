@@ -25,9 +25,7 @@ from reportdesk.core.interchange import YEAR_RANGE
 from reportdesk.core.numbers import Value, ValueParseError, format_value, parse_value
 from reportdesk.core.report import EXTRA_TEXTS, META_FIELDS, Report, Totals, derive
 from reportdesk.storage.codec import (
-    CORE_META,
     decode,
-    decode_meta,
     encode_meta,
     encode_value,
     initial_changes,
@@ -36,12 +34,13 @@ from reportdesk.storage.codec import (
 from reportdesk.storage.draft import CELL, META, ORIGINS, TEXT, WARNING, Change, DraftFile, Revision
 from reportdesk.storage.errors import DraftError
 from reportdesk.storage.home import RecentDraft, drafts_home, recent_drafts, remember_draft
+from reportdesk.storage.recovery import RecoveryResult, recover
 
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "Changes", "DraftError", "EditError", "RecentDraft", "Revision", "Session",
-    "drafts_home", "recent_drafts", "total_discrepancies",
+    "Changes", "DraftError", "EditError", "RecentDraft", "RecoveryResult", "Revision", "Session",
+    "drafts_home", "recent_drafts", "recover", "total_discrepancies",
 ]
 
 META_NAMES: dict[str, str] = {"agency": "填报单位", "year": "报告年度", "rulemaking_power": "规章制定权", **META_FIELDS}
@@ -251,9 +250,17 @@ class Session:
     def set_cells(self, edits: Mapping[str, Value], *, origin: str = "typed",
                   description: str | None = None) -> Changes:
         """Set several cells as one saved, undoable step; all or nothing (raises :class:`EditError`)."""
+        return self.apply(cells=edits, origin=origin, description=description)
+
+    def apply(self, *, cells: Mapping[str, Value] | None = None, texts: Mapping[str, str] | None = None,
+              origin: str = "typed", description: str | None = None) -> Changes:
+        """Cells and section texts changed together, saved as one revision; all or nothing."""
         if origin not in ORIGINS:
             raise EditError(f"未知的数据来源“{origin}”。", None)
-        parsed = {cell_id: self._check_cell(cell_id, value) for cell_id, value in edits.items()}
+        parsed = {cell_id: self._check_cell(cell_id, value) for cell_id, value in (cells or {}).items()}
+        new_texts = dict(texts or {})
+        for key, text in new_texts.items():
+            self._check_text(key, text)
         self.flush()
         changes: list[Change] = []
         for cell_id, new in parsed.items():
@@ -262,12 +269,19 @@ class Session:
                 continue
             changes.append(Change(CELL, cell_id, encode_value(old), encode_value(new),
                                   self._origins.get(cell_id), None if new is None else origin))
+        cell_count = len(changes)
+        text_diffs = {k: (self.report.texts.get(k, ""), t) for k, t in new_texts.items()
+                      if self.report.texts.get(k, "") != t}
+        changes += [Change(TEXT, k, old or None, new or None) for k, (old, new) in text_diffs.items()]
         if not changes:
             return Changes()
         if description is None:
-            description = self._describe_cells(parsed, changes)
+            parts = [self._describe_cells(parsed, changes[:cell_count])] if cell_count else []
+            if text_diffs:
+                parts.append(f"修改 {'、'.join(_section_name(self.form, k) for k in text_diffs)} 的文字")
+            description = "；".join(parts)
         number = self._commit(description, changes)
-        for change in changes:
+        for change in changes[:cell_count]:
             new_value = parsed[change.key]
             if new_value is None:
                 self.report.cells.pop(change.key, None)
@@ -275,7 +289,20 @@ class Session:
             else:
                 self.report.cells[change.key] = new_value
                 self._origins[change.key] = origin
-        return Changes(cells=self._refresh_values(), revision=number)
+        for key, (_old, text) in text_diffs.items():
+            if text:
+                self.report.texts[key] = self._stored_texts[key] = text
+            else:
+                self.report.texts.pop(key, None)
+                self._stored_texts.pop(key, None)
+        return Changes(cells=self._refresh_values(), texts=text_diffs, revision=number)
+
+    def _check_text(self, key: str, text: object) -> None:
+        allowed = {s.id for s in self.form.sections} | set(EXTRA_TEXTS)
+        if key not in allowed:
+            raise EditError(f"未知的文字部分“{key}”，可用的有：{'、'.join(sorted(allowed))}。", key)
+        if not isinstance(text, str):
+            raise EditError(f"“{_section_name(self.form, key)}”的内容应是文字。", key)
 
     def _describe_cells(self, parsed: Mapping[str, Value], changes: list[Change]) -> str:
         first = changes[0].key
@@ -300,11 +327,7 @@ class Session:
 
     def set_text(self, key: str, text: str) -> Changes:
         """Change a section text in memory; it is saved by the next :meth:`flush` (or any other edit)."""
-        allowed = {s.id for s in self.form.sections} | set(EXTRA_TEXTS)
-        if key not in allowed:
-            raise EditError(f"未知的文字部分“{key}”，可用的有：{'、'.join(sorted(allowed))}。", key)
-        if not isinstance(text, str):
-            raise EditError(f"“{_section_name(self.form, key)}”的内容应是文字。", key)
+        self._check_text(key, text)
         old = self.report.texts.get(key, "")
         if old == text:
             return Changes()
@@ -484,4 +507,3 @@ class Session:
             self._file = None  # type: ignore[assignment]
 
 
-_ = (CORE_META, decode_meta, drafts_home, recent_drafts)  # re-exported names used by callers

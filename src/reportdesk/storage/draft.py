@@ -431,8 +431,9 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def read_state(path: Path) -> tuple[DraftState, HeaderInfo]:
-    """Read a draft without locking it and without writing to it (for check, dump, the start page).
+@contextlib.contextmanager
+def _reading(path: Path) -> Iterator[tuple[sqlite3.Connection, HeaderInfo]]:
+    """A connection for reading a draft without locking it and without writing to it.
 
     A draft left with a hot journal by a crash is read from a private copy, where SQLite
     can roll the unfinished transaction back; an older schema is migrated in memory.
@@ -445,7 +446,8 @@ def read_state(path: Path) -> tuple[DraftState, HeaderInfo]:
             source = Path(tmpdir) / "draft.rdesk"
             shutil.copyfile(path, source)
             with contextlib.suppress(OSError):
-                shutil.copyfile(path.with_name(path.name + "-journal"), source.with_name(source.name + "-journal"))
+                shutil.copyfile(path.with_name(path.name + "-journal"),
+                                source.with_name(source.name + "-journal"))
         try:
             db = connect(source, readonly=not header.hot_journal)
         except sqlite3.DatabaseError as exc:
@@ -458,10 +460,23 @@ def read_state(path: Path) -> tuple[DraftState, HeaderInfo]:
                 db.close()
                 db = memory
                 migrate(db)
-            return load_state(db), header
+            yield db, header
         except sqlite3.OperationalError as exc:
             raise DraftError(f"无法读取草稿“{path.name}”：{exc}", "io") from exc
         except sqlite3.DatabaseError as exc:
             raise damaged_error(path, exc) from exc
         finally:
             db.close()
+
+
+def read_state(path: Path) -> tuple[DraftState, HeaderInfo]:
+    """The content of a draft, read without lock or write (for check, dump, the start page)."""
+    with _reading(path) as (db, header):
+        return load_state(db), header
+
+
+def read_history(path: Path) -> list[Revision]:
+    """The revisions of a draft, read without lock or write (a draft open elsewhere can be listed)."""
+    with _reading(path) as (db, _header):
+        return [Revision(n, datetime.fromisoformat(t), d)
+                for n, t, d in db.execute("SELECT number, timestamp, description FROM revisions ORDER BY number")]
