@@ -19,9 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.factories
 
-from reportdesk.core.catalog import get_form  # noqa: E402
-from reportdesk.session import Session  # noqa: E402
-from tests.factories import complete_report  # noqa: E402
+from tests.factories import complete_report
+
+from reportdesk.core.catalog import get_form
+from reportdesk.session import Session
 
 EDITS = 1000
 
