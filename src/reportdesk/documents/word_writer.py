@@ -147,8 +147,9 @@ class _BodyBuilder:
         self.parts: list[str] = []
 
     def title(self, lines: list[str]) -> None:
-        runs = '<w:r><w:br/></w:r>'.join(_run(line, self.fonts.title, ERHAO, bold=self.fonts.title_bold)
-                                          for line in lines)
+        bold = self.fonts.title_bold
+        line_break = f"<w:r>{_rpr(self.fonts.title, ERHAO, bold=bold)}<w:br/></w:r>"
+        runs = line_break.join(_run(line, self.fonts.title, ERHAO, bold=bold) for line in lines)
         self.parts.append(
             f"<w:p>{_ppr(jc='center', line=TITLE_LINE_TWIPS, after=LINE_TWIPS, keep_next=True)}{runs}</w:p>"
         )
