@@ -151,6 +151,28 @@ def grid_rows(table: TableDef) -> list[list[tuple[GridCell, bool]]]:
     return rows
 
 
+SMALL_TABLE_ROWS = 14
+KEEP_BODY_ROWS = 2
+
+
+def keep_with_next(table: TableDef) -> list[bool]:
+    """For each drawn row: must it stay on the same page as the next one?
+
+    A small table keeps each block together (a block starts at a full-width item row such
+    as 第二十条第（五）项); a long table keeps only its header rows with the first body rows,
+    so that a heading never stands alone at the foot of a page and no page is left half
+    empty; the rest may break between rows (the header rows repeat).
+    """
+    starts_block = {g.row for g in table.grid if g.role == "item" and g.colspan == table.n_cols}
+    keep = []
+    for row in range(table.n_rows):
+        if row == table.n_rows - 1 or row + 1 in starts_block:
+            keep.append(False)
+        else:
+            keep.append(table.n_rows <= SMALL_TABLE_ROWS or row < table.header_rows + KEEP_BODY_ROWS)
+    return keep
+
+
 # --- text -----------------------------------------------------------------------------
 
 class Level(StrEnum):
