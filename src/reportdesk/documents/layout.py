@@ -110,8 +110,8 @@ def column_chars(table: TableDef) -> list[float]:
             chars.append(GROUP_CHARS + CELL_PAD_CHARS)
         else:
             spanning = [g for g in table.grid if g.col == col and g.cell_id is None]
-            longest = max(longest, *(len(g.text) / g.colspan for g in spanning), 4)
-            chars.append(min(LABEL_MAX_CHARS, longest) + CELL_PAD_CHARS)
+            wanted = max(float(longest), *(len(g.text) / g.colspan for g in spanning), 4.0)
+            chars.append(min(LABEL_MAX_CHARS, wanted) + CELL_PAD_CHARS)
     return chars
 
 
@@ -142,11 +142,11 @@ def grid_rows(table: TableDef) -> list[list[tuple[GridCell, bool]]]:
         row: list[tuple[GridCell, bool]] = []
         c = 0
         while c < table.n_cols:
-            g = cover[r][c]
-            if g is None:
+            drawn = cover[r][c]
+            if drawn is None:
                 raise ValueError(f"table {table.id}: cell ({r}, {c}) not drawn")
-            row.append((g, g.row == r))
-            c += g.colspan
+            row.append((drawn, drawn.row == r))
+            c += drawn.colspan
         rows.append(row)
     return rows
 
