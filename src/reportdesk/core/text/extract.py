@@ -208,9 +208,14 @@ def extract(section: str, text: str, year: int | None) -> tuple[list[TextFigure]
     claims: list[AllClaim] = []
     quotes = quoted_spans(text)
     state = _State()
+    heading: Sentence | None = None  # a one-line sub-heading sets the topic of what follows it
     for sentence in split_sentences(text):
         if sentence.paragraph != state.paragraph:
             state = _State(paragraph=sentence.paragraph)
+            if heading is not None and heading.paragraph == sentence.paragraph - 1:
+                state.app_topic = bool(_APP_TOPIC.search(heading.text))
+                state.appeal_topic = bool(re.search(r"复议|诉讼", heading.text))
+            heading = sentence if _is_heading(sentence, text) else None
         if _foreign_year_leads(sentence, year):
             state.app_topic = state.appeal_topic = False
             continue
@@ -222,6 +227,15 @@ def extract(section: str, text: str, year: int | None) -> tuple[list[TextFigure]
         if not found and not _APPEAL_TOPIC.search(sentence.text) and section != "appeals":
             state.appeal_topic = False
     return figures, claims
+
+
+def _is_heading(sentence: Sentence, text: str) -> bool:
+    """A line of its own, short, without a count: "（二）依申请公开情况", "四、政府信息公开行政复议、行政诉讼情况"."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.start)
+    line = text[line_start : len(text) if line_end == -1 else line_end].strip()
+    whole_line = line == sentence.text or line == sentence.text.rstrip("。")
+    return whole_line and len(sentence.text) <= 40 and not find_counts(sentence.text)
 
 
 def _foreign_year_leads(sentence: Sentence, year: int | None) -> bool:
@@ -296,7 +310,7 @@ def _requests(
             if not _clause_ok(clause, sentence, year, quotes):
                 continue
             for key, keyword_start, count in keyed:
-                if count is None:
+                if count is None or inside(quotes, clause.start + count[1], clause.start + count[2]):
                     continue
                 figures.append(_figure(section, sentence, clause, keyword_start, count[2], _quantity(key), count[0]))
             continue
