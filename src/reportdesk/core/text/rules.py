@@ -342,7 +342,7 @@ def _text_year(form: FormDef, report: Report, cells: Mapping[str, Value], texts:
                         advice="年度报告的统计期限是整个自然年：自1月1日起至12月31日止。"))
             if year is None:
                 continue
-            for m in _AS_OF.finditer(s):
+            for m in ([] if _PERIOD.search(s) else _AS_OF.finditer(s)):
                 y = int(m.group("y"))
                 if y < year and not inside(quotes, sentence.start + m.start(), sentence.end) \
                         and not _COMPARISON.search(s):
