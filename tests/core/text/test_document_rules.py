@@ -181,7 +181,7 @@ def test_form_layout_finds_nothing() -> None:
 @pytest.mark.parametrize(
     ("headings", "shown"),
     [
-        pytest.param(HEADINGS[:3] + ("四、因政府信息公开工作被申请行政复议提起行政诉讼情况",) + HEADINGS[4:],
+        pytest.param((*HEADINGS[:3], "四、因政府信息公开工作被申请行政复议提起行政诉讼情况", *HEADINGS[4:]),
                      "四、因政府信息公开工作被申请行政复议提起行政诉讼情况", id="local-variant"),
         pytest.param(HEADINGS[:5], "缺少第六部分", id="missing"),
         pytest.param((HEADINGS[1], HEADINGS[0], *HEADINGS[2:]), "顺序", id="order"),

@@ -392,20 +392,20 @@ def _appeals(
         region = text[zero.start() : region_end]
         clause = Clause(region, sentence.start + zero.start(), sentence.start + region_end)
         if _clause_ok(clause, sentence, year, quotes):
-            targets = []
+            zero_targets = []
             if "复议" in region.replace("复议后", ""):
-                targets.append("reconsideration")
+                zero_targets.append("reconsideration")
             if re.search(r"诉讼|起诉", region):
-                targets.append("litigation")
-            for group in targets:
+                zero_targets.append("litigation")
+            for zero_group in zero_targets:
                 figures.append(
-                    _figure(section, sentence, clause, 0, len(region), _appeal_quantity(group, "total"), 0)
+                    _figure(section, sentence, clause, 0, len(region), _appeal_quantity(zero_group, "total"), 0)
                 )
             state.appeal_topic = True
             return
     for clause in sentence.clauses():
         ctext = clause.text
-        group = None
+        group: str | None = None
         for pattern, g in _APPEAL_GROUP_WORDS:
             m = pattern.search(ctext)
             if m:

@@ -93,9 +93,12 @@ Rule = Callable[[FormDef, Report, Mapping[str, Value], Texts, DocumentStructure 
 
 # --- headings, missing_table, label, old_format --------------------------------------
 
+_NORM_TABLE = str.maketrans("()。．\"：", "（）..“:")
+
+
 def _norm(text: str) -> str:
     text = re.sub(r"\s+", "", text)
-    return text.translate(str.maketrans({"(": "（", ")": "）", "。": ".", "．": ".", '"': "“", "：": ":"}))
+    return text.translate(_NORM_TABLE)
 
 
 def _heading_matches(form: FormDef, headings: tuple[str, ...]) -> dict[str, tuple[int, str]]:
