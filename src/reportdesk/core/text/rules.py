@@ -232,7 +232,7 @@ def _cell(cells: Mapping[str, Value], cell_id: str) -> Value:
         row = cell_id[: -len(".total")]
         parts = [cells.get(f"{row}.{c}") for c in PARTS]
         if any(p is not None for p in parts):
-            return sum(p or 0 for p in parts)  # type: ignore[misc]
+            return sum(p or 0 for p in parts)
     return value
 
 
@@ -240,7 +240,7 @@ def _sum(cells: Mapping[str, Value], cell_ids: tuple[str, ...]) -> int | Decimal
     values = [_cell(cells, c) for c in cell_ids]
     if all(v is None for v in values):
         return None
-    return sum(v or 0 for v in values)  # type: ignore[misc]
+    return sum(v or 0 for v in values)
 
 
 def _text_number(form: FormDef, report: Report, cells: Mapping[str, Value], texts: Texts,
