@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES = (
     "reportdesk.commands.check",
     "reportdesk.commands.dump",
+    "reportdesk.commands.open",
 )
 
 EXIT_OK = 0
@@ -55,8 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return EXIT_OK
+        from reportdesk.gui import main as gui_main  # no sub-command: start the desktop app
+
+        return gui_main([])
     try:
         return int(args.func(args))
     except KeyboardInterrupt:
