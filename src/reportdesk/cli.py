@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES = (
     "reportdesk.commands.check",
     "reportdesk.commands.dump",
+    "reportdesk.commands.drafts",
     "reportdesk.commands.open",
 )
 

@@ -45,7 +45,7 @@ class ExpressionError(ValueError):
         self.position = position
 
 
-class NotApplicable(Exception):  # noqa: N818 - a control-flow signal, not an error
+class NotApplicable(Exception):
     """Raised while evaluating when a context fact or last year's report is unknown."""
 
 
