@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from reportdesk.core.findings import Finding, sort_findings
 from reportdesk.core.form import FormDef
 from reportdesk.core.numbers import Value
-from reportdesk.session import Changes, DraftError, Session
+from reportdesk.session import Changes, DraftError, EditError, Session
 from reportdesk.ui.signals import emit
 
 log = logging.getLogger(__name__)
@@ -99,7 +99,7 @@ class DraftController(QObject):
     def apply_cells(self, edits: Mapping[str, Value], *, origin: str, description: str) -> bool:
         try:
             changes = self.session.set_cells(edits, origin=origin, description=description)
-        except DraftError as exc:
+        except (DraftError, EditError) as exc:
             log.warning("edit refused: %s", exc.message)
             emit(self.sig_error, exc.message)
             return False
@@ -109,7 +109,7 @@ class DraftController(QObject):
     def set_text(self, key: str, text: str) -> None:
         try:
             changes = self.session.set_text(key, text)
-        except DraftError as exc:
+        except (DraftError, EditError) as exc:
             emit(self.sig_error, exc.message)
             return
         self._announce(changes)
@@ -117,7 +117,7 @@ class DraftController(QObject):
     def set_meta(self, **fields: object) -> None:
         try:
             changes = self.session.set_meta(**fields)
-        except DraftError as exc:
+        except (DraftError, EditError) as exc:
             emit(self.sig_error, exc.message)
             return
         self._announce(changes)
@@ -129,6 +129,8 @@ class DraftController(QObject):
             return
         emit(self.sig_changed, changes)
         self.refresh_findings()
+        if changes.revision is not None and self.session.last_saved is not None:
+            emit(self.sig_saved, self.session.last_saved)
 
     def refresh_findings(self) -> None:
         self.findings = sort_findings(self.session.findings())

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSt
 
 from reportdesk.core.catalog import get_form, resources_dir
 from reportdesk.core.report import Report
-from reportdesk.session import DraftError, Session, drafts_home, recent_drafts
+from reportdesk.session import DraftError, EditError, Session, drafts_home, recent_drafts
 from reportdesk.ui.controller import DraftController
 from reportdesk.ui.settings import app_settings
 from reportdesk.ui.start_page import NewReportDialog, StartPage
@@ -20,7 +20,7 @@ from reportdesk.ui.workspace import DraftWorkspace
 
 log = logging.getLogger(__name__)
 
-DRAFT_SUFFIX = ".rdraft"
+DRAFT_SUFFIX = ".rdesk"
 SAMPLE = ("samples", "sample-report-2022.json")
 
 
@@ -175,7 +175,7 @@ class ReportWindow(QMainWindow):
             home.mkdir(parents=True, exist_ok=True)
             path = free_path(home, draft_file_name(agency, year))
             session = Session.create(path, agency=agency, year=year, source=source)
-        except DraftError as exc:
+        except (DraftError, EditError) as exc:
             self.show_error(self.tr("无法新建报告"), exc.message)
             return False
         except OSError as exc:

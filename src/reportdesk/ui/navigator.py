@@ -39,6 +39,9 @@ class SectionNavigator(QWidget):
         self.list = QListWidget(self)
         self.list.setIconSize(QSize(14, 14))
         self.list.setSpacing(2)
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.progress = QProgressBar(self)
         self.progress.setFormat(self.tr("完成 %v / %m 步"))
         self._icons = {state: _dot(colour) for state, colour in STATE_COLOURS.items()}
@@ -65,7 +68,7 @@ class SectionNavigator(QWidget):
             self.list.setCurrentRow(ids.index(step))
 
     def state(self, step: str) -> StepState:
-        return self.list.item(self.step_ids().index(step)).data(STATE_ROLE)
+        return StepState(self.list.item(self.step_ids().index(step)).data(STATE_ROLE))
 
     def set_states(self, states: dict[str, StepState]) -> None:
         for i in range(self.list.count()):

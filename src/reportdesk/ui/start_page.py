@@ -123,11 +123,11 @@ class StartPage(QWidget):
                 QTableWidgetItem(d.agency or self.tr("（未填单位）")),
                 QTableWidgetItem(str(d.year or "")),
                 QTableWidgetItem(modified),
-                QTableWidgetItem(f"{round(d.completeness * 100)}%"),
+                QTableWidgetItem(self.tr("无法读取") if d.error else f"{round(d.completeness * 100)}%"),
             ]
             for c, item in enumerate(items):
                 item.setData(PATH_ROLE, str(d.path))
-                item.setToolTip(str(d.path))
+                item.setToolTip(f"{d.path}\n{d.error}" if d.error else str(d.path))
                 self.recent.setItem(r, c, item)
         self.empty_label.setVisible(not drafts)
 

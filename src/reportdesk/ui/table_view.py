@@ -24,7 +24,7 @@ from reportdesk.ui.table_model import ReportTableModel
 log = logging.getLogger(__name__)
 
 LABEL_COLUMN_WIDTH = 150
-VALUE_COLUMN_WIDTH = 92
+VALUE_COLUMN_WIDTH = 84
 ROW_HEIGHT = 28
 
 
@@ -80,7 +80,7 @@ class ReportTableView(QTableView):
         if model.table.id == "requests":  # the group columns of the official table are narrow
             view.setColumnWidth(0, 44)
             view.setColumnWidth(1, 72)
-            view.setColumnWidth(2, 300)
+            view.setColumnWidth(2, 250)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         for g in model.table.grid:
@@ -94,7 +94,7 @@ class ReportTableView(QTableView):
     def _make_overlay(self) -> QTableView:
         overlay = QTableView(self)
         overlay.setModel(self.table_model)
-        overlay.setItemDelegate(self.delegate)
+        overlay.setItemDelegate(CellDelegate(overlay))  # painting only: overlays never edit
         overlay.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         overlay.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         overlay.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
