@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "reportdesk.commands.check",
     "reportdesk.commands.dump",
     "reportdesk.commands.drafts",
+    "reportdesk.commands.export",
     "reportdesk.commands.open",
 )
 

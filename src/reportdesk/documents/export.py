@@ -1,0 +1,57 @@
+"""Exporting a report: the .docx, the .xlsx and the PDF in one call (what the UI and the CLI use)."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from reportdesk.checks import check_report
+from reportdesk.core.catalog import get_form
+from reportdesk.core.findings import Finding
+from reportdesk.core.report import Report
+from reportdesk.documents.options import DEFAULT_OPTIONS, ExportOptions
+
+log = logging.getLogger(__name__)
+
+
+def export_report(
+    report: Report,
+    *,
+    docx: Path | None = None,
+    xlsx: Path | None = None,
+    pdf: Path | None = None,
+    options: ExportOptions = DEFAULT_OPTIONS,
+    findings: Sequence[Finding] | None = None,
+) -> list[Path]:
+    """Write the files asked for and return their paths.
+
+    The PDF is LibreOffice's conversion of the .docx (written to a temporary folder when no
+    .docx is asked for).  *findings* go into the workbook's "校验结果" sheet; they are
+    computed when not given.  Raises :class:`~reportdesk.documents.files.ExportError`.
+    """
+    from reportdesk.documents.word_writer import write_docx
+
+    form = get_form(report.form_id)
+    written: list[Path] = []
+    if docx is not None:
+        write_docx(report, Path(docx), options, form)
+        written.append(Path(docx))
+    if xlsx is not None:
+        from reportdesk.documents.excel_writer import write_xlsx
+
+        write_xlsx(report, Path(xlsx), check_report(report) if findings is None else findings, form)
+        written.append(Path(xlsx))
+    if pdf is not None:
+        from reportdesk.documents.pdf import convert_to_pdf
+
+        if docx is not None:
+            convert_to_pdf(Path(docx), Path(pdf))
+        else:
+            with tempfile.TemporaryDirectory(prefix="reportdesk-export-") as work:
+                source = Path(work) / f"{Path(pdf).stem}.docx"
+                write_docx(report, source, options, form)
+                convert_to_pdf(source, Path(pdf))
+        written.append(Path(pdf))
+    return written

@@ -1,0 +1,86 @@
+"""What an export is asked to do: the font set, where the tables go, the sign-off.
+
+Kept free of office imports so that the UI's settings and the CLI can build options
+without loading python-docx or openpyxl.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+log = logging.getLogger(__name__)
+
+LATIN_FONT = "Times New Roman"
+
+
+class FontSet(StrEnum):
+    """Which Chinese font names the Word document asks for (a user setting).
+
+    ``gb2312``: the names GB/T 9704 uses (仿宋_GB2312, 楷体_GB2312, 方正小标宋简体), installed on
+    most government computers.  ``windows``: the fonts every current Windows has (仿宋, 楷体,
+    宋体, 黑体); the title then uses 宋体 in bold, since 方正小标宋简体 is a commercial font.
+    """
+
+    GB2312 = "gb2312"
+    WINDOWS = "windows"
+
+
+@dataclass(frozen=True, slots=True)
+class Fonts:
+    title: str
+    title_bold: bool
+    heading1: str  # "一、"
+    heading2: str  # "（一）"
+    body: str  # body text and "1." headings
+    table: str
+    page_number: str
+
+
+FONT_SETS: dict[FontSet, Fonts] = {
+    FontSet.GB2312: Fonts(
+        title="方正小标宋简体", title_bold=False, heading1="黑体", heading2="楷体_GB2312",
+        body="仿宋_GB2312", table="宋体", page_number="宋体",
+    ),
+    FontSet.WINDOWS: Fonts(
+        title="宋体", title_bold=True, heading1="黑体", heading2="楷体",
+        body="仿宋", table="宋体", page_number="宋体",
+    ),
+}
+
+FONT_SET_NAMES: dict[FontSet, str] = {
+    FontSet.GB2312: "公文字体（仿宋_GB2312、楷体_GB2312、方正小标宋简体）",
+    FontSet.WINDOWS: "Windows 自带字体（仿宋、楷体、宋体、黑体）",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """How to lay the report out.
+
+    ``appendix``: the three tables go into an appendix "附件 政府信息公开情况统计表" at the end
+    (as many agencies publish them) instead of under the headings 二、三、四 (the format's own
+    placement).  ``sign_off``: end the text with the agency's name and ``sign_off_date``
+    (free text or ``YYYY-MM-DD``; empty leaves the date line out).
+    """
+
+    fonts: FontSet = FontSet.GB2312
+    appendix: bool = False
+    sign_off: bool = False
+    sign_off_date: str = ""
+
+
+DEFAULT_OPTIONS = ExportOptions()
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?\s*$")
+
+
+def chinese_date(text: str) -> str:
+    """``2023-01-20`` → ``2023年1月20日`` (the 成文日期 style); other text is kept as typed."""
+    match = _ISO_DATE.match(text)
+    if not match:
+        return text.strip()
+    year, month, day = (int(g) for g in match.groups())
+    return f"{year}年{month}月{day}日"
