@@ -302,3 +302,32 @@ def test_app_exits_when_ready_without_office_libraries(tmp_path: Path) -> None:
                             timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["clean", "0"]
+
+
+def test_export_from_the_app(qtbot, tmp_path: Path, window: ReportWindow) -> None:  # type: ignore[no-untyped-def]
+    assert window.workspace is not None and window.controller is not None
+    window.controller.edit_cells({"requests.received.natural": 7, "requests.granted.natural": 7})
+    window.workspace.go_to_step("export")
+    page = window.workspace.page("export")
+    panel = page.export_panel  # type: ignore[attr-defined]
+    assert "错误" in page.verdict.text()  # type: ignore[attr-defined]
+    panel.folder.setText(str(tmp_path))
+    panel.word_box.setChecked(True)
+    panel.excel_box.setChecked(True)
+    panel.pdf_box.setChecked(False)
+    with qtbot.waitSignal(panel.sig_export_finished, timeout=60000) as blocker:
+        assert panel.start_export()
+    written, error = blocker.args
+    assert error == ""
+    assert sorted(p.suffix for p in written) == [".docx", ".xlsx"]
+    assert panel.open_folder_button.isVisibleTo(panel)
+    import docx
+    import openpyxl
+
+    document = docx.Document(str(next(p for p in written if p.suffix == ".docx")))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "某市某某局" in text
+    cells = {c.text for t in document.tables for row in t.rows for c in row.cells}
+    assert "7" in cells
+    book = openpyxl.load_workbook(next(p for p in written if p.suffix == ".xlsx"))
+    assert any(c.value == 7 for ws in book.worksheets for row in ws.iter_rows() for c in row)

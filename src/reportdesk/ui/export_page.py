@@ -28,6 +28,10 @@ class ExportPage(QWidget):
         self.findings = FindingsPanel(self)
         self.findings.sig_finding_activated.connect(self.sig_finding_activated)
         layout.addWidget(self.findings, 1)
+        from reportdesk.ui.export_panel import ExportPanel
+
+        self.export_panel = ExportPanel(controller, self)
+        layout.addWidget(self.export_panel)
         controller.sig_findings_changed.connect(self._on_findings_changed)
         self.refresh()
 
