@@ -19,7 +19,9 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES = (
     "reportdesk.commands.check",
     "reportdesk.commands.dump",
+    "reportdesk.commands.drafts",
     "reportdesk.commands.export",
+    "reportdesk.commands.open",
 )
 
 EXIT_OK = 0
@@ -56,8 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return EXIT_OK
+        from reportdesk.gui import main as gui_main  # no sub-command: start the desktop app
+
+        return gui_main([])
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

@@ -17,6 +17,7 @@ class Finding:
     advice: str = ""
     section: str | None = None  # the section a user is taken to
     excerpt: str | None = None  # for text rules: the sentence concerned
+    span: tuple[int, int] | None = None  # for text rules: where the excerpt is in texts[section]
 
     @property
     def key(self) -> str:
@@ -40,6 +41,8 @@ class Finding:
             data["section"] = self.section
         if self.excerpt:
             data["excerpt"] = self.excerpt
+        if self.span is not None:
+            data["span"] = list(self.span)
         return data
 
 

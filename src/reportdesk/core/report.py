@@ -12,10 +12,14 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from reportdesk.core.expressions import Env
 from reportdesk.core.form import FormDef
 from reportdesk.core.numbers import Value
+
+if TYPE_CHECKING:
+    from reportdesk.core.text.structure import DocumentStructure
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +61,9 @@ class Report:
     invalid: dict[str, InvalidValue] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     totals: Totals = Totals.DERIVED
+    # the layout a reader found in a .docx/.xlsx (headings, tables, labels); None for a
+    # draft or JSON, whose layout is the form's own
+    structure: DocumentStructure | None = None
 
     def value(self, cell_id: str) -> Value:
         return self.cells.get(cell_id)
@@ -74,7 +81,7 @@ def derive(form: FormDef, cells: Mapping[str, Value]) -> dict[str, Value]:
         if all(result.get(r) is None for r in d.expr.refs):
             result[d.cell] = None
         else:
-            result[d.cell] = d.expr.fn(env)  # type: ignore[assignment]
+            result[d.cell] = d.expr.fn(env)
     return result
 
 

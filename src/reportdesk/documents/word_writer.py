@@ -35,6 +35,7 @@ from reportdesk.documents.layout import (
     column_chars,
     export_values,
     grid_rows,
+    keep_with_next,
     report_title,
     scale_widths,
     text_blocks,
@@ -147,8 +148,9 @@ class _BodyBuilder:
         self.parts: list[str] = []
 
     def title(self, lines: list[str]) -> None:
-        runs = '<w:r><w:br/></w:r>'.join(_run(line, self.fonts.title, ERHAO, bold=self.fonts.title_bold)
-                                          for line in lines)
+        bold = self.fonts.title_bold
+        line_break = f"<w:r>{_rpr(self.fonts.title, ERHAO, bold=bold)}<w:br/></w:r>"
+        runs = line_break.join(_run(line, self.fonts.title, ERHAO, bold=bold) for line in lines)
         self.parts.append(
             f"<w:p>{_ppr(jc='center', line=TITLE_LINE_TWIPS, after=LINE_TWIPS, keep_next=True)}{runs}</w:p>"
         )
@@ -228,11 +230,9 @@ def table_xml(table: TableDef, values: dict[str, Value], font: str) -> str:
         *(f'<w:gridCol w:w="{w}"/>' for w in widths),
         "</w:tblGrid>",
     ]
-    rows = grid_rows(table)
-    for index, row in enumerate(rows):
-        # Every row but the last keeps with the next: the table moves whole to a new page
-        # when it fits on one, and is never left as a heading with one row under it.
-        keep = index < len(rows) - 1
+    keeps = keep_with_next(table)
+    for index, row in enumerate(grid_rows(table)):
+        keep = keeps[index]
         cell_ppr = _ppr(jc="center", line=None, keep_next=keep)
         header = "<w:tblHeader/>" if index < table.header_rows else ""
         height = f'<w:trHeight w:val="{min_height}" w:hRule="atLeast"/>'

@@ -1,0 +1,170 @@
+"""Guided writing: the standard paragraphs written from the tables and the metadata.
+
+``requests_paragraph`` and ``appeals_paragraph`` write the data sentences real reports
+use ("本年度共收到政府信息公开申请N件，其中自然人…件、法人或其他组织…件；…"), and
+``preamble`` the opening paragraph (legal basis with the right document number, the six
+parts, the 统计期限, where the report is published, whom to ask).  When a figure changes
+after a paragraph was inserted, the ``text_number`` rule reports it and
+``refresh_data_paragraphs`` rewrites every inserted paragraph with the current figures.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from reportdesk.core.form import FormDef
+from reportdesk.core.numbers import Value
+from reportdesk.core.report import Report
+from reportdesk.core.text.extract import APPEAL_GROUPS, ORGS, RESULT_GROUPS
+
+log = logging.getLogger(__name__)
+
+REQUESTS_TEMPLATE = (
+    "本年度共收到政府信息公开申请{received}件，其中自然人{natural}件、法人或其他组织{orgs}件；"
+    "上年结转政府信息公开申请{carried_over}件。"
+    "本年度办结政府信息公开申请{handled}件，其中予以公开{granted}件、部分公开{partly_granted}件、"
+    "不予公开{refused}件、无法提供{unavailable}件、不予处理{declined}件、其他处理{other}件；"
+    "结转下年度继续办理{carried_forward}件。"
+)
+APPEALS_TEMPLATE = (
+    "本年度因政府信息公开引起行政复议{r_total}件，其中结果维持{r_upheld}件、结果纠正{r_corrected}件、"
+    "其他结果{r_other}件、尚未审结{r_pending}件；"
+    "行政诉讼{l_total}件，其中结果维持{l_upheld}件、结果纠正{l_corrected}件、其他结果{l_other}件、"
+    "尚未审结{l_pending}件；未经复议直接起诉{d_total}件、复议后起诉{a_total}件。"
+)
+APPEALS_NONE = "本年度未发生因政府信息公开引起的行政复议、行政诉讼。"
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """The template as a pattern in which every {field} is a number."""
+    parts = re.split(r"\{[a-z_]+\}", template)
+    return re.compile(r"\d+".join(re.escape(p) for p in parts))
+
+
+_REQUESTS_RX = _pattern(REQUESTS_TEMPLATE)
+_APPEALS_RX = re.compile(f"{_pattern(APPEALS_TEMPLATE).pattern}|{re.escape(APPEALS_NONE)}")
+
+
+def _v(cells: Mapping[str, Value], *cell_ids: str) -> int:
+    return int(sum(int(cells.get(c) or 0) for c in cell_ids))
+
+
+def _row_total(cells: Mapping[str, Value], row: str) -> int:
+    """A row's total: the stated total, or the sum of its parts when the total is blank."""
+    total = cells.get(f"requests.{row}.total")
+    if total is not None:
+        return int(total)
+    return _v(cells, *(f"requests.{row}.{c}" for c in ("natural", *ORGS)))
+
+
+def requests_paragraph(cells: Mapping[str, Value]) -> str:
+    """The standard sentences about applications, from the effective cells of table 三."""
+    def group(key: str) -> int:
+        return sum(_row_total(cells, r) for r in RESULT_GROUPS[key])
+
+    return REQUESTS_TEMPLATE.format(
+        received=_row_total(cells, "received"),
+        natural=_v(cells, "requests.received.natural"),
+        orgs=_v(cells, *(f"requests.received.{c}" for c in ORGS)),
+        carried_over=_row_total(cells, "carried_over"),
+        handled=_row_total(cells, "handled_total"),
+        granted=group("granted"),
+        partly_granted=group("partly_granted"),
+        refused=group("refused"),
+        unavailable=group("unavailable"),
+        declined=group("declined"),
+        other=group("other"),
+        carried_forward=_row_total(cells, "carried_forward"),
+    )
+
+
+def appeals_paragraph(cells: Mapping[str, Value]) -> str:
+    """The standard sentence about 行政复议 and 行政诉讼, from the effective cells of table 四."""
+    def a(group: str, column: str) -> int:
+        ids = [f"appeals.{g}.{column}" for g in APPEAL_GROUPS[group]]
+        if column == "total" and all(cells.get(i) is None for i in ids):
+            parts = ("upheld", "corrected", "other", "pending")
+            return sum(_v(cells, *(f"appeals.{g}.{p}" for g in APPEAL_GROUPS[group])) for p in parts)
+        return _v(cells, *ids)
+
+    if a("reconsideration", "total") == 0 and a("litigation", "total") == 0:
+        return APPEALS_NONE
+    return APPEALS_TEMPLATE.format(
+        r_total=a("reconsideration", "total"),
+        r_upheld=a("reconsideration", "upheld"),
+        r_corrected=a("reconsideration", "corrected"),
+        r_other=a("reconsideration", "other"),
+        r_pending=a("reconsideration", "pending"),
+        l_total=a("litigation", "total"),
+        d_total=a("litigation_direct", "total"),
+        a_total=a("litigation_after", "total"),
+        l_upheld=a("litigation", "upheld"),
+        l_corrected=a("litigation", "corrected"),
+        l_other=a("litigation", "other"),
+        l_pending=a("litigation", "pending"),
+    )
+
+
+def data_paragraph(cells: Mapping[str, Value]) -> str:
+    """Both data paragraphs, one per line: what "插入数据段落" inserts."""
+    return requests_paragraph(cells) + "\n" + appeals_paragraph(cells)
+
+
+def report_title(report: Report) -> str:
+    """"<机关全称><YYYY>年政府信息公开工作年度报告"."""
+    year = f"{report.year}年" if report.year else ""
+    return f"{report.agency}{year}政府信息公开工作年度报告"
+
+
+def preamble(form: FormDef, report: Report) -> str:
+    """The opening paragraph: basis, the six parts, the 统计期限, where published, contact.
+
+    Parts whose metadata is missing are left out rather than written with a gap.
+    """
+    parts = [s.heading.split("、", 1)[1] for s in form.sections]
+    listed = "，".join(parts)  # the 4th part has a "、" of its own
+    sentences = [
+        "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》"
+        f"（{form.basis}）要求编制。",
+        f"全文由{listed}六部分组成。",
+    ]
+    if report.year:
+        sentences.append(f"本报告所列数据的统计期限自{report.year}年1月1日起至{report.year}年12月31日止。")
+    meta = report.meta
+    if meta.get("website"):
+        sentences.append(f"本报告电子版可在{meta['website']}查阅或下载。")
+    contact = [f"{k}：{meta[f]}" for f, k in (("address", "地址"), ("phone", "电话"), ("email", "电子邮箱")) if meta.get(f)]
+    who = (report.agency or "本机关") + meta.get("contact_office", "")
+    if contact or meta.get("contact_office"):
+        detail = f"（{'；'.join(contact)}）" if contact else ""
+        sentences.append(f"如对本报告有疑问，请与{who}联系{detail}。")
+    return "".join(sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class StaleParagraph:
+    span: tuple[int, int]  # of the inserted paragraph in the text
+    current: str  # as the text has it
+    updated: str  # as the figures are now
+
+
+def stale_data_paragraphs(text: str, cells: Mapping[str, Value]) -> list[StaleParagraph]:
+    """The inserted data paragraphs of *text* whose numbers no longer match the tables."""
+    fresh = {"requests": requests_paragraph(cells), "appeals": appeals_paragraph(cells)}
+    stale = []
+    for kind, rx in (("requests", _REQUESTS_RX), ("appeals", _APPEALS_RX)):
+        for m in rx.finditer(text):
+            if m.group() != fresh[kind]:
+                stale.append(StaleParagraph((m.start(), m.end()), m.group(), fresh[kind]))
+    return sorted(stale, key=lambda s: s.span)
+
+
+def refresh_data_paragraphs(text: str, cells: Mapping[str, Value]) -> tuple[str, int]:
+    """*text* with every stale inserted data paragraph rewritten; and how many were."""
+    stale = stale_data_paragraphs(text, cells)
+    for s in reversed(stale):
+        text = text[: s.span[0]] + s.updated + text[s.span[1] :]
+    return text, len(stale)

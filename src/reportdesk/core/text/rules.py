@@ -1,0 +1,531 @@
+"""The whole-document rules: the text of a report against its tables, its years, its citations.
+
+``check_text(form, report, cells, structure)`` is pure like the table rule engine: the
+same report gives the same findings.  Rules that judge layout (``headings``,
+``missing_table``, ``label``) need a :class:`DocumentStructure` from the importer; for a
+draft or a JSON file the layout is the form's own and they find nothing.  Every rule
+prefers silence to a false alarm: a sentence it does not understand is left alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from reportdesk.core.findings import Finding
+from reportdesk.core.form import FormDef, SectionKind, Severity
+from reportdesk.core.numbers import Value
+from reportdesk.core.report import EXTRA_TEXTS, Report
+from reportdesk.core.text.extract import (
+    APPEAL_COLUMN_NAMES,
+    APPEAL_GROUP_NAMES,
+    APPEAL_GROUPS,
+    PARTS,
+    AllClaim,
+    TextFigure,
+    extract,
+)
+from reportdesk.core.text.numerals import parse_number
+from reportdesk.core.text.sentences import Sentence, inside, quoted_spans, split_sentences
+from reportdesk.core.text.structure import DocumentStructure
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class TextRuleDef:
+    id: str
+    severity: Severity
+    title: str  # what the rule checks, in Chinese (for a settings page or a help text)
+
+
+TEXT_RULES: dict[str, TextRuleDef] = {
+    r.id: r
+    for r in (
+        TextRuleDef("headings", Severity.WARNING, "六个部分的标题齐全、顺序正确、与格式一致"),
+        TextRuleDef("missing_table", Severity.ERROR, "第二、三、四部分都有表格"),
+        TextRuleDef("label", Severity.WARNING, "表格的栏目名称与格式一致"),
+        TextRuleDef("old_format", Severity.ERROR, "没有使用2019年格式的表格栏目"),
+        TextRuleDef("text_number", Severity.ERROR, "文字中的申请、复议、诉讼数字与表格一致"),
+        TextRuleDef("text_year", Severity.WARNING, "标题、统计期限和文字中的年度正确"),
+        TextRuleDef("citation", Severity.WARNING, "格式文件的文号引用正确"),
+        TextRuleDef("parts_count", Severity.WARNING, "前言列出的组成部分与六个部分一致"),
+        TextRuleDef("fee_statement", Severity.WARNING, "第六部分说明了信息处理费的收取情况"),
+    )
+}
+
+_CN_ORDINALS = "一二三四五六七八九十"
+
+
+def _finding(
+    rule: str, message: str, *, cells: tuple[str, ...] = (), advice: str = "", section: str | None = None,
+    sentence: Sentence | None = None,
+) -> Finding:
+    return Finding(
+        rule, TEXT_RULES[rule].severity, message, cells, advice, section,
+        sentence.text if sentence else None, sentence.span if sentence else None,
+    )
+
+
+def text_order(form: FormDef, report: Report) -> list[tuple[str, str]]:
+    """(text id, text) for the preamble and each section that has text, in document order."""
+    order = [*EXTRA_TEXTS, *(s.id for s in form.sections)]
+    return [(k, report.texts[k]) for k in order if report.texts.get(k)]
+
+
+def check_text(
+    form: FormDef, report: Report, cells: Mapping[str, Value], structure: DocumentStructure | None = None
+) -> list[Finding]:
+    """Every finding of the whole-document rules, in document order."""
+    texts = text_order(form, report)
+    findings: list[Finding] = []
+    for rule in _RULES:
+        findings.extend(rule(form, report, cells, texts, structure))
+    return findings
+
+
+Texts = list[tuple[str, str]]
+Rule = Callable[[FormDef, Report, Mapping[str, Value], Texts, DocumentStructure | None], list[Finding]]
+
+
+# --- headings, missing_table, label, old_format --------------------------------------
+
+_NORM_TABLE = str.maketrans("()。．\"：", "（）..“:")
+
+
+def _norm(text: str) -> str:
+    text = re.sub(r"\s+", "", text)
+    return text.translate(_NORM_TABLE)
+
+
+def _heading_matches(form: FormDef, headings: tuple[str, ...]) -> dict[str, tuple[int, str]]:
+    """Section id → (index in *headings*, heading as found), by exact text or by ordinal."""
+    found: dict[str, tuple[int, str]] = {}
+    normalized = [_norm(h) for h in headings]
+    for section in form.sections:
+        target = _norm(section.heading)
+        exact = [i for i, h in enumerate(normalized) if h == target]
+        if exact:
+            found[section.id] = (exact[0], headings[exact[0]])
+            continue
+        prefix = section.number + "、"
+        same_number = [i for i, h in enumerate(normalized) if h.startswith(prefix)]
+        if same_number:
+            found[section.id] = (same_number[0], headings[same_number[0]])
+    return found
+
+
+def _headings(form: FormDef, report: Report, cells: Mapping[str, Value], texts: Texts,
+              structure: DocumentStructure | None) -> list[Finding]:
+    if structure is None or structure.headings is None:
+        return []
+    matches = _heading_matches(form, structure.headings)
+    findings: list[Finding] = []
+    for section in form.sections:
+        if section.id not in matches:
+            findings.append(_finding(
+                "headings", f"缺少第{section.number}部分“{section.heading}”。", section=section.id,
+                advice="年度报告应包括格式规定的六个部分，没有内容的部分也要保留标题并写明“无”或填写表格。"))
+            continue
+        _, found = matches[section.id]
+        if _norm(found) != _norm(section.heading):
+            findings.append(Finding(
+                "headings", TEXT_RULES["headings"].severity,
+                f"第{section.number}部分的标题是“{found.strip()}”，格式规定为“{section.heading}”。",
+                (), "请使用格式规定的标题原文。", section.id, found.strip()))
+    positions = [matches[s.id][0] for s in form.sections if s.id in matches]
+    if positions != sorted(positions):
+        order = "、".join(s.number for s in sorted((s for s in form.sections if s.id in matches),
+                                                   key=lambda s: matches[s.id][0]))
+        findings.append(_finding(
+            "headings", f"六个部分的顺序不对：文中依次为 {order}。",
+            advice="请按一、二、三、四、五、六的顺序排列各部分。"))
+    return findings
+
+
+def _missing_table(form: FormDef, report: Report, cells: Mapping[str, Value], texts: Texts,
+                   structure: DocumentStructure | None) -> list[Finding]:
+    if structure is None or structure.tables is None:
+        return []
+    findings = []
+    for section in form.sections:
+        if section.kind is SectionKind.TABLE and section.table and section.table not in structure.tables:
+            table = form.tables[section.table]
+            findings.append(_finding(
+                "missing_table", f"第{section.number}部分“{section.heading}”没有“{table.title}”表格。",
+                section=section.id,
+                advice="格式要求第二、三、四部分各附一张统计表，即使全部为 0 也要填写表格。"))
+    return findings
+
+
+def _label(form: FormDef, report: Report, cells: Mapping[str, Value], texts: Texts,
+           structure: DocumentStructure | None) -> list[Finding]:
+    if structure is None:
+        return []
+    findings = []
+    seen: set[tuple[str, str]] = set()
+    for lab in structure.labels:
+        if lab.official is None or _norm(lab.found) == _norm(lab.official):
+            continue
+        if _old_terms(lab.found) or (lab.table, lab.found) in seen:
+            continue  # reported by old_format
+        seen.add((lab.table, lab.found))
+        title = form.tables[lab.table].title if lab.table in form.tables else lab.table
+        section = next((s.id for s in form.sections if s.table == lab.table), None)
+        findings.append(Finding(
+            "label", TEXT_RULES["label"].severity,
+            f"“{title}”表中的栏目“{lab.found.strip()}”与格式规定的“{lab.official}”不同。",
+            (), "栏目名称是格式的一部分，请逐字使用官方名称。", section, lab.found.strip()))
+    return findings
+
+
+#: Items of the 2019 (试行) tables that the 2021 format no longer has.
+OLD_FORMAT_TERMS = (
+    "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
+    "其他对外管理服务事项", "第二十条第（九）项", "采购项目数量", "政府集中采购",
+)
+# in prose only the terms that cannot mean anything else are taken
+_OLD_TEXT_TERMS = re.compile(r"本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|其他对外管理服务事项")
+
+
+def _old_terms(text: str) -> list[str]:
+    plain = _norm(text).replace("／", "/")
+    return [t for t in OLD_FORMAT_TERMS if _norm(t) in plain]
+
+
+def _old_format(form: FormDef, report: Report, cells: Mapping[str, Value], texts: Texts,
+                structure: DocumentStructure | None) -> list[Finding]:
+    if report.year is not None and report.year < form.valid_from_year:
+        return []
+    year = f"{report.year} 年度" if report.year else "本"
+    findings: list[Finding] = []
+    if structure is not None:
+        terms: list[str] = []
+        for lab in structure.labels:
+            terms.extend(t for t in _old_terms(lab.found) if t not in terms)
+        signs = [*(f"“{t}”" for t in terms), *structure.old_format_signs]
+        if signs:
+            findings.append(_finding(
+                "old_format", f"{year}报告使用了2019年格式（国办公开办函〔2019〕60号）的表格：{'、'.join(signs)}。",
+                advice=f"2021 年及以后的报告应使用{form.basis}规定的表格，请按新格式重新填写。"))
+    for text_id, text in texts:
+        quotes = quoted_spans(text)
+        for sentence in split_sentences(text):
+            m = _OLD_TEXT_TERMS.search(sentence.text)
+            if m and not inside(quotes, sentence.start + m.start(), sentence.start + m.end()):
+                findings.append(_finding(
+                    "old_format", f"文字中报告了2019年格式的统计项目“{m.group()}”，2021年格式已不再统计此项。",
+                    section=text_id, sentence=sentence,
+                    advice="请删去这一项，或改为2021年格式中的对应项目（如行政许可、行政处罚、行政强制的本年处理决定数量）。"))
+                break
+    return findings
+
+
+# --- text_number ---------------------------------------------------------------------
+
+def _cell(cells: Mapping[str, Value], cell_id: str) -> Value:
+    value = cells.get(cell_id)
+    if value is None and cell_id.startswith("requests.") and cell_id.endswith(".total"):
+        row = cell_id[: -len(".total")]
+        parts = [cells.get(f"{row}.{c}") for c in PARTS]
+        if any(p is not None for p in parts):
+            return sum(p or 0 for p in parts)
+    return value
+
+
+def _sum(cells: Mapping[str, Value], cell_ids: tuple[str, ...]) -> int | Decimal | None:
+    values = [_cell(cells, c) for c in cell_ids]
+    if all(v is None for v in values):
+        return None
+    return sum(v or 0 for v in values)
+
+
+def _text_number(form: FormDef, report: Report, cells: Mapping[str, Value], texts: Texts,
+                 structure: DocumentStructure | None) -> list[Finding]:
+    findings: list[Finding] = []
+    for text_id, text in texts:
+        figures, claims = extract(text_id, text, report.year)
+        seen: set[tuple[tuple[str, ...], tuple[int, int]]] = set()
+        for fig in figures:
+            if (fig.quantity.cells, fig.span) in seen:
+                continue
+            seen.add((fig.quantity.cells, fig.span))
+            finding = _compare(fig, cells)
+            if finding is not None:
+                findings.append(finding)
+        for claim in claims:
+            findings.extend(_claim(claim, cells))
+    return findings
+
+
+_ADVICE_NUMBER = "请核对后改正文字或表格中的数字。用“插入数据段落”写入的段落可以一键更新为表格中的数字。"
+
+
+def _compare(fig: TextFigure, cells: Mapping[str, Value]) -> Finding | None:
+    expected = _sum(cells, fig.quantity.cells)
+    if expected is None or expected == fig.value:
+        return None
+    if fig.quantity.alt_cells and _sum(cells, fig.quantity.alt_cells) == fig.value:
+        return None
+    message = f"文字“{fig.phrase}”与表格不一致：{fig.quantity.name}为 {expected}"
+    if fig.quantity.alt_cells:
+        message += f"，{fig.quantity.alt_name}为 {_sum(cells, fig.quantity.alt_cells)}"
+    message += f"，文字写的是 {fig.value}。"
+    return Finding("text_number", TEXT_RULES["text_number"].severity, message, fig.quantity.cells,
+                   _ADVICE_NUMBER, fig.section, fig.sentence.text, fig.sentence.span)
+
+
+def _claim(claim: AllClaim, cells: Mapping[str, Value]) -> list[Finding]:
+    others = ("corrected", "other", "pending") if claim.kind == "upheld" else ("upheld", "corrected", "other")
+    findings = []
+    for group in claim.groups:
+        bad: list[tuple[str, int | Decimal, tuple[str, ...]]] = []
+        for column in others:
+            ids = tuple(f"appeals.{g}.{column}" for g in APPEAL_GROUPS[group])
+            value = _sum(cells, ids)
+            if value:
+                bad.append((column, value, ids))
+        if not bad:
+            continue
+        listed = "、".join(f"{APPEAL_COLUMN_NAMES[c]} {v} 件" for c, v, _ in bad)
+        findings.append(Finding(
+            "text_number", TEXT_RULES["text_number"].severity,
+            f"文字说“{claim.phrase}”，但表四“{APPEAL_GROUP_NAMES[group]}”有{listed}。",
+            tuple(c for _, _, ids in bad for c in ids), _ADVICE_NUMBER, claim.section,
+            claim.sentence.text, claim.sentence.span))
+    return findings
+
+
+# --- text_year -----------------------------------------------------------------------
+
+_PERIOD = re.compile(
+    r"统计(?:期限|时限|期间|区间|时间|周期|限|期)?[^。；\n\d]{0,10}?"
+    r"(?P<y1>\d{4})\s*年\s*(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|—|－|-|~|～)\s*"
+    r"(?P<y2>\d{4})\s*年\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日"
+)
+_AS_OF = re.compile(r"(?:截至|截止|截止到|截止至|至)\s*(?P<y>\d{4})\s*年\s*(?:底|末|年底|年末|12\s*月\s*31\s*日)")
+_COMPARISON = re.compile(r"较|比|同比|相比|增长|减少|增加|下降|上升|对比")
+_LEADING_YEAR = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)?\s*(?P<y>\d{4})\s*年(?:度)?\s*[，,]?\s*"
+    r"(?=我|本|全|市|区|县|镇|乡|街道|局|委|办|共|在|各)"
+)
+_PLAN = re.compile(
+    r"(?P<y>\d{4})\s*年(?:度)?\s*[，,]?\s*(?:(?:本|我)[^\s，。；,\d]{0,5}?|全[^\s，。；,\d]{0,3}?)?"
+    r"(?:将|拟|计划|力争|争取|准备)"
+)
+_YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+def _text_year(form: FormDef, report: Report, cells: Mapping[str, Value], texts: Texts,
+               structure: DocumentStructure | None) -> list[Finding]:
+    year = report.year
+    findings: list[Finding] = []
+    period_year: int | None = None
+    for text_id, text in texts:
+        quotes = quoted_spans(text)
+        for sentence in split_sentences(text):
+            s = sentence.text
+            for m in _PERIOD.finditer(s):
+                y1, y2 = int(m.group("y1")), int(m.group("y2"))
+                period_year = period_year or y2
+                start, end = (int(m.group("m1")), int(m.group("d1"))), (int(m.group("m2")), int(m.group("d2")))
+                if year is not None and (y1 != year or y2 != year):
+                    findings.append(_finding(
+                        "text_year", f"统计期限写的是 {y1} 年至 {y2} 年，本报告是 {year} 年度。",
+                        section=text_id, sentence=sentence,
+                        advice=f"统计期限应为“自{year}年1月1日起至{year}年12月31日止”。"))
+                elif end != (12, 31) or start != (1, 1):
+                    findings.append(_finding(
+                        "text_year",
+                        f"统计期限为 {start[0]}月{start[1]}日至 {end[0]}月{end[1]}日，应为 1月1日至 12月31日。",
+                        section=text_id, sentence=sentence,
+                        advice="年度报告的统计期限是整个自然年：自1月1日起至12月31日止。"))
+            if year is None:
+                continue
+            for m in ([] if _PERIOD.search(s) else _AS_OF.finditer(s)):
+                y = int(m.group("y"))
+                if y < year and not inside(quotes, sentence.start + m.start(), sentence.end) \
+                        and not _COMPARISON.search(s):
+                    findings.append(_finding(
+                        "text_year", f"文字写的是“{m.group().strip()}”，本报告是 {year} 年度。",
+                        section=text_id, sentence=sentence,
+                        advice=f"这段文字可能沿用了往年报告，请改为 {year} 年的情况（如“截至{year}年底”）。"))
+            lead = _LEADING_YEAR.match(s)
+            if (lead and text_id in ("preamble", "overview", "other") and int(lead.group("y")) == year - 1
+                    and not _COMPARISON.search(s) and not re.search(r"上年|去年|上一年", s)
+                    and all(int(y) != year for y in _YEAR_ANY.findall(s))):
+                findings.append(_finding(
+                    "text_year", f"这句话以“{lead.group('y')}年”开头，写的像是上一年度的情况；本报告是 {year} 年度。",
+                    section=text_id, sentence=sentence,
+                    advice="如果是沿用了上年报告的文字，请改为本年度的情况。"))
+            if text_id == "problems":
+                for m in _PLAN.finditer(s):
+                    if int(m.group("y")) == year and not inside(quotes, sentence.start + m.start(), sentence.end) \
+                            and str(year + 1) not in s:
+                        findings.append(_finding(
+                            "text_year",
+                            f"改进计划写的是“{m.group().strip()}…”，本报告是 {year} 年度，计划应是 {year + 1} 年的。",
+                            section=text_id, sentence=sentence,
+                            advice=f"第五部分的改进措施面向下一年度，请改为“{year + 1}年”或“下一年度”。"))
+    if structure is not None and structure.title:
+        title_years = [int(y) for y in _YEAR_ANY.findall(structure.title)]
+        title_year = title_years[0] if title_years else None
+        for other, what in ((year, "报告年度"), (period_year, "统计期限")):
+            if title_year is not None and other is not None and title_year != other:
+                findings.append(Finding(
+                    "text_year", TEXT_RULES["text_year"].severity,
+                    f"标题中的年度 {title_year} 年与{what} {other} 年不一致。", (),
+                    "标题应为“<机关全称><年度>年政府信息公开工作年度报告”，年度与统计期限一致。", None, structure.title))
+                break
+    return findings
+
+
+# --- citation ------------------------------------------------------------------------
+
+_WRONG_ISSUER = re.compile(r"国办发\s*[〔【\[［(（]\s*2021\s*[〕】\]］)）]\s*30\s*号")
+_WRONG_OFFICE = re.compile(r"国办政务公开办函")
+_WRONG_BRACKETS = re.compile(r"[【\[［]\s*(?:19|20)\d{2}\s*[】\]］]\s*\d{1,4}\s*号")
+_OLD_BASIS = re.compile(r"[〔【\[［(（]\s*2019\s*[〕】\]］)）]\s*60\s*号")
+_OLD_TITLE = re.compile(r"年度报告有关事项的通知")
+_NEW_BASIS = re.compile(r"年度报告格式|2021\s*[〕】\]］)）]\s*30\s*号")
+
+
+def _citation(form: FormDef, report: Report, cells: Mapping[str, Value], texts: Texts,
+              structure: DocumentStructure | None) -> list[Finding]:
+    if report.year is not None and report.year < form.valid_from_year:
+        return []
+    findings: list[Finding] = []
+    right = form.basis
+    cites_new = any(_NEW_BASIS.search(t) for _, t in texts)
+    reported: set[str] = set()
+
+    def add(kind: str, message: str, text_id: str, sentence: Sentence) -> None:
+        if kind not in reported:
+            reported.add(kind)
+            findings.append(_finding("citation", message, section=text_id, sentence=sentence,
+                                     advice=f"年度报告格式的文号是“{right}”（括号为六角括号〔〕）。"))
+
+    for text_id, text in texts:
+        for sentence in split_sentences(text):
+            s = sentence.text
+            if m := _WRONG_ISSUER.search(s):
+                add("issuer", f"文号写成了“{m.group()}”，应为“{right}”。", text_id, sentence)
+            if _WRONG_OFFICE.search(s):
+                add("office", f"发文机关代字写成了“国办政务公开办函”，应为“国办公开办函”（{right}）。", text_id, sentence)
+            if m := _WRONG_BRACKETS.search(s):
+                add("brackets", f"文号“{m.group()}”的年份用了方括号，公文文号的年份应使用六角括号〔〕。", text_id, sentence)
+            if m := _OLD_BASIS.search(s):
+                add("old", f"引用了2019年的国办公开办函〔2019〕60号；{report.year or '2021 年及以后'}年度报告应依据{right}。",
+                    text_id, sentence)
+            if m := _OLD_TITLE.search(s):
+                near = s[m.end(): m.end() + 30]
+                if re.search(r"2021\s*[〕】\]］)）]\s*30\s*号", near):
+                    add("mixed", f"引用的通知标题“关于政府信息公开工作年度报告有关事项的通知”是2019年通知（〔2019〕60号）的标题，"
+                        f"文号却是2021年的；2021年格式的名称是《中华人民共和国政府信息公开工作年度报告格式》（{right}）。",
+                        text_id, sentence)
+                elif not cites_new and not _OLD_BASIS.search(s):
+                    add("old", f"引用的“关于政府信息公开工作年度报告有关事项的通知”是2019年的通知（〔2019〕60号）；"
+                        f"年度报告应依据《中华人民共和国政府信息公开工作年度报告格式》（{right}）。", text_id, sentence)
+    return findings
+
+
+# --- parts_count ---------------------------------------------------------------------
+
+_PARTS_LIST = re.compile(
+    r"由(?P<list>[^。由]{4,240}?)(?:等)?(?P<n>[一二三四五六七八九十\d]+)?\s*(?:个)?(?:部分|方面)?(?:内容)?组成"
+)
+_PART_CONCEPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("总体情况", re.compile(r"总体|概述|概况|基本情况")),
+    ("主动公开政府信息情况", re.compile(r"主动公开")),
+    ("收到和处理政府信息公开申请情况", re.compile(r"收到|受理|依申请|处理[^、，,]{0,10}申请|申请[^、，,]{0,6}(?:处理|办理)")),
+    ("政府信息公开行政复议、行政诉讼情况", re.compile(r"复议|诉讼")),
+    ("存在的主要问题及改进情况", re.compile(r"问题|改进|整改")),
+    ("其他需要报告的事项", re.compile(r"其他|其它|其余")),
+)
+_OLD_PARTS = re.compile(r"收费(?:及|和|与)减免|减免情况")
+
+
+def _parts_count(form: FormDef, report: Report, cells: Mapping[str, Value], texts: Texts,
+                 structure: DocumentStructure | None) -> list[Finding]:
+    for text_id, text in texts:
+        if text_id not in ("preamble", "overview"):
+            continue
+        for sentence in split_sentences(text)[:6]:
+            m = _PARTS_LIST.search(sentence.text)
+            if not m:
+                continue
+            parts = m.group("list")
+            present = [name for name, rx in _PART_CONCEPTS if rx.search(parts)]
+            if len(present) < 3:
+                continue  # not the list of the report's parts
+            missing = [name for name, rx in _PART_CONCEPTS if not rx.search(parts)]
+            n = parse_number(m.group("n")) if m.group("n") else None
+            old = _OLD_PARTS.search(parts)
+            problems = []
+            if n is not None and n != 6:
+                problems.append(f"写的是由{m.group('n')}部分组成，格式规定为六部分")
+            if missing:
+                said = f"说由{m.group('n')}部分组成，" if n is not None else ""
+                problems.append(f"{said}列出的部分缺少“{'”“'.join(missing)}”")
+            if old:
+                problems.append(f"列出了旧格式的“{old.group()}”部分")
+            if not problems:
+                return []
+            return [_finding(
+                "parts_count", "前言中的报告组成" + "；".join(problems) + "。", section=text_id, sentence=sentence,
+                advice="应写“由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
+                       "存在的主要问题及改进情况、其他需要报告的事项六部分组成”。")]
+    return []
+
+
+# --- fee_statement -------------------------------------------------------------------
+
+_FEE_MENTION = re.compile(r"信息处理费|收费通知|处理费|收取[^，。；]{0,8}费|收费")
+_FEE_NOTICED = re.compile(
+    r"收费通知[^。；]{0,24}?(?:总?金额|合计|共计|计)[^。；\d]{0,6}?(?P<amt>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)"
+)
+_FEE_COLLECTED = re.compile(r"实际(?:收取|收缴|缴纳|收到)[^。；\d]{0,12}?(?P<amt>\d+(?:\.\d+)?)\s*(?P<unit>万元|元)")
+
+
+def _yuan(m: re.Match[str]) -> Decimal:
+    amount = Decimal(m.group("amt"))
+    return amount * 10000 if m.group("unit") == "万元" else amount
+
+
+def _fee_statement(form: FormDef, report: Report, cells: Mapping[str, Value], texts: Texts,
+                   structure: DocumentStructure | None) -> list[Finding]:
+    other = report.texts.get("other", "")
+    if structure is not None and structure.headings is not None and not other.strip():
+        matches = _heading_matches(form, structure.headings)
+        if "other" not in matches:
+            return []  # the missing section is reported by rule headings
+    if not _FEE_MENTION.search(other):
+        elsewhere = [tid for tid, t in texts if tid != "other" and re.search(r"信息处理费|收费通知", t)]
+        where = ""
+        if elsewhere:
+            names = {s.id: s.heading for s in form.sections} | EXTRA_TEXTS
+            where = f"（“{names.get(elsewhere[0], elsewhere[0])}”中提到了信息处理费，格式要求在第六部分说明）"
+        return [_finding(
+            "fee_statement", f"第六部分“其他需要报告的事项”没有说明信息处理费的收取情况{where}。",
+            section="other",
+            advice="请写明依据《政府信息公开信息处理费管理办法》发出收费通知的件数、总金额和实际收取的金额；"
+                   "没有收取的写“本年度未收取信息处理费”。")]
+    findings = []
+    for sentence in split_sentences(other):
+        noticed, collected = _FEE_NOTICED.search(sentence.text), _FEE_COLLECTED.search(sentence.text)
+        if noticed and collected and _yuan(collected) > _yuan(noticed):
+            findings.append(_finding(
+                "fee_statement",
+                f"实际收取的信息处理费（{collected.group('amt')}{collected.group('unit')}）多于收费通知的总金额"
+                f"（{noticed.group('amt')}{noticed.group('unit')}）。",
+                section="other", sentence=sentence, advice="实际收取的金额不会超过收费通知的金额，请核对。"))
+    return findings
+
+
+_RULES: tuple[Rule, ...] = (
+    _headings, _missing_table, _label, _old_format, _text_number, _text_year, _citation, _parts_count,
+    _fee_statement,
+)

@@ -1,0 +1,85 @@
+"""Report prose cut into paragraphs, sentences and clauses, each with its position.
+
+Positions are character offsets into the text of one section, so that a finding can
+point at the sentence it is about and an editor can highlight it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+# A sentence ends at 。！？；(and their ASCII forms) or at a line break.
+_SENTENCE_END = re.compile(r"[。！？!?；;]+|\n+")
+# A clause ends at a comma, an enumeration comma, a colon or a parenthesis; an ASCII
+# comma between digits ("1,517") is a thousands separator, not a clause end.
+_CLAUSE_END = re.compile(r"[，、：:（）()]|,(?![0-9]{3}(?![0-9]))")
+# Quotations and titles: a year or a number inside them is not the report's own statement.
+_QUOTED = re.compile(r"《[^《》\n]*》|“[^“”\n]*”|〈[^〈〉\n]*〉")
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    text: str
+    start: int  # offset in the section text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    start: int  # offset in the section text
+    end: int
+    paragraph: int  # 0-based paragraph (line) number within the section
+    index: int  # 0-based sentence number within the section
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+    def clauses(self) -> list[Clause]:
+        result: list[Clause] = []
+        pos = 0
+        for m in _CLAUSE_END.finditer(self.text):
+            if m.start() > pos:
+                result.append(Clause(self.text[pos : m.start()], self.start + pos, self.start + m.start()))
+            pos = m.end()
+        if pos < len(self.text):
+            result.append(Clause(self.text[pos:], self.start + pos, self.end))
+        return [c for c in result if c.text.strip()]
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of *text*, with their spans (the end punctuation is included)."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        _add(sentences, text, pos, m.end() if "\n" not in m.group() else m.start(), paragraph)
+        if "\n" in m.group():
+            paragraph += 1
+        pos = m.end()
+    _add(sentences, text, pos, len(text), paragraph)
+    return sentences
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    # trim white space at both ends, keeping the offsets right
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(text[start:end], start, end, paragraph, len(sentences)))
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of 《titles》 and “quotations” in *text*."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)

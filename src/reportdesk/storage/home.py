@@ -1,0 +1,101 @@
+"""Where drafts live by default, and the list of recent drafts for the start page."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from reportdesk.storage.errors import DraftError
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "ReportDesk"
+RECENT_FILE = "recent.json"
+MAX_RECENT = 30
+
+
+def drafts_home() -> Path:
+    """``$REPORTDESK_HOME`` if set, else the per-user data folder (``%LOCALAPPDATA%\\ReportDesk``,
+    ``~/.local/share/ReportDesk``); created when missing."""
+    override = os.environ.get("REPORTDESK_HOME")
+    if override:
+        home = Path(override).expanduser()
+    else:
+        import platformdirs
+
+        home = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    with contextlib.suppress(OSError):
+        home.mkdir(parents=True, exist_ok=True)
+    return home
+
+
+@dataclass(frozen=True, slots=True)
+class RecentDraft:
+    path: Path
+    agency: str
+    year: int | None
+    modified: datetime
+    completeness: float  # 0..1: filled input cells and section texts over all of them
+    error: str | None = None  # why it cannot be read (damaged, newer version …), None when fine
+
+
+def _recent_file() -> Path:
+    return drafts_home() / RECENT_FILE
+
+
+def _load_recent_paths() -> list[Path]:
+    try:
+        data = json.loads(_recent_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not isinstance(data, list):
+        return []
+    return [Path(p) for p in data if isinstance(p, str)]
+
+
+def remember_draft(path: Path) -> None:
+    """Put *path* at the top of the recent list (best effort: never fails an edit)."""
+    path = Path(path).resolve()
+    paths = [path, *(p for p in _load_recent_paths() if p != path)][:MAX_RECENT]
+    target = _recent_file()
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(json.dumps([str(p) for p in paths], ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError as exc:
+        log.warning("could not update the recent drafts list %s: %s", target, exc)
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def recent_drafts() -> list[RecentDraft]:
+    """Drafts opened recently and those in :func:`drafts_home`, newest first; missing files are left out."""
+    from reportdesk.storage.codec import decode
+    from reportdesk.storage.draft import read_state
+
+    seen: set[Path] = set()
+    candidates = _load_recent_paths() + sorted(drafts_home().glob("*.rdesk"))
+    result: list[RecentDraft] = []
+    for candidate in candidates:
+        path = candidate.resolve()
+        if path in seen or not path.is_file():
+            continue
+        seen.add(path)
+        modified = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+        try:
+            loaded = decode(read_state(path)[0], path.name)
+        except DraftError as exc:
+            result.append(RecentDraft(path, "", None, modified, 0.0, exc.message))
+            continue
+        form, report = loaded.form, loaded.report
+        total = len(form.input_cells) + len(form.text_sections)
+        filled = sum(1 for c in form.input_cells if report.cells.get(c) is not None)
+        filled += sum(1 for s in form.text_sections if report.texts.get(s.id, "").strip())
+        result.append(RecentDraft(path, report.agency, report.year, modified, filled / total if total else 0.0))
+    result.sort(key=lambda d: d.modified, reverse=True)
+    return result

@@ -1,0 +1,158 @@
+"""The open draft as the widgets see it: one Session, its undo stack, findings and autosave.
+
+Widgets never call the session directly for cell edits: they go through
+:meth:`DraftController.edit_cells`, which pushes one :class:`EditCellsCommand` on the
+undo stack.  Every change is announced with ``sig_changed`` (the session's ``Changes``)
+and followed by fresh findings (``sig_findings_changed``), so that views refresh only
+what changed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from reportdesk.core.findings import Finding, sort_findings
+from reportdesk.core.form import FormDef
+from reportdesk.core.numbers import Value
+from reportdesk.session import Changes, DraftError, EditError, Session
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_MS = 1000
+
+
+class EditCellsCommand(QUndoCommand):
+    """One undoable step over ``Session.set_cells`` (a typed value, a paste, a fill)."""
+
+    def __init__(
+        self, controller: DraftController, edits: Mapping[str, Value], origin: str, text: str
+    ) -> None:
+        super().__init__(text)
+        self._controller = controller
+        self._new = dict(edits)
+        self._origin = origin
+        values = controller.values
+        self._old = {cid: values.get(cid) for cid in self._new}
+        self._old_origin = {cid: controller.session.origin(cid) for cid in self._new}
+
+    def redo(self) -> None:
+        if not self._controller.apply_cells(self._new, origin=self._origin, description=self.text()):
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        by_origin: dict[str, dict[str, Value]] = {}
+        for cid, value in self._old.items():
+            by_origin.setdefault(self._old_origin.get(cid) or "typed", {})[cid] = value
+        for origin, edits in by_origin.items():
+            self._controller.apply_cells(edits, origin=origin, description=f"撤销：{self.text()}")
+
+
+class DraftController(QObject):
+    sig_changed = Signal(object)  # Changes
+    sig_findings_changed = Signal(list)  # list[Finding], errors first
+    sig_saved = Signal(object)  # datetime
+    sig_error = Signal(str)  # a message for the user
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.undo_stack = QUndoStack(self)
+        self.values: dict[str, Value] = session.values()
+        self.findings: list[Finding] = sort_findings(session.findings())
+        self._closed = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.flush)
+        self._timer.start()
+
+    @property
+    def form(self) -> FormDef:
+        return self.session.form
+
+    # --- edits -------------------------------------------------------------------------
+
+    def edit_cells(self, edits: Mapping[str, Value], *, origin: str = "typed", text: str = "") -> bool:
+        """Push one undoable edit; False when nothing changes (or it was refused)."""
+        edits = {
+            cid: v
+            for cid, v in edits.items()
+            if self.values.get(cid) != v or type(self.values.get(cid)) is not type(v)
+        }
+        if not edits:
+            return False
+        if not text:
+            if len(edits) == 1:
+                cid = next(iter(edits))
+                text = self.tr("修改“{0}”").format(self.form.cells[cid].label)
+            else:
+                text = self.tr("修改 {0} 个单元格").format(len(edits))
+        before = self.undo_stack.count()
+        self.undo_stack.push(EditCellsCommand(self, edits, origin, text))
+        return self.undo_stack.count() > before
+
+    def apply_cells(self, edits: Mapping[str, Value], *, origin: str, description: str) -> bool:
+        try:
+            changes = self.session.set_cells(edits, origin=origin, description=description)
+        except (DraftError, EditError) as exc:
+            log.warning("edit refused: %s", exc.message)
+            self.sig_error.emit(exc.message)
+            return False
+        self._announce(changes)
+        return True
+
+    def set_text(self, key: str, text: str) -> None:
+        try:
+            changes = self.session.set_text(key, text)
+        except (DraftError, EditError) as exc:
+            self.sig_error.emit(exc.message)
+            return
+        self._announce(changes)
+
+    def set_meta(self, **fields: object) -> None:
+        try:
+            changes = self.session.set_meta(**fields)
+        except (DraftError, EditError) as exc:
+            self.sig_error.emit(exc.message)
+            return
+        self._announce(changes)
+
+    def _announce(self, changes: Changes) -> None:
+        for cid, (_old, new) in changes.cells.items():
+            self.values[cid] = new
+        if changes.empty:
+            return
+        self.sig_changed.emit(changes)
+        self.refresh_findings()
+        if changes.revision is not None and self.session.last_saved is not None:
+            self.sig_saved.emit(self.session.last_saved)
+
+    def refresh_findings(self) -> None:
+        self.findings = sort_findings(self.session.findings())
+        self.sig_findings_changed.emit(self.findings)
+
+    # --- saving ------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        if self._closed or not self.session.pending:
+            return
+        try:
+            self.session.flush()
+        except DraftError as exc:
+            self.sig_error.emit(exc.message)
+            return
+        self.sig_saved.emit(self.session.last_saved or datetime.now())
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._timer.stop()
+        try:
+            self.session.close()
+        except DraftError as exc:
+            self.sig_error.emit(exc.message)
+        self._closed = True

@@ -1,0 +1,23 @@
+"""What the official format asks in the current section, and what reviewers reject."""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+log = logging.getLogger(__name__)
+
+
+class GuidancePane(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setMinimumWidth(220)
+
+    def show_guidance(self, title: str, text: str) -> None:
+        paragraphs = "".join(
+            f"<p>{html.escape(p.strip())}</p>" for p in text.strip().splitlines() if p.strip()
+        )
+        self.setHtml(f"<h3>{html.escape(title)}</h3>{paragraphs}")

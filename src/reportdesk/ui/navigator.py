@@ -1,0 +1,85 @@
+"""The list of steps on the left, each with its state, and the overall progress."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget
+
+from reportdesk.ui.steps import STATE_COLOURS, STATE_NAMES, Step, StepState
+
+log = logging.getLogger(__name__)
+
+STEP_ROLE = Qt.ItemDataRole.UserRole + 1
+STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _dot(colour: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(colour))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, 12, 12)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class SectionNavigator(QWidget):
+    sig_step_selected = Signal(str)
+
+    def __init__(self, steps: list[Step], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.list = QListWidget(self)
+        self.list.setIconSize(QSize(14, 14))
+        self.list.setSpacing(2)
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.progress = QProgressBar(self)
+        self.progress.setFormat(self.tr("完成 %v / %m 步"))
+        self._icons = {state: _dot(colour) for state, colour in STATE_COLOURS.items()}
+        for step in steps:
+            item = QListWidgetItem(step.title)
+            item.setData(STEP_ROLE, step.id)
+            self.list.addItem(item)
+        self.progress.setRange(0, len(steps) - 1)
+        self.list.currentItemChanged.connect(self._on_current_changed)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.progress)
+        self.setMinimumWidth(230)
+
+    def step_ids(self) -> list[str]:
+        return [self.list.item(i).data(STEP_ROLE) for i in range(self.list.count())]
+
+    def current_step(self) -> str:
+        item = self.list.currentItem()
+        return item.data(STEP_ROLE) if item else ""
+
+    def select_step(self, step: str) -> None:
+        ids = self.step_ids()
+        if step in ids and self.current_step() != step:
+            self.list.setCurrentRow(ids.index(step))
+
+    def state(self, step: str) -> StepState:
+        return StepState(self.list.item(self.step_ids().index(step)).data(STATE_ROLE))
+
+    def set_states(self, states: dict[str, StepState]) -> None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            state = states.get(item.data(STEP_ROLE), StepState.NOT_STARTED)
+            if item.data(STATE_ROLE) != state:
+                item.setData(STATE_ROLE, state)
+                item.setIcon(self._icons[state])
+                item.setToolTip(self.tr("状态：{0}").format(STATE_NAMES[state]))
+        done = sum(1 for step, state in states.items() if step != "export" and state is StepState.COMPLETE)
+        self.progress.setValue(done)
+
+    def _on_current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is not None:
+            self.sig_step_selected.emit(current.data(STEP_ROLE))

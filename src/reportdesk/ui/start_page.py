@@ -1,0 +1,135 @@
+"""The start page: 新建报告, 打开…, the recent drafts and 打开示例报告."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger(__name__)
+
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def default_report_year(today: dt.date | None = None) -> int:
+    """Reports are compiled in January for the year just ended."""
+    return (today or dt.date.today()).year - 1
+
+
+class NewReportDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("新建报告"))
+        layout = QFormLayout(self)
+        self.agency = QLineEdit(self)
+        self.agency.setPlaceholderText(self.tr("如：某市人力资源和社会保障局"))
+        self.year = QSpinBox(self)
+        self.year.setRange(2021, 2100)
+        self.year.setValue(default_report_year())
+        layout.addRow(self.tr("单位名称"), self.agency)
+        layout.addRow(self.tr("报告年度"), self.year)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("创建"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self._on_accept)
+        self.buttons.rejected.connect(self.reject)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #c0392b;")
+        layout.addRow(self.error)
+        layout.addRow(self.buttons)
+
+    def _on_accept(self) -> None:
+        if not self.agency.text().strip():
+            self.error.setText(self.tr("请填写单位名称，如“某市人力资源和社会保障局”。"))
+            return
+        self.accept()
+
+
+class StartPage(QWidget):
+    sig_new_requested = Signal()
+    sig_open_requested = Signal()
+    sig_sample_requested = Signal()
+    sig_recent_requested = Signal(object)  # Path
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 30, 40, 30)
+        title = QLabel(self.tr("<h1>政府信息公开工作年度报告</h1>"), self)
+        subtitle = QLabel(self.tr("按国办公开办函〔2021〕30号格式填报，边填边检查，随时自动保存。"), self)
+        subtitle.setStyleSheet("color: #555;")
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("新建报告…"), self)
+        self.open_button = QPushButton(self.tr("打开…"), self)
+        self.sample_button = QPushButton(self.tr("打开示例报告"), self)
+        for button in (self.new_button, self.open_button, self.sample_button):
+            button.setMinimumHeight(36)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.new_button.clicked.connect(self.sig_new_requested)
+        self.open_button.clicked.connect(self.sig_open_requested)
+        self.sample_button.clicked.connect(self.sig_sample_requested)
+        layout.addLayout(buttons)
+        layout.addSpacing(16)
+        layout.addWidget(QLabel(self.tr("<b>最近的草稿</b>（双击打开）"), self))
+        self.recent = QTableWidget(0, 4, self)
+        self.recent.setHorizontalHeaderLabels(
+            [self.tr("单位"), self.tr("年度"), self.tr("最后修改"), self.tr("完成度")]
+        )
+        self.recent.verticalHeader().hide()
+        self.recent.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.recent.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.recent.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.recent.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2, 3):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.recent.cellActivated.connect(self._on_recent_activated)
+        self.recent.cellDoubleClicked.connect(self._on_recent_activated)
+        self.empty_label = QLabel(self.tr("还没有草稿。点击“新建报告…”开始，或打开示例报告看看。"), self)
+        self.empty_label.setStyleSheet("color: #777;")
+        layout.addWidget(self.recent, 1)
+        layout.addWidget(self.empty_label)
+
+    def set_recent(self, drafts: list) -> None:  # list[RecentDraft]
+        self.recent.setRowCount(len(drafts))
+        for r, d in enumerate(drafts):
+            modified = d.modified.strftime("%Y-%m-%d %H:%M") if d.modified else ""
+            items = [
+                QTableWidgetItem(d.agency or self.tr("（未填单位）")),
+                QTableWidgetItem(str(d.year or "")),
+                QTableWidgetItem(modified),
+                QTableWidgetItem(self.tr("无法读取") if d.error else f"{round(d.completeness * 100)}%"),
+            ]
+            for c, item in enumerate(items):
+                item.setData(PATH_ROLE, str(d.path))
+                item.setToolTip(f"{d.path}\n{d.error}" if d.error else str(d.path))
+                self.recent.setItem(r, c, item)
+        self.empty_label.setVisible(not drafts)
+
+    def _on_recent_activated(self, row: int, _col: int) -> None:
+        item = self.recent.item(row, 0)
+        if item is not None:
+            self.sig_recent_requested.emit(Path(item.data(PATH_ROLE)))

@@ -1,0 +1,104 @@
+"""The steps of the guided window and the state of each: computed from the draft, not stored."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from reportdesk.core.findings import Finding
+from reportdesk.core.form import FormDef, SectionKind
+from reportdesk.core.numbers import Value
+from reportdesk.core.report import META_FIELDS, Report
+
+log = logging.getLogger(__name__)
+
+META_STEP = "meta"
+EXPORT_STEP = "export"
+
+
+class StepState(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    ERRORS = "errors"
+    WARNINGS = "warnings"
+    COMPLETE = "complete"
+
+
+STATE_NAMES = {
+    StepState.NOT_STARTED: "未开始",
+    StepState.IN_PROGRESS: "填写中",
+    StepState.ERRORS: "有错误",
+    StepState.WARNINGS: "有提示",
+    StepState.COMPLETE: "已完成",
+}
+STATE_COLOURS = {
+    StepState.NOT_STARTED: "#b0b7c3",
+    StepState.IN_PROGRESS: "#3b82f6",
+    StepState.ERRORS: "#d93025",
+    StepState.WARNINGS: "#f59e0b",
+    StepState.COMPLETE: "#1e9e4a",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    id: str  # META_STEP, a section id, or EXPORT_STEP
+    title: str
+
+
+def steps(form: FormDef) -> list[Step]:
+    return [
+        Step(META_STEP, "基本信息"),
+        *(Step(s.id, s.heading) for s in form.sections),
+        Step(EXPORT_STEP, "检查与导出"),
+    ]
+
+
+def finding_section(form: FormDef, finding: Finding) -> str | None:
+    if finding.section:
+        return finding.section
+    for cid in finding.cells:
+        if cid in form.cells:
+            return form.section_of_cell(cid).id
+    return None
+
+
+def _text_has_body(text: str, subheadings: tuple[str, ...]) -> bool:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return any(line not in subheadings for line in lines)
+
+
+def step_state(
+    form: FormDef, step: str, report: Report, values: Mapping[str, Value], findings: list[Finding]
+) -> StepState:
+    if step == META_STEP:
+        filled = [bool(report.agency), bool(report.year), *(bool(report.meta.get(k)) for k in META_FIELDS)]
+        if not any(filled[2:]) and not report.agency:
+            return StepState.NOT_STARTED
+        return StepState.COMPLETE if all(filled) else StepState.IN_PROGRESS
+    if step == EXPORT_STEP:
+        if any(f.is_error for f in findings):
+            return StepState.ERRORS
+        return StepState.WARNINGS if findings else StepState.COMPLETE
+    section = form.section(step)
+    mine = [f for f in findings if finding_section(form, f) == step]
+    if section.kind is SectionKind.TEXT:
+        text = report.texts.get(step, "")
+        if not text.strip():
+            return StepState.NOT_STARTED
+        if any(f.is_error for f in mine):
+            return StepState.ERRORS
+        if not _text_has_body(text, section.subheadings):
+            return StepState.IN_PROGRESS
+        return StepState.WARNINGS if mine else StepState.COMPLETE
+    inputs = [cid for cid, d in form.cells.items() if d.table == section.table and not d.derived]
+    filled = sum(1 for cid in inputs if values.get(cid) is not None)
+    if filled == 0:
+        return StepState.NOT_STARTED
+    if any(f.is_error for f in mine):
+        return StepState.ERRORS
+    if filled < len(inputs):
+        return StepState.IN_PROGRESS
+    return StepState.WARNINGS if mine else StepState.COMPLETE

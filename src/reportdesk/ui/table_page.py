@@ -1,0 +1,73 @@
+"""A table section: the grid, its tools, and (for the applications table) the balance strip."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from reportdesk.core.form import SectionDef, TableDef
+from reportdesk.ui.balance_strip import BalanceStrip
+from reportdesk.ui.controller import DraftController
+from reportdesk.ui.paste import PastePlan
+from reportdesk.ui.table_model import ReportTableModel
+from reportdesk.ui.table_view import ReportTableView
+
+log = logging.getLogger(__name__)
+
+
+class TableSectionPage(QWidget):
+    def __init__(
+        self, controller: DraftController, section: SectionDef, table: TableDef, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.section = section
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{section.heading}</h2>", self))
+        bar = QHBoxLayout()
+        self.fill_button = QPushButton(self.tr("将空白单元格填为 0"), self)
+        self.fill_button.clicked.connect(self.fill_blanks)
+        hint = QLabel(
+            self.tr(
+                "直接输入数字；Enter 下移，Tab 右移，Delete 清除；可从 Excel/WPS 复制整块粘贴（Ctrl+V）。"
+            ),
+            self,
+        )
+        hint.setStyleSheet("color: #666;")
+        bar.addWidget(self.fill_button)
+        bar.addWidget(hint, 1)
+        layout.addLayout(bar)
+        self.model = ReportTableModel(controller, table, self)
+        self.view = ReportTableView(self.model, self)
+        self.view.setMinimumHeight(min(self.view.total_height() + 4, 260))
+        self.view.setMaximumHeight(self.view.total_height() + 4)
+        layout.addWidget(self.view, 1)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #8a4b00;")
+        layout.addWidget(self.message)
+        self.view.sig_pasted.connect(self._on_pasted)
+        self.view.sig_message.connect(self.message.setText)
+        self.balance: BalanceStrip | None = None
+        if table.id == "requests":
+            self.balance = BalanceStrip(controller, table, self)
+            layout.addWidget(self.balance)
+        layout.addStretch(0)
+
+    def fill_blanks(self) -> int:
+        values = self.controller.values
+        edits = {cid: 0 for cid in self.model.input_cell_ids() if values.get(cid) is None}
+        if edits:
+            self.controller.edit_cells(edits, text=self.tr("将 {0} 个空白单元格填为 0").format(len(edits)))
+            self.message.setText(self.tr("已将 {0} 个空白单元格填为 0（可撤销）。").format(len(edits)))
+        else:
+            self.message.setText(self.tr("本表没有空白单元格。"))
+        return len(edits)
+
+    def _on_pasted(self, plan: PastePlan) -> None:
+        self.message.setText(plan.summary())
+        if plan.rejected:
+            self.message.setToolTip("\n".join(f"{r.label}：{r.message}" for r in plan.rejected))
+        else:
+            self.message.setToolTip("")

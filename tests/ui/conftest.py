@@ -1,0 +1,24 @@
+"""Fixtures for the desktop app tests: the real window on a real draft in a temporary home."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from reportdesk.ui.main_window import ReportWindow
+
+
+@pytest.fixture
+def window(qtbot) -> Iterator[ReportWindow]:  # type: ignore[no-untyped-def]
+    win = ReportWindow()
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    assert win.create_draft("某市某某局", 2023)
+    yield win
+    win.close()
