@@ -18,10 +18,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "src"), str(REPO)]
 
-from reportdesk.documents.word_writer import build_document  # noqa: E402
-from reportdesk.review import review_many  # noqa: E402
 from tests.documents.builders import Style, write_docx  # noqa: E402
 from tests.factories import complete_report  # noqa: E402
+
+from reportdesk.documents.word_writer import build_document  # noqa: E402
+from reportdesk.review import review_many  # noqa: E402
 
 
 def make_reports(folder: Path, n: int) -> list[Path]:

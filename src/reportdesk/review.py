@@ -86,20 +86,25 @@ def read_any(path: Path) -> Report:
 
 
 def check_imported(result: ImportResult, previous: Report | None = None) -> list[Finding]:
-    """The import's own findings and the rules' findings, without noise about missing tables."""
+    """The import's own findings and every rule's findings, without noise about absent tables.
+
+    A table that is not in the file is one ``missing_table`` finding (from the layout the
+    importer found), not also a "blank" finding; the 2019 tables are one ``old_format``
+    finding, and the 2021 table rules say nothing about figures that were not read.
+    """
     from reportdesk.checks import check_report
     from reportdesk.core.catalog import get_form
 
-    findings = list(result.findings)
+    report = result.report
+    form = get_form(report.form_id)
+    skip: set[str] = set()
     if result.summary.old_format:
-        return sort_findings(findings)  # the 2019 tables were not read: the 2021 rules say nothing
-    missing = {f.section for f in findings if f.rule == "missing_table"}
-    form = get_form(result.report.form_id)
-    missing_tables = {form.section(s).table for s in missing if s}
-    for finding in check_report(result.report, previous):
-        if finding.cells and missing_tables and all(c.split(".", 1)[0] in missing_tables for c in finding.cells):
-            continue  # a table not found is one finding, not one per blank cell
-        if not finding.cells and finding.rule == "blank" and finding.section in missing:
+        skip = set(form.tables)
+    elif report.structure is not None and report.structure.tables is not None:
+        skip = set(form.tables) - set(report.structure.tables)
+    findings = list(result.findings)
+    for finding in check_report(report, previous):
+        if finding.cells and skip and all(c.split(".", 1)[0] in skip for c in finding.cells):
             continue
         findings.append(finding)
     return sort_findings(findings)
@@ -141,7 +146,7 @@ def _limit_worker(memory: int) -> None:
     except ImportError:  # Windows
         return
     try:
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         limit = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     except (ValueError, OSError) as exc:
@@ -215,7 +220,6 @@ def review_many(files: Sequence[Path], previous_path: str | None = None, jobs: i
     _warm_up(files)
     slots: list[FileResult | None] = [None] * total
     pending = list(range(total))
-    done = 0
     while pending:
         broken = _run_pool(files, pending, slots, previous_path, min(jobs, len(pending)), timeout,
                            lambda: progress(sum(s is not None for s in slots), total) if progress else None)
@@ -229,7 +233,6 @@ def review_many(files: Sequence[Path], previous_path: str | None = None, jobs: i
                 if progress:
                     progress(sum(s is not None for s in slots), total)
             pending = []
-        done += 1
     return [s if s is not None else FileResult(str(files[i]), error="未能检查。") for i, s in enumerate(slots)]
 
 
@@ -241,7 +244,7 @@ def _warm_up(files: Sequence[Path]) -> None:
     _indexes(get_form())
     suffixes = {p.suffix.lower() for p in files}
     if ".docx" in suffixes:
-        import reportdesk.documents.docx_reader  # noqa: F401
+        import reportdesk.documents.docx_reader
     if ".xlsx" in suffixes:
         import reportdesk.documents.xlsx_reader  # noqa: F401
 

@@ -37,7 +37,8 @@ class DocumentText:
     agency: str = ""
     year: int | None = None
     texts: dict[str, str] = field(default_factory=dict)
-    headings_found: list[str] = field(default_factory=list)
+    headings_found: list[str] = field(default_factory=list)  # section ids
+    headings: list[str] = field(default_factory=list)  # as found, in document order
     heading_differences: list[tuple[str, str]] = field(default_factory=list)  # (found, official)
 
 
@@ -64,6 +65,7 @@ def split_text(form: FormDef, paragraphs: list[str]) -> DocumentText:
             done.add(number)
             in_appendix = False
             result.headings_found.append(section.id)
+            result.headings.append(text)
             if squeeze(found) != squeeze(section.heading):
                 result.heading_differences.append((squeeze(found), section.heading))
             continue

@@ -21,13 +21,17 @@ import functools
 import logging
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef, Severity
 from reportdesk.core.labels import KNOWN_VARIANTS, LabelHit, LabelIndex, Match, label_key, old_format_label, squeeze
 from reportdesk.core.numbers import BLANK_MARKS, Value, ValueParseError, ValueType, normalise_text, parse_value
 from reportdesk.core.report import InvalidValue, Report, Totals
+from reportdesk.core.text.structure import DocumentStructure, LabelFound
+
+if TYPE_CHECKING:
+    from reportdesk.core.document_text import DocumentText
 
 log = logging.getLogger(__name__)
 
@@ -161,6 +165,9 @@ class TableMapper:
         self._appeal_cols: dict[int, str] = {}
         self._appeals_pending = False
         self._seen_diffs: set[tuple[str, str]] = set()
+        self.labels_found: list[LabelFound] = []
+        self.tables_seen: set[str] = set()
+        self.old_signs: list[str] = []
 
     # --- feeding --------------------------------------------------------------------
 
@@ -177,6 +184,7 @@ class TableMapper:
             old = old_format_label(text) if text else None
             if old and old not in self.summary.old_format_labels:
                 self.summary.old_format_labels.append(old)
+                self.labels_found.append(LabelFound("proactive", squeeze(text), None))
         keys = [label_key(t) if t else "" for t in row]
         kind = self._header_kind(keys)
         if kind is not None:
@@ -186,7 +194,11 @@ class TableMapper:
         label_col, hit = self._row_label(row)
         if hit is None:
             if _OTHER_HANDLING_SINGLE in keys and _has_number(row[keys.index(_OTHER_HANDLING_SINGLE) + 1:]):
-                self.summary.old_format_labels.append("（六）其他处理（单独一行）")
+                sign = "（六）其他处理（单独一行）"
+                if sign not in self.summary.old_format_labels:
+                    self.summary.old_format_labels.append(sign)
+                    self.old_signs.append("表三“（六）其他处理”只有一行，没有分为 3 项")
+                self.tables_seen.add("requests")
                 return
             if self._appeals_pending and self._appeal_cols and _has_number(row):
                 self._read_appeals_row(row, where)
@@ -194,7 +206,8 @@ class TableMapper:
             self._note_unknown(row, keys, where)
             return
         table_id, row_id = hit.target.split(".", 1)
-        self._note_label(TABLE_NAMES[table_id] + "行", hit)
+        self.tables_seen.add(table_id)
+        self._note_label(TABLE_NAMES[table_id] + "行", hit, table_id)
         table = self.form.tables[table_id]
         columns = table.row(row_id).columns
         if len(columns) == 1:
@@ -230,7 +243,7 @@ class TableMapper:
                 col = self._columns["appeals"].match(text)
                 if col is not None:
                     self._appeal_cols[c] = col.target
-                    self._note_label(TABLE_NAMES["appeals"] + "列", col)
+                    self._note_label(TABLE_NAMES["appeals"] + "列", col, "appeals")
             self._appeals_pending = True
             return
         mapping = {} if new_block else dict(self._colmap.get(kind, {}))
@@ -240,7 +253,7 @@ class TableMapper:
             col = self._columns[kind].match(text)
             if col is None:
                 continue
-            self._note_label(TABLE_NAMES[kind] + "列", col)
+            self._note_label(TABLE_NAMES[kind] + "列", col, kind)
             if kind == "proactive" and col.target not in ("issued", "repealed", "in_force"):
                 continue
             mapping[c] = col.target
@@ -322,7 +335,11 @@ class TableMapper:
             shown = "、".join(dict.fromkeys(unknown))
             self.summary.unmapped.append(f"{where}：未能识别的行“{shown[:60]}”，其中的数字未读取")
 
-    def _note_label(self, where: str, hit: LabelHit) -> None:
+    def _note_label(self, where: str, hit: LabelHit, table_id: str) -> None:
+        # For the rule ``label`` a variant the format accepts (white space, punctuation
+        # width, "。" for ".") counts as the official label; a wording change does not.
+        found = hit.found if hit.match is Match.WORDING else hit.official
+        self.labels_found.append(LabelFound(table_id, found, hit.official))
         if hit.match is Match.EXACT or (hit.found, hit.official) in self._seen_diffs:
             return
         self._seen_diffs.add((hit.found, hit.official))
@@ -330,62 +347,40 @@ class TableMapper:
 
     # --- the result -----------------------------------------------------------------
 
-    def finish(self, report: Report) -> list[Finding]:
-        """Put the values read into *report* (totals as stated) and return the import's findings."""
+    def finish(self, report: Report, text: DocumentText | None = None) -> None:
+        """Put the values read into *report* (totals as stated) and describe the layout found.
+
+        The layout goes to ``report.structure`` for the whole-document rules (``headings``,
+        ``missing_table``, ``label``, ``old_format``); a 2019-format report keeps no figures.
+        """
         report.totals = Totals.STATED
-        findings: list[Finding] = []
-        if self.summary.old_format:
-            findings.append(old_format_finding(report.year, self.summary.old_format_labels))
+        tables = set(self.tables_seen)
+        if not self.summary.old_format:
+            for cell_id, cell in self.form.cells.items():
+                raw = self.raw.get(cell_id)
+                if raw is None:
+                    self.summary.cells_missing.append(cell_id)
+                    continue
+                self.summary.cells_read.append(cell_id)
+                try:
+                    report.cells[cell_id] = _parse(raw, cell.type)
+                except ValueParseError as exc:
+                    report.invalid[cell_id] = InvalidValue(squeeze(raw), exc.message)
+            self.summary.tables_found = [t for t in self.form.tables
+                                         if any(c.startswith(t + ".") for c in self.summary.cells_read)]
+            tables |= set(self.summary.tables_found)
+        else:
             self.summary.cells_missing = list(self.form.cells)
-            return findings
-        for cell_id, cell in self.form.cells.items():
-            raw = self.raw.get(cell_id)
-            if raw is None:
-                self.summary.cells_missing.append(cell_id)
-                continue
-            self.summary.cells_read.append(cell_id)
-            try:
-                report.cells[cell_id] = _parse(raw, cell.type)
-            except ValueParseError as exc:
-                report.invalid[cell_id] = InvalidValue(squeeze(raw), exc.message)
-        self.summary.tables_found = [t for t in self.form.tables
-                                     if any(c.startswith(t + ".") for c in self.summary.cells_read)]
-        for table_id in self.form.tables:
-            if table_id not in self.summary.tables_found:
-                section = next(s for s in self.form.sections if s.table == table_id)
-                findings.append(Finding(
-                    "missing_table", Severity.ERROR,
-                    f"没有找到“{section.heading}”的表格（{self.form.tables[table_id].title}）。",
-                    advice="格式要求三张统计表都要有，即使全部为 0。请按官方格式补上表格。",
-                    section=section.id,
-                ))
-        for d in self.summary.label_differences:
-            if d.kind is Match.WORDING:
-                findings.append(Finding(
-                    "label", Severity.WARNING,
-                    f"{d.where}标签“{d.found}”与官方格式不一致，官方为“{d.official}”。",
-                    advice="表格标签应与《年度报告格式》一字不差，请改回官方文字。",
-                ))
-        return findings
-
-
-def old_format_finding(year: int | None, labels: list[str]) -> Finding:
-    shown = "、".join(f"“{x}”" for x in labels[:4])
-    if year is not None and year < 2021:
-        return Finding(
-            "old_format", Severity.WARNING,
-            f"这份 {year} 年度报告使用 2019 年格式（国办公开办函〔2019〕60号，表中有 {shown}），"
-            "对该年度是正确的；本程序只能检查 2021 年格式的表格，表格数字未读取。",
-            advice="2021 年度起的报告请使用 国办公开办函〔2021〕30号 的格式。",
+            if report.year is not None and report.year < self.form.valid_from_year:
+                self.summary.notes.append(
+                    f"{report.year} 年度报告使用 2019 年格式是正确的；本程序只检查 2021 年格式的表格，表格数字未读取。")
+        report.structure = DocumentStructure(
+            title=text.title if text is not None and text.title else None,
+            headings=tuple(text.headings) if text is not None else None,
+            tables=frozenset(tables),
+            labels=tuple(self.labels_found),
+            old_format_signs=tuple(self.old_signs),
         )
-    for_year = f"{year} 年度" if year else "这份"
-    return Finding(
-        "old_format", Severity.ERROR,
-        f"{for_year}报告使用的是 2019 年的旧表格（表中有 {shown}），"
-        "2021 年度起应使用 国办公开办函〔2021〕30号 的格式。表格数字未按新格式读取。",
-        advice="请按新格式重新填写三张统计表：表二改为本年制发件数、本年废止件数、现行有效件数，"
-               "删去“其他对外管理服务事项”和第二十条第（九）项；表三（六）其他处理分为 3 项。",
-    )
 
 
 def apply_embedded(form: FormDef, result: ImportResult, data: dict[str, Any], *, has_text: bool) -> None:

@@ -86,8 +86,8 @@ def build_result(source: str, paragraphs: list[str], grids: list[Grid], embedded
     if not grids:
         summary.notes.append("文件中没有表格。")
     report = Report(form_id=form.id, agency=text.agency, year=text.year, texts=text.texts)
-    findings = mapper.finish(report)
-    result = ImportResult(report, summary, findings)
+    mapper.finish(report, text if source == "Word" else None)
+    result = ImportResult(report, summary)
     if embedded is not None:
         apply_embedded(form, result, embedded, has_text=source == "Word")
     return result
