@@ -191,3 +191,62 @@ def test_export_round_trip_and_hand_edited_figure(tmp_path: Path) -> None:
     assert mismatch[0].cells == ("requests.received.natural",)
     assert f"表格中为 {int(old) + 5}，导出时为 {old}" in mismatch[0].message
     assert edited.report.cells["requests.received.natural"] == int(old) + 5
+
+
+def test_layout_of_the_sample_report(tmp_path: Path, sample_path: Path) -> None:
+    """Like the real 2022 report: a title over two lines, the tables in 附件1 right after
+    section 一 with no headings 二/三/四, a local variant of heading 五."""
+    from reportdesk.sources import read_report
+    from tests.documents.builders import _add_table, official_values
+
+    report = read_report(sample_path)
+    values = official_values(report)
+    document = docx.Document()
+    document.add_paragraph(f"{report.agency} {report.year} 年政府")
+    document.add_paragraph("信息公开工作年度报告")
+    document.add_paragraph(report.texts["preamble"])
+    document.add_paragraph("一、总体情况")
+    for line in report.texts["overview"].split("\n"):
+        document.add_paragraph(line)
+    for line in ("附件 1", "政府信息公开情况统计表", f"（{report.year} 年度）", f"填报单位：{report.agency}"):
+        document.add_paragraph(line)
+    for table_id in ("proactive", "requests", "appeals"):
+        document.add_paragraph(get_form().tables[table_id].title)
+        _add_table(document, table_id, values, Style())
+    document.add_paragraph("五、政府信息公开工作存在的主要问题及改进情况")
+    document.add_paragraph(report.texts["problems"])
+    document.add_paragraph("六、其他需要报告的事项")
+    document.add_paragraph(report.texts["other"])
+    path = tmp_path / "sample.docx"
+    document.save(str(path))
+
+    result = import_docx(path)
+    assert (result.report.agency, result.report.year) == (report.agency, report.year)
+    derived = expected(report)  # the builder writes totals derived from the parts
+    assert result.report.cells == {c: derived.get(c) for c in get_form().cells}
+    for key in ("preamble", "overview", "problems", "other"):
+        assert result.report.texts[key] == report.texts[key]
+    assert set(result.report.texts) == {"preamble", "overview", "problems", "other"}
+    findings = check_imported(result)
+    headings = [f for f in findings if f.rule == "headings"]
+    assert {f.section for f in headings} == {"proactive", "requests", "appeals", "problems"}
+    assert not any(f.rule == "missing_table" for f in findings)
+
+
+def test_dump_and_new_accept_word_files(tmp_path: Path, capsys) -> None:
+    from reportdesk.cli import main
+
+    last = complete_report(seed=3, year=2022, agency="某县某局")
+    path = write_docx(tmp_path / "2022.docx", last, Style(appendix=True))
+    assert main(["dump", str(path), "--json"]) == 0
+    import json
+
+    data = json.loads(capsys.readouterr().out)
+    assert data["cells"]["requests.carried_forward.total"] == expected(last)["requests.carried_forward.total"]
+    draft = tmp_path / "2023.rdesk"
+    assert main(["new", "-o", str(draft), "--agency", "某县某局", "--year", "2023", "--previous", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["dump", str(draft), "--json"]) == 0
+    cells = json.loads(capsys.readouterr().out)["cells"]
+    for column in ("natural", "commercial", "research", "public_interest", "legal_services", "other_org"):
+        assert cells[f"requests.carried_over.{column}"] == expected(last)[f"requests.carried_forward.{column}"]

@@ -91,5 +91,13 @@ def print_human(result: FileResult) -> None:
     warnings = len(result.findings) - errors
     who = " ".join(x for x in (result.report.agency, f"{result.report.year} 年" if result.report.year else "") if x)
     print(f"{result.path}（{who or '未填写单位和年度'}）：{errors} 个错误，{warnings} 个警告")
+    summary = result.summary
+    if summary is not None and summary.source in ("Word", "Excel"):
+        note = f"  导入：读取单元格 {len(summary.cells_read)} 个，未找到 {len(summary.cells_missing)} 个"
+        if summary.embedded:
+            note += "（含导出时嵌入的数据）"
+        print(note)
+        for line in summary.unmapped:
+            print(f"  未能对应：{line}")
     for f in result.findings:
         print(f"  {SEVERITY_NAMES[f.severity]} [{f.rule}] {f.message}")

@@ -42,7 +42,7 @@ def _total(cells: dict[str, Value], ids: tuple[str, ...]) -> Value:
     values = [cells.get(c) for c in ids]
     if all(v is None for v in values):
         return None
-    return sum(v for v in values if v is not None)  # type: ignore[return-value]
+    return sum(v for v in values if v is not None)
 
 
 def write_summary(results: Sequence[FileResult], path: Path) -> None:
