@@ -100,3 +100,28 @@ def test_check_on_json_imports_no_office_library(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={"PYTHONPATH": str(REPO / "src")}, timeout=120)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_worker_stuck_past_its_alarm_is_stopped_and_named(tmp_path: Path, monkeypatch, sample_path) -> None:
+    """A file that holds its worker inside C code (simulated: the alarm is blocked) is killed
+    by the watchdog; the other files are still checked."""
+    import signal
+    import time
+
+    import reportdesk.review as review
+
+    original = review.import_file
+
+    def stuck(path: Path):
+        if path.name == "stuck.json":
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            time.sleep(600)
+        return original(path)
+
+    monkeypatch.setattr(review, "import_file", stuck)
+    monkeypatch.setattr(review, "WATCHDOG_GRACE_S", 1)
+    (tmp_path / "stuck.json").write_text("{}")
+    files = [sample_path, tmp_path / "stuck.json", sample_path]
+    results = review.review_many(files, jobs=2, timeout=1)
+    assert [r.readable for r in results] == [True, False, True]
+    assert "读取超时" in results[1].error

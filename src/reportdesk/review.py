@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 REVIEW_SUFFIXES = (".docx", ".xlsx", ".json", ".rdesk")
 FILE_TIMEOUT_S = 30
 WORKER_MEMORY_BYTES = 1536 * 1024 * 1024
+WATCHDOG_GRACE_S = 20
 
 
 @dataclass(slots=True)
@@ -221,14 +222,17 @@ def review_many(files: Sequence[Path], previous_path: str | None = None, jobs: i
     slots: list[FileResult | None] = [None] * total
     pending = list(range(total))
     while pending:
-        broken = _run_pool(files, pending, slots, previous_path, min(jobs, len(pending)), timeout,
-                           lambda: progress(sum(s is not None for s in slots), total) if progress else None)
+        outcome = _run_pool(files, pending, slots, previous_path, min(jobs, len(pending)), timeout,
+                            lambda: progress(sum(s is not None for s in slots), total) if progress else None)
         pending = [i for i in pending if slots[i] is None]
-        if broken and pending:
-            # A worker died (a crash in a C library on a hostile file): run the rest one at a
-            # time in fresh workers, so the one that kills its worker is found and named.
+        if outcome != "ok" and pending:
+            # A worker died (a crash in a C library on a hostile file) or hung past every
+            # limit: run the rest one at a time in fresh workers, so the culprit is named.
             for i in pending:
-                if _run_pool(files, [i], slots, previous_path, 1, timeout, lambda: None) and slots[i] is None:
+                alone = _run_pool(files, [i], slots, previous_path, 1, timeout, lambda: None)
+                if alone == "hung":
+                    slots[i] = FileResult(str(files[i]), error=f"读取超时：超过 {timeout:.0f} 秒仍未读完，文件可能被恶意构造，已跳过。")
+                elif alone == "broken":
                     slots[i] = FileResult(str(files[i]), error="读取时程序异常退出（文件可能被恶意构造），已跳过。")
                 if progress:
                     progress(sum(s is not None for s in slots), total)
@@ -255,8 +259,12 @@ def review_chunk(paths: list[str], previous_path: str | None, timeout: float) ->
 
 
 def _run_pool(files: Sequence[Path], indexes: list[int], slots: list[FileResult | None],
-              previous_path: str | None, jobs: int, timeout: float, tick: Callable[[], object]) -> bool:
-    """Run *indexes* in a pool; fill *slots*; return True when the pool broke."""
+              previous_path: str | None, jobs: int, timeout: float, tick: Callable[[], object]) -> str:
+    """Run *indexes* in a pool; fill *slots*; return "ok", "broken" (a worker died) or "hung".
+
+    Each file has its own alarm in the worker; should a file hold a worker past the alarm
+    (stuck inside C code), the watchdog here kills the workers.
+    """
     with ProcessPoolExecutor(max_workers=jobs, initializer=_limit_worker,
                              initargs=(WORKER_MEMORY_BYTES,)) as pool:
         size = max(1, min(8, len(indexes) // (jobs * 4)))
@@ -266,21 +274,34 @@ def _run_pool(files: Sequence[Path], indexes: list[int], slots: list[FileResult 
             for chunk in chunks
         }
         remaining = set(futures)
+        watchdog = timeout * size + WATCHDOG_GRACE_S
         while remaining:
-            finished, remaining = wait(remaining, return_when=FIRST_COMPLETED)
+            finished, remaining = wait(remaining, timeout=watchdog, return_when=FIRST_COMPLETED)
+            if not finished:
+                _kill_workers(pool)
+                return "hung"
             for future in finished:
                 chunk = futures[future]
                 try:
                     for i, result in zip(chunk, future.result(), strict=True):
                         slots[i] = result
                 except BrokenProcessPool:
-                    return True
+                    return "broken"
                 except Exception as exc:  # a bug: report it for these files and go on
                     log.exception("checking %s failed", [str(files[i]) for i in chunk])
                     for i in chunk:
                         slots[i] = FileResult(str(files[i]), error=f"检查时出错：{exc}")
                 tick()
-    return False
+    return "ok"
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        try:
+            process.kill()
+        except (OSError, AttributeError) as exc:
+            log.warning("cannot stop a worker: %s", exc)
 
 
 class StderrProgress:
