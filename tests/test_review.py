@@ -125,3 +125,19 @@ def test_a_worker_stuck_past_its_alarm_is_stopped_and_named(tmp_path: Path, monk
     results = review.review_many(files, jobs=2, timeout=1)
     assert [r.readable for r in results] == [True, False, True]
     assert "读取超时" in results[1].error
+
+
+def test_previous_gives_the_year_on_year_sheet_and_large_swings(tmp_path: Path, capsys) -> None:
+    last = complete_report(seed=3, year=2022)
+    last.cells["proactive.licensing.decisions"] = 20
+    this = complete_report(seed=3, year=2023)
+    this.cells["proactive.licensing.decisions"] = 65
+    last_path = tmp_path / "2022.json"
+    last_path.write_text(json.dumps(report_to_json(get_form(), last), ensure_ascii=False), encoding="utf-8")
+    this_path = write_docx(tmp_path / "2023.docx", this)
+    out = tmp_path / "summary.xlsx"
+    main(["check", str(this_path), "--previous", str(last_path), "--summary", str(out)])
+    assert "行政许可 / 本年处理决定数量：20 → 65（+45，+225.0%）" in capsys.readouterr().out
+    rows = list(load_workbook(out)["与上年对比"].iter_rows(values_only=True))
+    licensing = [r for r in rows if r[2] == "行政许可 / 本年处理决定数量"]
+    assert licensing == [(str(this_path), "某市某某局", "行政许可 / 本年处理决定数量", 20, 65, 45, 225.0, "是")]

@@ -25,6 +25,7 @@ from reportdesk.core.findings import Finding, sort_findings
 from reportdesk.core.interchange import ReportFileError
 from reportdesk.core.report import Report
 from reportdesk.core.table_import import ImportResult, ImportSummary
+from reportdesk.core.year_on_year import YearChange
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ class FileResult:
     error: str | None = None
     findings: list[Finding] = field(default_factory=list)
     summary: ImportSummary | None = None
+    changes: list[YearChange] = field(default_factory=list)  # beside last year's, when given
 
     @property
     def readable(self) -> bool:
@@ -127,6 +129,11 @@ def review_file(path: Path, previous: Report | None = None) -> FileResult:
     result.report = imported.report
     result.summary = imported.summary
     result.findings = check_imported(imported, previous)
+    if previous is not None and not imported.summary.old_format:
+        from reportdesk.core.catalog import get_form
+        from reportdesk.core.year_on_year import year_on_year
+
+        result.changes = year_on_year(get_form(imported.report.form_id), imported.report, previous)
     return result
 
 

@@ -101,3 +101,8 @@ def print_human(result: FileResult) -> None:
             print(f"  未能对应：{line}")
     for f in result.findings:
         print(f"  {SEVERITY_NAMES[f.severity]} [{f.rule}] {f.message}")
+    swings = [c for c in result.changes if c.large]
+    if swings:
+        print("  与上年相比变化较大（请在文字中说明原因）：")
+        for change in swings:
+            print(f"    {change.label}：{change.describe()}")

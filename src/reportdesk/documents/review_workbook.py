@@ -35,6 +35,7 @@ KEY_TOTALS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 REPORT_HEADINGS = ("文件", "单位", "年度", "能否读取", "错误", "警告", "无法读取的原因", "导入说明",
                    *(name for name, _ in KEY_TOTALS))
+CHANGE_HEADINGS = ("文件", "单位", "项目", "上年", "本年", "增减", "增减（%）", "变化较大")
 FINDING_HEADINGS = ("文件", "单位", "年度", "级别", "规则", "问题", "单元格", "建议")
 
 
@@ -84,9 +85,24 @@ def write_summary(results: Sequence[FileResult], path: Path) -> None:
                 result.path, agency, year, SEVERITY_NAMES.get(str(f.severity), str(f.severity)),
                 f.rule, f.message, labels, f.advice,
             ])
+    sheets = [reports, findings_sheet]
+    if any(r.changes for r in results):
+        changes_sheet = workbook.create_sheet("与上年对比")
+        changes_sheet.append(list(CHANGE_HEADINGS))
+        for result in results:
+            agency = result.report.agency if result.report else ""
+            for c in result.changes:
+                if c.last is None and c.this is None:
+                    continue
+                changes_sheet.append([
+                    result.path, agency, c.label, c.last, c.this, c.change,
+                    float(c.percent) if c.percent is not None else None, "是" if c.large else "",
+                ])
+        sheets.append(changes_sheet)
     bold = Font(bold=True)
-    widths = {"报告汇总": (40, 28, 8, 8, 6, 6, 40, 36), "全部问题": (40, 28, 8, 6, 16, 80, 40, 50)}
-    for sheet in (reports, findings_sheet):
+    widths = {"报告汇总": (40, 28, 8, 8, 6, 6, 40, 36), "全部问题": (40, 28, 8, 6, 16, 80, 40, 50),
+              "与上年对比": (40, 28, 50, 10, 10, 10, 10, 10)}
+    for sheet in sheets:
         for cell in sheet[1]:
             cell.font = bold
             cell.alignment = Alignment(wrap_text=True, vertical="center")
