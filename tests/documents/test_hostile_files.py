@@ -61,6 +61,11 @@ def make_hostile(folder: Path) -> dict[str, tuple[Path, str]]:
     old_doc = OLE + b"\x00" * 504 + "WordDocument".encode("utf-16-le") + b"\x00" * 4000
     files["old_doc"] = (folder / "old.docx", "加密或旧版 .doc")
     files["old_doc"][0].write_bytes(old_doc)
+    xlsx_bomb = folder / "laughs.xlsx"
+    with zipfile.ZipFile(xlsx_bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook/>')
+        archive.writestr("xl/sharedStrings.xml", BILLION_LAUGHS.replace("w:document", "sst"))
+    files["entity_bomb_xlsx"] = (xlsx_bomb, "实体炸弹")
     files["random_xlsx"] = (folder / "random.xlsx", "不是有效的Excel")
     files["random_xlsx"][0].write_bytes(os.urandom(10_000))
     return files
@@ -89,8 +94,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, s
     return make_hostile(tmp_path_factory.mktemp("hostile"))
 
 
-@pytest.mark.parametrize("name", ["zip_bomb", "entity_bomb", "random_bytes", "empty", "encrypted", "old_doc",
-                                  "random_xlsx"])
+@pytest.mark.parametrize("name", ["zip_bomb", "entity_bomb", "entity_bomb_xlsx", "random_bytes", "empty",
+                                  "encrypted", "old_doc", "random_xlsx"])
 def test_hostile_file_is_refused_quickly_in_bounded_memory(hostile, name: str) -> None:
     path, reason = hostile[name]
     outcome = _read_in_child(path)

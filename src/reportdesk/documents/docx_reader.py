@@ -40,6 +40,9 @@ _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 _EMBED_NS = "urn:reportdesk:report:1"  # see reportdesk.documents.embedded
 
+#: The main part of a real report is well under 1 MB (pictures are separate parts); the
+#: parsed tree takes several times the text, so this bounds the memory of one file.
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 MAX_GRID_COLS = 64
 MAX_TABLE_ROWS = 3_000
 
@@ -53,7 +56,7 @@ def import_docx(path: Path) -> ImportResult:
     """Read *path*; raise :class:`ReportFileError` when it is not a readable .docx."""
     with open_package(path, "docx") as archive:
         main = _main_part(archive)
-        root = parse_xml(read_part(archive, main), main)
+        root = parse_xml(read_part(archive, main, MAX_DOCUMENT_BYTES), main)
         embedded = _embedded_data(archive)
     if root.tag != f"{_W}document":
         raise ReportFileError("文件不是 Word 文档（主体部件不是 Word 正文），可能是其他文件改了扩展名。", "not_office")
