@@ -250,3 +250,31 @@ def test_dump_and_new_accept_word_files(tmp_path: Path, capsys) -> None:
     cells = json.loads(capsys.readouterr().out)["cells"]
     for column in ("natural", "commercial", "research", "public_interest", "legal_services", "other_org"):
         assert cells[f"requests.carried_over.{column}"] == expected(last)[f"requests.carried_forward.{column}"]
+
+
+@pytest.mark.parametrize("name", ["inline", "split_with_header", "not_merged", "irregular"])
+def test_fast_grid_walk_agrees_with_the_cell_by_cell_walk(tmp_path: Path, name: str) -> None:
+    from reportdesk.documents import docx_reader
+    from reportdesk.documents.safety import open_package, parse_xml, read_part
+
+    path = write_docx(tmp_path / "r.docx", complete_report(seed=6), STYLES[name])
+    with open_package(path, "docx") as archive:
+        root = parse_xml(read_part(archive, "word/document.xml"), "word/document.xml")
+    tables = list(root.iter(docx_reader._TBL))
+    assert len(tables) >= 3
+    for tbl in tables:
+        assert docx_reader.table_grid(tbl) == docx_reader._table_grid_nested(tbl)
+
+
+def test_merged_cells_sit_at_their_first_grid_position(tmp_path: Path) -> None:
+    from reportdesk.documents import docx_reader
+    from reportdesk.documents.safety import open_package, parse_xml, read_part
+
+    path = write_docx(tmp_path / "r.docx", complete_report(seed=6))
+    with open_package(path, "docx") as archive:
+        root = parse_xml(read_part(archive, "word/document.xml"), "word/document.xml")
+    requests = docx_reader.table_grid(list(root.iter(docx_reader._TBL))[1])
+    assert len(requests) == 28 and all(len(row) == 10 for row in requests)
+    assert requests[0][:4] == ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况"]
+    assert requests[1][3:5] == ["自然人", "法人或其他组织"] and requests[2][3] == ""  # merged down
+    assert requests[5][0] == "三、本年度办理结果" and requests[6][0] == ""

@@ -336,12 +336,12 @@ class TableMapper:
             self.summary.unmapped.append(f"{where}：未能识别的行“{shown[:60]}”，其中的数字未读取")
 
     def _note_label(self, where: str, hit: LabelHit, table_id: str) -> None:
-        # For the rule ``label`` a variant the format accepts (white space, punctuation
-        # width, "。" for ".") counts as the official label; a wording change does not.
-        found = hit.found if hit.match is Match.WORDING else hit.official
-        self.labels_found.append(LabelFound(table_id, found, hit.official))
         if hit.match is Match.EXACT or (hit.found, hit.official) in self._seen_diffs:
             return
+        if hit.match is Match.WORDING:
+            # For the rule ``label`` only a wording change counts: white space, punctuation
+            # width and "。" for "." are variants the format's readers must accept.
+            self.labels_found.append(LabelFound(table_id, hit.found, hit.official))
         self._seen_diffs.add((hit.found, hit.official))
         self.summary.label_differences.append(LabelDifference(where, hit.found, hit.official, hit.match))
 

@@ -210,8 +210,65 @@ def _int_val(element: Any, default: int) -> int:
         return default
 
 
+_GRID_SPAN, _V_MERGE, _H_MERGE, _GRID_BEFORE = f"{_W}gridSpan", f"{_W}vMerge", f"{_W}hMerge", f"{_W}gridBefore"
+
+
 def table_grid(tbl: Any) -> Grid:
-    """The table's text on its grid: a merged cell's text at its first position, "" elsewhere."""
+    """The table's text on its grid: a merged cell's text at its first position, "" elsewhere.
+
+    One pass over the table's elements (lxml's ``iter`` with a tag filter runs in C); a table
+    holding another table takes the slower walk cell by cell.
+    """
+    if tbl.find(f".//{_TBL}") is not None:
+        return _table_grid_nested(tbl)
+    rows: Grid = []
+    row: list[str] | None = None
+    parts: list[str] = []
+    in_cell = covered = False
+    span = paragraphs = 0
+
+    def close_cell() -> None:
+        if row is not None and in_cell and len(row) < MAX_GRID_COLS:
+            row.append("" if covered else "".join(parts))
+            row.extend([""] * min(span - 1, MAX_GRID_COLS - len(row)))
+
+    for node in tbl.iter(_TR, _TC, _P, _T, _TAB, _BR, _CR, _GRID_SPAN, _V_MERGE, _H_MERGE, _GRID_BEFORE):
+        tag = node.tag
+        if tag == _T:
+            if in_cell:
+                parts.append(node.text or "")
+        elif tag == _P:
+            if in_cell:
+                if paragraphs:
+                    parts.append("\n")
+                paragraphs += 1
+        elif tag == _TC:
+            close_cell()
+            parts, in_cell, covered, span, paragraphs = [], True, False, 1, 0
+        elif tag == _TR:
+            close_cell()
+            in_cell = False
+            if len(rows) >= MAX_TABLE_ROWS:
+                log.warning("table truncated at %d rows", MAX_TABLE_ROWS)
+                row = None
+                break
+            row = []
+            rows.append(row)
+        elif tag == _GRID_SPAN:
+            span = min(max(_int_val(node, 1), 1), MAX_GRID_COLS)
+        elif tag in (_V_MERGE, _H_MERGE):
+            if node.get(_VAL, "continue") != "restart":
+                covered = True
+        elif tag == _GRID_BEFORE:
+            if row is not None and not in_cell:
+                row.extend([""] * min(max(_int_val(node, 0), 0), MAX_GRID_COLS))
+        elif in_cell:
+            parts.append("\t" if tag == _TAB else "\n")
+    close_cell()
+    return rows
+
+
+def _table_grid_nested(tbl: Any) -> Grid:
     rows: Grid = []
     for tr in _children(tbl, _TR):
         if len(rows) >= MAX_TABLE_ROWS:
@@ -220,7 +277,8 @@ def table_grid(tbl: Any) -> Grid:
         tr_pr = tr.find(f"{_W}trPr")
         col = 0 if tr_pr is None else min(max(_int_val(tr_pr.find(f"{_W}gridBefore"), 0), 0), MAX_GRID_COLS)
         row = [""] * col
-        for tc in _children(tr, _TC):
+        cells = tr.findall(_TC) if tr.find(_SDT) is None and tr.find(_CUSTOM) is None else _children(tr, _TC)
+        for tc in cells:
             tc_pr = tc.find(f"{_W}tcPr")
             span, covered = 1, False
             if tc_pr is not None:
