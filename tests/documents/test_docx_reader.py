@@ -6,10 +6,10 @@ from pathlib import Path
 import docx
 import pytest
 
+from reportdesk.batch_check import check_imported
 from reportdesk.core.catalog import get_form
 from reportdesk.core.report import derive
 from reportdesk.documents.docx_reader import import_docx
-from reportdesk.review import check_imported
 from tests.documents.builders import FULL_WIDTH, Style, write_docx
 from tests.factories import complete_report
 

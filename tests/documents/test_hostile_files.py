@@ -17,7 +17,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from reportdesk.review import review_many
+from reportdesk.batch_check import review_many
 from tests.documents.builders import write_docx
 from tests.factories import complete_report
 
@@ -73,7 +73,7 @@ def make_hostile(folder: Path) -> dict[str, tuple[Path, str]]:
 
 _CHILD = """
 import json, resource, sys, time
-from reportdesk.review import review_bounded
+from reportdesk.batch_check import review_bounded
 result = review_bounded(sys.argv[1], None)
 usage = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({"error": result.error, "rss_mb": usage.ru_maxrss / 1024,

@@ -12,8 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from reportdesk.core.interchange import ReportFileError
-from reportdesk.review import (
+from reportdesk.batch_check import (
     FileResult,
     StderrProgress,
     collect_files,
@@ -21,6 +20,7 @@ from reportdesk.review import (
     review_file,
     review_many,
 )
+from reportdesk.core.interchange import ReportFileError
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
 

@@ -16,7 +16,7 @@ from reportdesk.core.numbers import Value
 from reportdesk.documents.files import write_atomically
 
 if TYPE_CHECKING:
-    from reportdesk.review import FileResult
+    from reportdesk.batch_check import FileResult
 
 log = logging.getLogger(__name__)
 

@@ -108,9 +108,9 @@ def test_a_worker_stuck_past_its_alarm_is_stopped_and_named(tmp_path: Path, monk
     import signal
     import time
 
-    import reportdesk.review as review
+    import reportdesk.batch_check as batch
 
-    original = review.import_file
+    original = batch.import_file
 
     def stuck(path: Path):
         if path.name == "stuck.json":
@@ -118,11 +118,11 @@ def test_a_worker_stuck_past_its_alarm_is_stopped_and_named(tmp_path: Path, monk
             time.sleep(600)
         return original(path)
 
-    monkeypatch.setattr(review, "import_file", stuck)
-    monkeypatch.setattr(review, "WATCHDOG_GRACE_S", 1)
+    monkeypatch.setattr(batch, "import_file", stuck)
+    monkeypatch.setattr(batch, "WATCHDOG_GRACE_S", 1)
     (tmp_path / "stuck.json").write_text("{}")
     files = [sample_path, tmp_path / "stuck.json", sample_path]
-    results = review.review_many(files, jobs=2, timeout=1)
+    results = batch.review_many(files, jobs=2, timeout=1)
     assert [r.readable for r in results] == [True, False, True]
     assert "读取超时" in results[1].error
 

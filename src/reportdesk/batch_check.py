@@ -1,4 +1,4 @@
-"""Checking reports for reviewers: one file, or hundreds in parallel with bounded time and memory.
+"""Batch checking for reviewers: one file, or hundreds in parallel with bounded time and memory.
 
 A file is read by the importer of its type (a Word or Excel file gives an import summary
 and findings of its own: ``old_format``, ``missing_table``, ``label``, ``export_mismatch``)
