@@ -26,6 +26,17 @@ log = logging.getLogger(__name__)
 CORE_META = ("agency", "year", "rulemaking_power")
 META_KEYS = (*CORE_META, *META_FIELDS)
 
+#: Review marks live in the ``meta`` table too, as JSON objects under these keys (no schema
+#: change: ``decode`` ignores meta keys it does not know, so older versions leave them alone).
+#: ``review.signoff`` {"by", "at", "fingerprint"}: the report marked 已完成;
+#: ``review.section.<id>`` {"by", "at", "fingerprint"}: a step ticked 已自查;
+#: ``review.warning.<finding key>`` {"fingerprint"}: what an accepted warning vouched for
+#: (its reason stays in ``accepted_warnings``).
+REVIEW_PREFIX = "review."
+SIGNOFF_KEY = "review.signoff"
+SECTION_REVIEW_PREFIX = "review.section."
+WARNING_PRINT_PREFIX = "review.warning."
+
 
 def encode_value(value: Value) -> str | None:
     return None if value is None else format_value(value)
@@ -105,6 +116,19 @@ def decode(state: DraftState, where: str) -> LoadedDraft:
         except (ValueError, ReportFileError) as exc:
             log.warning("last year's report in %s cannot be read: %s", where, exc)
     return LoadedDraft(form, report, origins, dict(state.warnings), previous)
+
+
+def review_items(meta: dict[str, str]) -> dict[str, dict[str, str]]:
+    """The review marks among a draft's stored meta rows (malformed ones are left out)."""
+    out: dict[str, dict[str, str]] = {}
+    for key, text in meta.items():
+        if key.startswith(REVIEW_PREFIX):
+            value = decode_meta(text)
+            if isinstance(value, dict):
+                out[key] = {k: str(v) for k, v in value.items()}
+            else:
+                log.warning("review mark %s is not an object: %r", key, text)
+    return out
 
 
 def previous_to_json(previous: Report) -> str:

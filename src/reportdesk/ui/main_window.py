@@ -100,6 +100,13 @@ class ReportWindow(QMainWindow):
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("重做"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(std.Redo)])
         self.check_action = self._action(self.tr("全部检查"), self.check_all, "F5")
+        self.complete_action = self._action(
+            self.tr("标记为已完成…"), lambda: self.workspace and self.workspace.mark_complete()
+        )
+        self.preview_action = self._action(
+            self.tr("预览"), lambda checked: self.workspace and self.workspace.set_preview_visible(checked), "F6"
+        )
+        self.preview_action.setCheckable(True)
         self.prev_action = self._action(
             self.tr("上一步"), lambda: self.workspace and self.workspace.go_previous(), "Ctrl+PgUp"
         )
@@ -126,7 +133,7 @@ class ReportWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         report_menu = bar.addMenu(self.tr("报告(&R)"))
-        for a in (self.check_action, self.prev_action, self.next_action):
+        for a in (self.check_action, self.complete_action, self.preview_action, self.prev_action, self.next_action):
             report_menu.addAction(a)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.about_action)
@@ -138,6 +145,8 @@ class ReportWindow(QMainWindow):
             self.save_as_action,
             self.close_action,
             self.check_action,
+            self.complete_action,
+            self.preview_action,
             self.prev_action,
             self.next_action,
         ):
@@ -245,6 +254,7 @@ class ReportWindow(QMainWindow):
         self.undo_group.setActiveStack(controller.undo_stack)
         self.workspace = DraftWorkspace(controller, self)
         self.workspace.sig_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.workspace.preview_button.toggled.connect(self.preview_action.setChecked)
         self.central.addWidget(self.workspace)
         self.central.setCurrentWidget(self.workspace)
         self.settings.setValue("drafts/last", str(session.path))
@@ -266,6 +276,7 @@ class ReportWindow(QMainWindow):
         self.workspace = None
         self.controller = None
         self.saved_label.clear()
+        self.preview_action.setChecked(False)
         self._update_title()
         self._update_actions()
         self.refresh_recent()
