@@ -149,7 +149,8 @@ def test_text_number_finding_highlights_the_sentence_and_the_cell(qtbot, complet
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton,
                      pos=panel.list.visualItemRect(panel.list.item(0)).center())
     assert workspace(complete).current_step() == "overview"
-    assert page.editor.textCursor().selectedText() == sentence
+    assert page.active_range() == (start, start + len(sentence))
+    assert page.editor.textCursor().position() == start
     assert page.note_bar.isVisible() and finding.message == page.note.text()
     assert not panel.accept_button.isEnabled()  # an error cannot be accepted
     requests = table_page(complete, "requests")

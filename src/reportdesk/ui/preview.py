@@ -19,7 +19,15 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from reportdesk.core.form import FormDef, TableDef
 from reportdesk.core.numbers import Value
 from reportdesk.core.report import Report
-from reportdesk.documents.layout import Level, cell_text, export_values, grid_rows, text_blocks, title_lines
+from reportdesk.documents.layout import (
+    Level,
+    cell_text,
+    column_chars,
+    export_values,
+    grid_rows,
+    text_blocks,
+    title_lines,
+)
 from reportdesk.ui.controller import DraftController
 
 log = logging.getLogger(__name__)
@@ -27,14 +35,14 @@ log = logging.getLogger(__name__)
 PREVIEW_DELAY_MS = 400
 
 _CSS = """
-body { font-family: "FangSong", "仿宋", "Noto Serif CJK SC", serif; font-size: 11pt; }
-h1 { font-family: "SimSun", "宋体", "Noto Serif CJK SC", serif; font-size: 16pt; text-align: center;
-     font-weight: bold; margin: 6px 0; }
-h2 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 12pt; font-weight: normal;
+body { font-family: "FangSong", "仿宋", "Noto Serif CJK SC", serif; font-size: 10pt; }
+h1 { font-family: "SimSun", "宋体", "Noto Serif CJK SC", serif; font-size: 13pt; text-align: center;
+     font-weight: bold; margin: 4px 0; }
+h2 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 10.5pt; font-weight: normal;
      margin: 10px 0 4px 0; }
 p { text-indent: 2em; margin: 2px 0; line-height: 140%; }
 .lead { font-family: "KaiTi", "楷体", serif; font-weight: bold; }
-table.form { border-collapse: collapse; margin: 4px 0 8px 0; font-size: 8pt; }
+table.form { border-collapse: collapse; margin: 4px 0 8px 0; font-size: 7.5pt; }
 table.form td { border: 1px solid #000; padding: 1px 3px; }
 td.label { text-align: left; }
 td.head { text-align: center; font-weight: bold; }
@@ -44,6 +52,9 @@ p.empty { color: #999; text-indent: 0; }
 
 
 def _table_html(table: TableDef, values: dict[str, Value]) -> str:
+    """The table drawn from the form's grid, merges as row/col spans, widths as the Word table's."""
+    chars = column_chars(table)
+    whole = sum(chars)
     rows = []
     for r, row in enumerate(grid_rows(table)):
         cells = []
@@ -55,11 +66,13 @@ def _table_html(table: TableDef, values: dict[str, Value]) -> str:
                 span += f' rowspan="{cell.rowspan}"'
             if cell.colspan > 1:
                 span += f' colspan="{cell.colspan}"'
+            width = sum(chars[cell.col: cell.col + cell.colspan]) / whole * 100
+            span += f' width="{width:.0f}%"'
             kind = "value" if cell.cell_id else ("label" if cell.role == "label" else "head")
             cells.append(f'<td class="{kind}"{span}>{html.escape(cell_text(values, cell))}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return (f'<p align="center" style="text-indent:0"><b>{html.escape(table.title)}</b></p>'
-            f'<table class="form" border="1" cellspacing="0" cellpadding="2" align="center">{"".join(rows)}</table>')
+            f'<table class="form" border="1" cellspacing="0" cellpadding="2" width="100%">{"".join(rows)}</table>')
 
 
 def _text_html(text: str) -> str:
@@ -81,7 +94,7 @@ def preview_html(form: FormDef, report: Report) -> str:
     if preamble.strip():
         parts.append(_text_html(preamble))
     for section in form.sections:
-        parts.append(f"<h2>{html.escape(section.heading)}</h2>")
+        parts.append(f'<a name="{section.id}"></a><h2>{html.escape(section.heading)}</h2>')
         text = report.texts.get(section.id, "")
         if text.strip():
             parts.append(_text_html(text))
@@ -100,7 +113,7 @@ class PreviewPane(QTextBrowser):
         super().__init__(parent)
         self.controller = controller
         self.setOpenLinks(False)
-        self.setMinimumWidth(320)
+        self.setMinimumWidth(260)
         self.rebuilds = 0
         self._dirty = True
         self._timer = QTimer(self)

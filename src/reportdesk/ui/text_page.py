@@ -314,6 +314,13 @@ class TextSectionPage(QWidget):
     def highlighted_ranges(self) -> list[tuple[int, int]]:
         return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self.editor.extraSelections()]
 
+    def active_range(self) -> tuple[int, int] | None:
+        """Where the sentence of the finding being shown is marked (in the strong colour)."""
+        for s in self.editor.extraSelections():
+            if s.format.background().color() == ACTIVE_MARK:
+                return s.cursor.selectionStart(), s.cursor.selectionEnd()
+        return None
+
     def show_finding(self, finding: Finding) -> bool:
         """Select the finding's sentence, mark it, and say what is wrong; False when it is not in the text."""
         self.commit()
@@ -322,8 +329,7 @@ class TextSectionPage(QWidget):
             return False
         self.active_finding = finding
         cursor = self.editor.textCursor()
-        cursor.setPosition(where[0])
-        cursor.setPosition(where[1], QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(where[0])  # the cursor at the sentence; the sentence itself marked in red
         self.editor.setTextCursor(cursor)
         self.editor.centerCursor()
         self.note.setText(finding.message)

@@ -70,7 +70,7 @@ class DraftWorkspace(QWidget):
         self.review_box.clicked.connect(self._on_review_clicked)
         self.preview_button = QPushButton(self.tr("预览"), self)
         self.preview_button.setCheckable(True)
-        self.preview_button.setToolTip(self.tr("在右侧显示报告印出来的样子，随填写自动更新（F6）"))
+        self.preview_button.setToolTip(self.tr("在右侧（代替填写说明）显示报告印出来的样子，随填写自动更新（F6）"))
         self.preview_button.toggled.connect(self.set_preview_visible)
         self.reason_dialog: AcceptWarningDialog | None = None
         self.name_dialog: QInputDialog | None = None
@@ -89,25 +89,25 @@ class DraftWorkspace(QWidget):
         buttons.addWidget(self.next_button)
         centre_layout.addLayout(buttons)
 
-        right = QSplitter(Qt.Orientation.Vertical, self)
+        right = self.right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.guidance)
+        self.preview = PreviewPane(controller, right)
+        self.preview.setVisible(False)
+        right.addWidget(self.preview)  # 预览 takes the place of the guidance while it is shown
         findings_box = self.findings_box = QWidget(right)
         findings_layout = QVBoxLayout(findings_box)
         findings_layout.setContentsMargins(0, 0, 0, 0)
         findings_layout.addWidget(QLabel(self.tr("<b>检查结果</b>"), findings_box))
         findings_layout.addWidget(self.findings_panel, 1)
         right.addWidget(findings_box)
-        right.setSizes([200, 400])
+        right.setSizes([200, 0, 400])
 
-        self.preview = PreviewPane(controller, self)
-        self.preview.setVisible(False)
         splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.navigator)
         splitter.addWidget(centre)
         splitter.addWidget(right)
-        splitter.addWidget(self.preview)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 920, 270, 0])
+        splitter.setSizes([220, 920, 270])
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
@@ -365,7 +365,9 @@ class DraftWorkspace(QWidget):
             self.preview_button.setChecked(visible)  # comes back here through toggled
             return
         self.commit_pending()
+        self.guidance.setVisible(not visible)
         self.preview.setVisible(visible)
-        if visible:
-            total = sum(self.splitter.sizes())
-            self.splitter.setSizes([200, max(total - 200 - 250 - 460, 300), 250, 460])
+        total = sum(self.splitter.sizes())
+        side = 500 if visible else 270
+        self.splitter.setSizes([220, max(total - 220 - side, 300), side])
+        self.right.setSizes([0, 560, 240] if visible else [200, 0, 400])
