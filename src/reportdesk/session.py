@@ -11,6 +11,7 @@ calls it from a 1 s timer and on close).  Qt-free.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -101,7 +102,11 @@ def total_discrepancies(form: FormDef, report: Report) -> list[Discrepancy]:
 def cell_name(form: FormDef, cell_id: str) -> str:
     """"三、（一）予以公开 自然人": how a cell is named in history and messages."""
     cell = form.cells[cell_id]
-    return f"{form.section_of_cell(cell_id).number}、{cell.label.replace(' / ', ' ')}"
+    number = form.section_of_cell(cell_id).number
+    label = cell.label.replace(" / ", " ")
+    if re.match(r"^[一二三四五六七八九十]+、", label):  # "一、本年新收…": "三、一、…" would read badly
+        return f"表{number} {label}"
+    return f"{number}、{label}"
 
 
 def _section_name(form: FormDef, key: str) -> str:

@@ -177,7 +177,7 @@ def run_restore(args: argparse.Namespace) -> int:
             changes = session.restore(args.revision)
         except EditError as exc:
             return _fail(args.draft, exc.message)
-        if changes.empty:
+        if changes.empty or changes.revision is None:
             print(f"{args.draft}：当前内容与第 {args.revision} 版相同，未作修改。")
         else:
             print(f"{args.draft}：已恢复到第 {args.revision} 版（新的一版为第 {changes.revision} 版，"

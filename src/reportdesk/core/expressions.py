@@ -30,11 +30,10 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Union
 
 log = logging.getLogger(__name__)
 
-Number = Union[int, Decimal]
+Number = int | Decimal
 
 
 class ExpressionError(ValueError):
@@ -90,7 +89,7 @@ class Call:
     args: tuple[Node, ...]
 
 
-Node = Union[Num, Ref, Unary, Binary, Call]
+Node = Num | Ref | Unary | Binary | Call
 
 _TOKEN = re.compile(
     r"""\s*(?:
@@ -348,9 +347,10 @@ def compile_node(node: Node) -> Compiled:
             return lambda env: sum(a(env) for a in args)
         if node.func == "abs":
             only = args[0]
-            return lambda env: abs(only(env))
-        pick = min if node.func == "min" else max
-        return lambda env: pick(a(env) for a in args)
+            return lambda env: abs(only(env))  # type: ignore[return-value]
+        if node.func == "min":
+            return lambda env: min(a(env) for a in args)
+        return lambda env: max(a(env) for a in args)
     raise TypeError(f"not an expression node: {node!r}")
 
 

@@ -11,7 +11,7 @@ import logging
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -459,7 +459,7 @@ class _Builder:
         def expr(key: str) -> Expr | None:
             return self.expression(f"{where}.{key}", text(key), cells) if key in raw else None
 
-        common = dict(id=rid, kind=kind, severity=severity, advice=text("advice"))
+        base = RuleDef(id=rid, kind=kind, severity=severity, advice=text("advice"))
         if kind is RuleKind.EQUATION:
             left, right = expr("left"), expr("right")
             op = str(raw.get("op", "=="))
@@ -471,8 +471,8 @@ class _Builder:
                 self.problem(where, f"未知的比较符“{op}”")
                 return None
             refs = _cell_refs([*left.refs, *right.refs])
-            return RuleDef(
-                **common,
+            return replace(
+                base,
                 subject=text("subject"),
                 left=left,
                 op=op,
@@ -497,8 +497,8 @@ class _Builder:
             for ref in re.findall(r"\{=([^{}]+)\}", message):
                 self.expression(f"{where}.message", ref, cells)
             all_refs = [*assertion.refs, *(when.refs if when else ())]
-            return RuleDef(
-                **common,
+            return replace(
+                base,
                 when=when,
                 assertion=assertion,
                 message=message,
@@ -506,13 +506,13 @@ class _Builder:
                 uses_previous=any(r.startswith("prev.") for r in all_refs),
             )
         if kind is RuleKind.COPIED_TEXT:
-            return RuleDef(
-                **common,
+            return replace(
+                base,
                 section=str(raw.get("section", "")),
                 threshold=float(raw.get("threshold", 0.85)),
                 uses_previous=True,
             )
-        return RuleDef(**common)
+        return base
 
 
 def _cell_refs(refs: Iterable[str]) -> tuple[str, ...]:

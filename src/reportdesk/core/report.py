@@ -74,7 +74,7 @@ def derive(form: FormDef, cells: Mapping[str, Value]) -> dict[str, Value]:
         if all(result.get(r) is None for r in d.expr.refs):
             result[d.cell] = None
         else:
-            result[d.cell] = d.expr.fn(env)  # type: ignore[assignment]
+            result[d.cell] = d.expr.fn(env)
     return result
 
 

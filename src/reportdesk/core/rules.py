@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from reportdesk.core.context import Context
 from reportdesk.core.expressions import Env, NotApplicable, Num, Ref, compile_expression, sum_terms
 from reportdesk.core.findings import Finding, sort_findings
-from reportdesk.core.form import Expr, FormDef, RuleDef, RuleKind
+from reportdesk.core.form import Expr, FormDef, RowDef, RuleDef, RuleKind, TableDef
 from reportdesk.core.numbers import Value, format_value
 from reportdesk.core.report import Report, Totals, effective_cells
 
@@ -65,7 +65,7 @@ def _equation(
     right_text = _side(form, rule, rule.right, rule.right_name, right, env)
     message = f"{rule.subject}：{left_text}，{right_text}"
     if rule.op == "==":
-        message += f"，相差 {format_value(abs(left - right))}"  # type: ignore[operator]
+        message += f"，相差 {_fmt(abs(left - right))}"
     return [
         Finding(rule.id, rule.severity, message, rule.cells, rule.advice, _section_of(form, rule.cells))
     ]
@@ -148,10 +148,8 @@ def fill_message(template: str, env: Env) -> str:
         is_expr, body = m.group(1), m.group(2)
         if is_expr:
             return _fmt(compile_expression(body)[1](env))
-        if body.startswith("prev."):
-            value = (env.previous or {}).get(body[len("prev.") :])
-        else:
-            value = env.cells.get(body)
+        previous = body.startswith("prev.")
+        value = (env.previous or {}).get(body[len("prev.") :]) if previous else env.cells.get(body)
         return "空白" if value is None else _fmt(value)
 
     return _PLACEHOLDER.sub(repl, template)
@@ -208,16 +206,33 @@ def _blank(
                 )
             )
             continue
+        whole_rows = [(r, b) for r, b in per_row if len(b) > 1 and len(b) == _checked_count(form, table, r, stated)]
+        if len(whole_rows) > 1:
+            names = "、".join(_row_name(table.row(r)) for r, _ in whole_rows)
+            findings.append(Finding(
+                rule.id, rule.severity, f"{table.title}表有 {len(whole_rows)} 行全部空白：{names}。",
+                tuple(c for _, b in whole_rows for c in b), rule.advice, section,
+            ))
+            per_row = [(r, b) for r, b in per_row if (r, b) not in whole_rows]
         for row_id, blank in per_row:
             row = table.row(row_id)
-            name = f"{row.subgroup} {row.label}" if row.subgroup else row.label
             if len(row.columns) == 1:
-                message = f"{table.title}表“{name}”为空白。"
+                message = f"{table.title}表“{_row_name(row)}”为空白。"
             else:
                 columns = "、".join(table.column(c.rsplit(".", 1)[1]).label for c in blank)
-                message = f"{table.title}表“{name}”有 {len(blank)} 个空白单元格：{columns}。"
+                message = f"{table.title}表“{_row_name(row)}”有 {len(blank)} 个空白单元格：{columns}。"
             findings.append(Finding(rule.id, rule.severity, message, tuple(blank), rule.advice, section))
     return findings
+
+
+def _row_name(row: RowDef) -> str:
+    return f"{row.subgroup} {row.label}" if row.subgroup else row.label
+
+
+def _checked_count(form: FormDef, table: TableDef, row_id: str, stated: bool) -> int:
+    """How many cells of a row the blank rule looks at (a draft's totals are never blank by omission)."""
+    row = table.row(row_id)
+    return sum(1 for c in row.columns if stated or not form.cells[f"{table.id}.{row_id}.{c}"].derived)
 
 
 def _copied_text(

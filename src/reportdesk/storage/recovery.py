@@ -53,6 +53,10 @@ def _rows(db: sqlite3.Connection, table: str, columns: str) -> tuple[list[tuple]
         for row in db.execute(f"SELECT rowid, {columns} FROM {table}"):
             rows.append(row)
         return [r[1:] for r in rows], True
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            raise
+        log.warning("scan of %s broke off after %d rows: %s", table, len(rows), exc)
     except sqlite3.DatabaseError as exc:
         log.warning("scan of %s broke off after %d rows: %s", table, len(rows), exc)
     found = {r[0]: r[1:] for r in rows}
@@ -103,6 +107,21 @@ def _changes(db: sqlite3.Connection) -> tuple[list[tuple], bool]:
     return [r[2:] for r in found], False
 
 
+def _fit_header(copy: Path) -> None:
+    """Make the copy's header agree with its length, so that SQLite reads a truncated file up to its end."""
+    data = bytearray(copy.read_bytes())
+    if len(data) < 100:
+        return
+    page_size = int.from_bytes(data[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return
+    if len(data) % page_size:
+        data.extend(bytes(page_size - len(data) % page_size))
+    data[28:32] = (len(data) // page_size).to_bytes(4, "big")
+    copy.write_bytes(bytes(data))
+
+
 def salvage(path: Path) -> tuple[DraftState, int, bool]:
     """Read what can be read from the draft at *path* (never writing to it)."""
     path = Path(path)
@@ -120,6 +139,7 @@ def salvage(path: Path) -> tuple[DraftState, int, bool]:
         shutil.copyfile(path, copy)
         with contextlib.suppress(OSError):
             shutil.copyfile(path.with_name(path.name + "-journal"), copy.with_name(copy.name + "-journal"))
+        _fit_header(copy)
         try:
             db = sqlite3.connect(copy, isolation_level=None)
         except sqlite3.DatabaseError as exc:
@@ -134,6 +154,13 @@ def salvage(path: Path) -> tuple[DraftState, int, bool]:
                 ("texts", "key, text"), ("accepted_warnings", "key, reason"), ("previous_report", "json"),
             )
             read: dict[str, list[tuple]] = {}
+            try:
+                names = {r[0] for r in db.execute("SELECT name FROM sqlite_schema")}
+            except sqlite3.DatabaseError:
+                names = None
+            if names is not None and not names & {"cells", "changes", "meta", "texts"}:
+                raise DraftError("这是其他程序的 SQLite 数据库，不是 ReportDesk 草稿，无法从中恢复。原文件未作改动。",
+                                 "not_a_draft")
             for table, columns in tables:
                 try:
                     read[table], ok = _rows(db, table, columns)
