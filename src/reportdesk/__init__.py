@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 
-try:
-    __version__ = version("reportdesk")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+def __getattr__(name: str) -> str:
+    # The version is read from the package metadata on first use only: importlib.metadata
+    # costs ~30 ms, which the desktop app's start-up should not pay.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version("reportdesk")
+        except PackageNotFoundError:  # running from a source tree that was never installed
+            value = "0.0.0+source"
+        globals()["__version__"] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -10,6 +10,7 @@ from reportdesk.documents.layout import (
     column_kinds,
     export_values,
     grid_rows,
+    keep_with_next,
     scale_widths,
     text_blocks,
     title_lines,
@@ -51,6 +52,15 @@ def test_column_kinds_follow_the_grid() -> None:
     assert kinds[:3] == [ColumnKind.GROUP, ColumnKind.GROUP, ColumnKind.LABEL]
     assert kinds[3:] == [ColumnKind.VALUE] * 7
     assert column_kinds(get_form().tables["appeals"]) == [ColumnKind.VALUE] * 15
+
+
+def test_keep_with_next_keeps_blocks_and_headers_together() -> None:
+    form = get_form()
+    proactive = keep_with_next(form.tables["proactive"])
+    assert [i for i, keep in enumerate(proactive) if not keep] == [3, 6, 10, 13]  # before each 第二十条 row
+    requests = keep_with_next(form.tables["requests"])
+    assert requests[:5] == [True] * 5 and not any(requests[5:])
+    assert keep_with_next(form.tables["appeals"]) == [True, True, True, False]
 
 
 def test_scale_widths_adds_up_exactly() -> None:

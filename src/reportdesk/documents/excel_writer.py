@@ -59,6 +59,7 @@ def build_workbook(report: Report, findings: Sequence[Finding], form: FormDef | 
     values = export_values(form, report)
     workbook = Workbook()
     workbook.remove(workbook.active)
+    _register_styles(workbook)
     for section in form.sections:
         if section.table:
             sheet = workbook.create_sheet(_sheet_name(form.tables[section.table].title))
@@ -95,6 +96,24 @@ def _styles() -> dict[str, object]:
     }
 
 
+# Named cell styles, registered once per workbook: assigning a style by name is far cheaper
+# than assigning font, border and alignment objects cell by cell.
+STYLE_LABEL = "ReportDesk 标签"
+STYLE_CENTRED = "ReportDesk 表头"
+STYLE_COUNT = "ReportDesk 件数"
+STYLE_AMOUNT = "ReportDesk 金额"
+
+
+def _register_styles(workbook: Workbook) -> None:
+    from openpyxl.styles import NamedStyle
+
+    style = _styles()
+    for name, align, number_format in ((STYLE_LABEL, "left", "General"), (STYLE_CENTRED, "center", "General"),
+                                       (STYLE_COUNT, "center", "0"), (STYLE_AMOUNT, "center", "General")):
+        workbook.add_named_style(NamedStyle(name=name, font=style["font"], border=style["border"],
+                                            alignment=style[align], number_format=number_format))
+
+
 def _write_table(sheet: Worksheet, form: FormDef, table: TableDef, heading: str, report: Report,
                  values: dict[str, Value]) -> None:
     from openpyxl.utils import get_column_letter
@@ -118,12 +137,7 @@ def _write_table(sheet: Worksheet, form: FormDef, table: TableDef, heading: str,
         cell.font, cell.alignment = font, align
         sheet.row_dimensions[row].height = height
 
-    counts = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                            showErrorMessage=True, errorTitle="数字无效",
-                            error="此处只能填写不小于 0 的整数（件数）。")
-    amounts = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                             showErrorMessage=True, errorTitle="数字无效",
-                             error="此处只能填写不小于 0 的数字（金额，单位：万元）。")
+    inputs: dict[ValueType, list[str]] = {ValueType.COUNT: [], ValueType.AMOUNT: []}
     heights = [MIN_ROW_POINTS] * table.n_rows
     tall: list[tuple[int, int, float]] = []
     for grid_cell in table.grid:
@@ -132,23 +146,23 @@ def _write_table(sheet: Worksheet, form: FormDef, table: TableDef, heading: str,
         bottom, right = top + grid_cell.rowspan - 1, left + grid_cell.colspan - 1
         if bottom > top or right > left:
             sheet.merge_cells(start_row=top, start_column=left, end_row=bottom, end_column=right)
-        for r in range(top, bottom + 1):
-            for c in range(left, right + 1):
-                sheet.cell(row=r, column=c).border = style["border"]
-        cell = sheet.cell(row=top, column=left)
-        cell.alignment = style["left"] if grid_cell.role == "label" else style["center"]
         if grid_cell.cell_id is None:
-            cell.value = grid_cell.text
-            cell.font = style["font"]
-            text_len = len(grid_cell.text)
+            name = STYLE_LABEL if grid_cell.role == "label" else STYLE_CENTRED
         else:
             definition = form.cells[grid_cell.cell_id]
+            name = STYLE_COUNT if definition.type is ValueType.COUNT else STYLE_AMOUNT
+        for r in range(top, bottom + 1):  # every cell of a merged range gets the border
+            for c in range(left, right + 1):
+                sheet.cell(row=r, column=c).style = name
+        cell = sheet.cell(row=top, column=left)
+        if grid_cell.cell_id is None:
+            cell.value = grid_cell.text
+            text_len = len(grid_cell.text)
+        else:
             value = values.get(grid_cell.cell_id)
             cell.value = value  # None stays blank: see export_values
-            cell.font = style["font"]
-            cell.number_format = "0" if definition.type is ValueType.COUNT else "General"
             if definition.input:
-                (counts if definition.type is ValueType.COUNT else amounts).add(cell)
+                inputs[definition.type].append(cell.coordinate)
             text_len = len(str(value)) if value is not None else 0
         room = max(1.0, sum(chars[grid_cell.col:grid_cell.col + grid_cell.colspan]) - CELL_PAD_CHARS)
         needed = math.ceil(text_len / room) * LINE_POINTS + 6 if text_len else MIN_ROW_POINTS
@@ -163,9 +177,14 @@ def _write_table(sheet: Worksheet, form: FormDef, table: TableDef, heading: str,
                 heights[r] += (needed - have) / span
     for index, height in enumerate(heights):
         sheet.row_dimensions[FIRST_TABLE_ROW + index].height = round(height, 1)
-    for validation in (counts, amounts):
-        if validation.sqref:
-            sheet.add_data_validation(validation)
+    messages = {ValueType.COUNT: ("whole", "此处只能填写不小于 0 的整数（件数）。"),
+                ValueType.AMOUNT: ("decimal", "此处只能填写不小于 0 的数字（金额，单位：万元）。")}
+    for value_type, coordinates in inputs.items():
+        if coordinates:
+            kind, error = messages[value_type]
+            sheet.add_data_validation(DataValidation(
+                type=kind, operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                showErrorMessage=True, errorTitle="数字无效", error=error, sqref=" ".join(coordinates)))
 
     last_row = FIRST_TABLE_ROW + table.n_rows - 1
     setup = sheet.page_setup

@@ -110,8 +110,8 @@ def column_chars(table: TableDef) -> list[float]:
             chars.append(GROUP_CHARS + CELL_PAD_CHARS)
         else:
             spanning = [g for g in table.grid if g.col == col and g.cell_id is None]
-            longest = max(longest, *(len(g.text) / g.colspan for g in spanning), 4)
-            chars.append(min(LABEL_MAX_CHARS, longest) + CELL_PAD_CHARS)
+            wanted = max(float(longest), *(len(g.text) / g.colspan for g in spanning), 4.0)
+            chars.append(min(LABEL_MAX_CHARS, wanted) + CELL_PAD_CHARS)
     return chars
 
 
@@ -142,13 +142,35 @@ def grid_rows(table: TableDef) -> list[list[tuple[GridCell, bool]]]:
         row: list[tuple[GridCell, bool]] = []
         c = 0
         while c < table.n_cols:
-            g = cover[r][c]
-            if g is None:
+            drawn = cover[r][c]
+            if drawn is None:
                 raise ValueError(f"table {table.id}: cell ({r}, {c}) not drawn")
-            row.append((g, g.row == r))
-            c += g.colspan
+            row.append((drawn, drawn.row == r))
+            c += drawn.colspan
         rows.append(row)
     return rows
+
+
+SMALL_TABLE_ROWS = 14
+KEEP_BODY_ROWS = 2
+
+
+def keep_with_next(table: TableDef) -> list[bool]:
+    """For each drawn row: must it stay on the same page as the next one?
+
+    A small table keeps each block together (a block starts at a full-width item row such
+    as 第二十条第（五）项); a long table keeps only its header rows with the first body rows,
+    so that a heading never stands alone at the foot of a page and no page is left half
+    empty; the rest may break between rows (the header rows repeat).
+    """
+    starts_block = {g.row for g in table.grid if g.role == "item" and g.colspan == table.n_cols}
+    keep = []
+    for row in range(table.n_rows):
+        if row == table.n_rows - 1 or row + 1 in starts_block:
+            keep.append(False)
+        else:
+            keep.append(table.n_rows <= SMALL_TABLE_ROWS or row < table.header_rows + KEEP_BODY_ROWS)
+    return keep
 
 
 # --- text -----------------------------------------------------------------------------

@@ -84,4 +84,7 @@ def convert_to_pdf(source: Path, target: Path, timeout: float = TIMEOUT_SECONDS)
                 f"{('详细信息：' + detail) if detail else ''}请在 Word / WPS 中打开该文件另存为 PDF。",
                 "conversion",
             )
-        write_atomically(Path(target), lambda temp: shutil.copyfile(produced, temp))
+        def copy(temp: Path) -> None:
+            shutil.copyfile(produced, temp)
+
+        write_atomically(Path(target), copy)

@@ -35,6 +35,7 @@ from reportdesk.documents.layout import (
     column_chars,
     export_values,
     grid_rows,
+    keep_with_next,
     report_title,
     scale_widths,
     text_blocks,
@@ -229,11 +230,9 @@ def table_xml(table: TableDef, values: dict[str, Value], font: str) -> str:
         *(f'<w:gridCol w:w="{w}"/>' for w in widths),
         "</w:tblGrid>",
     ]
-    rows = grid_rows(table)
-    for index, row in enumerate(rows):
-        # Every row but the last keeps with the next: the table moves whole to a new page
-        # when it fits on one, and is never left as a heading with one row under it.
-        keep = index < len(rows) - 1
+    keeps = keep_with_next(table)
+    for index, row in enumerate(grid_rows(table)):
+        keep = keeps[index]
         cell_ppr = _ppr(jc="center", line=None, keep_next=keep)
         header = "<w:tblHeader/>" if index < table.header_rows else ""
         height = f'<w:trHeight w:val="{min_height}" w:hRule="atLeast"/>'

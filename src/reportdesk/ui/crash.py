@@ -10,7 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from reportdesk import __version__
 from reportdesk.ui.settings import log_dir
 
 log = logging.getLogger(__name__)
@@ -21,6 +20,8 @@ def write_crash_log(exc_type: type[BaseException], exc: BaseException, tb: Trace
     folder.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     path = folder / f"crash-{stamp}.log"
+    from reportdesk import __version__
+
     details = "".join(traceback.format_exception(exc_type, exc, tb))
     path.write_text(
         f"ReportDesk {__version__}\nPython {sys.version}\n{dt.datetime.now().isoformat()}\n\n{details}",

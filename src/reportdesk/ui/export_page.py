@@ -43,7 +43,8 @@ class ExportPage(QWidget):
         errors, warnings = self.findings.counts()
         if errors:
             text = self.tr(
-                "还有 {0} 个错误、{1} 个提示。错误会导致报告被退回，请先逐条处理（点击条目可直接定位）。"
+                "还有 {0} 个错误、{1} 个提示。错误会导致报告被退回，请先逐条处理（点击条目可直接定位）；"
+                "现在导出的文件只宜供内部审阅。"
             )
             self.verdict.setStyleSheet("color: #c0392b; font-size: 14px;")
         elif warnings:

@@ -5,18 +5,26 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from reportdesk.core.catalog import get_form, resources_dir
-from reportdesk.core.report import Report
-from reportdesk.session import DraftError, EditError, Session, drafts_home, recent_drafts
-from reportdesk.ui.controller import DraftController
+from reportdesk.storage.errors import DraftError
+from reportdesk.storage.home import drafts_home, recent_drafts
 from reportdesk.ui.settings import app_settings
 from reportdesk.ui.start_page import NewReportDialog, StartPage
-from reportdesk.ui.workspace import DraftWorkspace
+
+if TYPE_CHECKING:
+    from reportdesk.core.report import Report
+    from reportdesk.session import Session
+    from reportdesk.ui.controller import DraftController
+    from reportdesk.ui.workspace import DraftWorkspace
+
+# Start-up imports only what the start page needs: the session (and with it the form,
+# the rule engine and SQLite) and the work area are imported when a draft is opened.
+# recent_drafts/drafts_home are the functions reportdesk.session re-exports.
 
 log = logging.getLogger(__name__)
 
@@ -170,6 +178,8 @@ class ReportWindow(QMainWindow):
         self.create_draft(dialog.agency.text().strip(), dialog.year.value())
 
     def create_draft(self, agency: str, year: int, source: Report | None = None) -> bool:
+        from reportdesk.session import EditError, Session
+
         home = drafts_home()
         try:
             home.mkdir(parents=True, exist_ok=True)
@@ -187,6 +197,7 @@ class ReportWindow(QMainWindow):
         return True
 
     def open_sample(self) -> bool:
+        from reportdesk.core.catalog import get_form, resources_dir
         from reportdesk.core.interchange import ReportFileError, read_json_file
 
         path = resources_dir().joinpath(*SAMPLE)
@@ -210,6 +221,8 @@ class ReportWindow(QMainWindow):
     def open_draft(self, path: Path) -> bool:
         if self.controller is not None and Path(self.controller.session.path) == Path(path):
             return True
+        from reportdesk.session import Session
+
         try:
             session = Session.open(Path(path))
         except DraftError as exc:
@@ -220,6 +233,9 @@ class ReportWindow(QMainWindow):
         return True
 
     def set_session(self, session: Session) -> None:
+        from reportdesk.ui.controller import DraftController
+        from reportdesk.ui.workspace import DraftWorkspace
+
         self.close_draft()
         controller = DraftController(session, self)
         controller.sig_saved.connect(self._on_saved)

@@ -24,7 +24,7 @@ from reportdesk.ui.table_model import ReportTableModel
 log = logging.getLogger(__name__)
 
 LABEL_COLUMN_WIDTH = 150
-VALUE_COLUMN_WIDTH = 84
+VALUE_COLUMN_WIDTH = 80
 ROW_HEIGHT = 28
 
 
@@ -80,7 +80,7 @@ class ReportTableView(QTableView):
         if model.table.id == "requests":  # the group columns of the official table are narrow
             view.setColumnWidth(0, 44)
             view.setColumnWidth(1, 72)
-            view.setColumnWidth(2, 250)
+            view.setColumnWidth(2, 236)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         for g in model.table.grid:

@@ -69,7 +69,7 @@ class DraftWorkspace(QWidget):
 
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.guidance)
-        findings_box = QWidget(right)
+        findings_box = self.findings_box = QWidget(right)
         findings_layout = QVBoxLayout(findings_box)
         findings_layout.setContentsMargins(0, 0, 0, 0)
         findings_layout.addWidget(QLabel(self.tr("<b>检查结果</b>"), findings_box))
@@ -122,6 +122,7 @@ class DraftWorkspace(QWidget):
         page = self.page(step)
         self.stack.setCurrentWidget(page)
         self.navigator.select_step(step)
+        self.findings_box.setVisible(step != EXPORT_STEP)  # the export page lists them itself
         if step == META_STEP:
             self.guidance.show_guidance(self.tr("基本信息"), META_GUIDANCE)
         elif step == EXPORT_STEP:
