@@ -73,8 +73,8 @@
             <translation>&lt;h2&gt;检查与导出&lt;/h2&gt;</translation>
         </message>
         <message>
-            <source>还有 {0} 个错误、{1} 个提示。错误会导致报告被退回，请先逐条处理（点击条目可直接定位）。</source>
-            <translation>还有 {0} 个错误、{1} 个提示。错误会导致报告被退回，请先逐条处理（点击条目可直接定位）。</translation>
+            <source>还有 {0} 个错误、{1} 个提示。错误会导致报告被退回，请先逐条处理（点击条目可直接定位）；现在导出的文件只宜供内部审阅。</source>
+            <translation>还有 {0} 个错误、{1} 个提示。错误会导致报告被退回，请先逐条处理（点击条目可直接定位）；现在导出的文件只宜供内部审阅。</translation>
         </message>
         <message>
             <source>没有错误，还有 {1} 个提示，请逐条核对后再导出。</source>
