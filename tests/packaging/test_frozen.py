@@ -98,6 +98,8 @@ def test_bundle_holds_compiled_translations(bundle: Path, qapp) -> None:  # type
     assert translator.translate("ReportWindow", "文件(&F)") == "&File"
     assert (folder / "reportdesk_zh_CN.qm").is_file()
     assert (bundle / "_internal" / "reportdesk" / "_data" / "forms" / "gov-info-disclosure-2021.toml").is_file()
+    guide = bundle / "_internal" / "reportdesk" / "_data" / "docs"
+    assert (guide / "guide.zh-CN.md").is_file() and (guide / "images" / "start-page.png").is_file()
 
 
 def test_bundle_is_trimmed(bundle: Path) -> None:
