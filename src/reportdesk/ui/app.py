@@ -11,6 +11,7 @@ from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from reportdesk.ui.crash import CrashHandler
+from reportdesk.ui.i18n import install_translators
 from reportdesk.ui.settings import APP_NAME
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ def run(draft: Path | None = None, argv: list[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     _install_qt_translations(app)
+    install_translators(app)  # the UI language (reportdesk.ui.i18n)
 
     from reportdesk.ui.main_window import ReportWindow
 
