@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AcceptWarningDialog</name>
+    <message>
+        <source>接受警告</source>
+        <translation>Accept warning</translation>
+    </message>
+    <message>
+        <source>请写明接受这条警告的理由（会保存在草稿中，并列入 Excel 的“校验结果”）：</source>
+        <translation>Why is this warning accepted? (Kept in the draft and listed in the Excel sheet “校验结果”):</translation>
+    </message>
+    <message>
+        <source>例如：{0}</source>
+        <translation>For example: {0}</translation>
+    </message>
+    <message>
+        <source>常见理由：</source>
+        <translation>Common reasons: </translation>
+    </message>
+    <message>
+        <source>接受</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>BalanceStrip</name>
     <message>
         <source>勾稽关系</source>
@@ -50,6 +77,22 @@
         <translation>Next step</translation>
     </message>
     <message>
+        <source>本部分已自查</source>
+        <translation>Self-reviewed</translation>
+    </message>
+    <message>
+        <source>自查后如再改动本部分的数字或文字，标记会变红，提醒重新自查。</source>
+        <translation>If a figure or the text of this part changes after the review, the mark turns red as a reminder to review it again.</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>在右侧（代替填写说明）显示报告印出来的样子，随填写自动更新（F6）</source>
+        <translation>Show the report as it will print on the right (in place of the guidance), updated as you type (F6)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;检查结果&lt;/b&gt;</source>
         <translation>&lt;b&gt;Check results&lt;/b&gt;</translation>
     </message>
@@ -65,12 +108,84 @@
         <source>全部检查完成：{0} 个错误，{1} 个提示。</source>
         <translation>Full check done: {0} errors, {1} warnings.</translation>
     </message>
+    <message>
+        <source>错误不能接受，只能改正。</source>
+        <translation>Errors cannot be accepted, only corrected.</translation>
+    </message>
+    <message>
+        <source>填写姓名</source>
+        <translation>Your name</translation>
+    </message>
+    <message>
+        <source>请填写您的姓名（记录谁自查、谁标记完成；只需填写一次）：</source>
+        <translation>Please enter your name (it records who reviewed and who marked the report complete; asked only once):</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>本部分已自查（{0}，{1}）</source>
+        <translation>Self-reviewed ({0}, {1})</translation>
+    </message>
+    <message>
+        <source>本部分已自查，但之后有改动，请重新自查</source>
+        <translation>Self-reviewed, but changed since: please review again</translation>
+    </message>
+    <message>
+        <source>
+…另有 {0} 个错误</source>
+        <translation>
+… and {0} more errors</translation>
+    </message>
+    <message>
+        <source>不能标记为已完成</source>
+        <translation>Cannot mark as complete</translation>
+    </message>
+    <message>
+        <source>还有 {0} 个错误，改正后才能标记为已完成：
+{1}{2}</source>
+        <translation>{0} errors remain; correct them before marking the report complete:
+{1}{2}</translation>
+    </message>
+    <message>
+        <source>还有 {0} 个错误，不能标记为已完成。</source>
+        <translation>{0} errors remain; the report cannot be marked complete.</translation>
+    </message>
+    <message>
+        <source>已标记为已完成（{0}，{1}）。</source>
+        <translation>Marked as complete ({0}, {1}).</translation>
+    </message>
 </context>
 <context>
     <name>ExportPage</name>
     <message>
         <source>&lt;h2&gt;检查与导出&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Check and export&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>标记为已完成…</source>
+        <translation>Mark as complete…</translation>
+    </message>
+    <message>
+        <source>重新运行全部检查；没有错误时记录完成人和时间。有错误时不能标记。</source>
+        <translation>Runs every check again; with no errors, records who marked the report complete and when. Not possible while errors remain.</translation>
+    </message>
+    <message>
+        <source>尚未标记为已完成。</source>
+        <translation>Not marked as complete yet.</translation>
+    </message>
+    <message>
+        <source>已完成：{0}，{1}</source>
+        <translation>Complete: {0}, {1}</translation>
+    </message>
+    <message>
+        <source>{0} 于 {1} 标记为已完成，之后又有修改，请重新标记。</source>
+        <translation>{0} marked it complete on {1}; it has changed since, please mark it again.</translation>
     </message>
     <message>
         <source>还有 {0} 个错误、{1} 个提示。错误会导致报告被退回，请先逐条处理（点击条目可直接定位）；现在导出的文件只宜供内部审阅。</source>
@@ -173,12 +288,55 @@
 <context>
     <name>FindingsPanel</name>
     <message>
+        <source>接受此警告…</source>
+        <translation>Accept this warning…</translation>
+    </message>
+    <message>
+        <source>核实无误的警告可以写明理由后接受；错误不能接受，只能改正。</source>
+        <translation>A warning you have verified can be accepted with a reason; errors cannot be accepted, only corrected.</translation>
+    </message>
+    <message>
+        <source>撤销接受</source>
+        <translation>Withdraw acceptance</translation>
+    </message>
+    <message>
         <source>没有发现问题。</source>
         <translation>No problems found.</translation>
     </message>
     <message>
+        <source>{0} 个错误，{1} 个提示，{2} 个已接受</source>
+        <translation>{0} errors, {1} warnings, {2} accepted</translation>
+    </message>
+    <message>
         <source>{0} 个错误，{1} 个提示</source>
         <translation>{0} errors, {1} warnings</translation>
+    </message>
+    <message>
+        <source>〔已接受〕{0}
+理由：{1}</source>
+        <translation>[Accepted] {0}
+Reason: {1}</translation>
+    </message>
+    <message>
+        <source>
+已接受，理由：{0}
+（相关数字或文字改动后会重新打开）</source>
+        <translation>
+Accepted, reason: {0}
+(reopens when a figure or the text involved changes)</translation>
+    </message>
+    <message>
+        <source>
+（曾接受，理由：{0}；相关数字或文字已改动，请重新核对）</source>
+        <translation>
+(accepted before, reason: {0}; a figure or the text involved has changed, please check again)</translation>
+    </message>
+</context>
+<context>
+    <name>GuidancePane</name>
+    <message>
+        <source>示例</source>
+        <translation>Examples</translation>
     </message>
 </context>
 <context>
@@ -313,6 +471,14 @@
         <translation>Check everything</translation>
     </message>
     <message>
+        <source>标记为已完成…</source>
+        <translation>Mark as complete…</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
         <source>上一步</source>
         <translation>Previous step</translation>
     </message>
@@ -409,6 +575,22 @@ Compile, check and export the annual report on government information disclosure
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
     </message>
+    <message>
+        <source>  ✓已自查</source>
+        <translation>  ✓ reviewed</translation>
+    </message>
+    <message>
+        <source>  ✗自查后有改动</source>
+        <translation>  ✗ changed since review</translation>
+    </message>
+    <message>
+        <source>已完成：{0}，{1}</source>
+        <translation>Complete: {0}, {1}</translation>
+    </message>
+    <message>
+        <source>{0} 于 {1} 标记为已完成，之后又有修改，请重新检查并标记。</source>
+        <translation>{0} marked it complete on {1}; it has changed since, please check and mark it again.</translation>
+    </message>
 </context>
 <context>
     <name>StartPage</name>
@@ -464,6 +646,10 @@ Compile, check and export the annual report on government information disclosure
         <source>无法读取</source>
         <translation>Unreadable</translation>
     </message>
+    <message>
+        <source>已完成（{0}）</source>
+        <translation>Complete ({0})</translation>
+    </message>
 </context>
 <context>
     <name>TableSectionPage</name>
@@ -495,14 +681,50 @@ Compile, check and export the annual report on government information disclosure
         <translation>Insert the official headings</translation>
     </message>
     <message>
+        <source>插入数据段落</source>
+        <translation>Insert data paragraph</translation>
+    </message>
+    <message>
+        <source>按表格中的数字写出标准段落，插入到光标处；表格改动后可一键更新。</source>
+        <translation>Writes the standard paragraph from the table figures at the cursor; it can be updated with one click when the tables change.</translation>
+    </message>
+    <message>
+        <source>按表格中的数字写出依申请公开和复议诉讼的标准段落，插入到“（二）依申请公开”之下。</source>
+        <translation>Writes the standard paragraphs on applications and on appeals from the table figures, under “（二）依申请公开”.</translation>
+    </message>
+    <message>
+        <source>插入前言</source>
+        <translation>Insert preamble</translation>
+    </message>
+    <message>
+        <source>按基本信息写出前言：编制依据、六个部分、统计期限、发布网站和联系方式。</source>
+        <translation>Writes the preamble from the report details: legal basis, the six parts, the reporting period, where it is published and whom to contact.</translation>
+    </message>
+    <message>
+        <source>更新数据段落</source>
+        <translation>Update data paragraphs</translation>
+    </message>
+    <message>
         <source>可点击“插入官方小标题”，按以下结构填写：
 </source>
         <translation>You can click “Insert the official headings” and write under this structure:
 </translation>
     </message>
     <message>
+        <source>查看表格中的数字</source>
+        <translation>Show the figure in the table</translation>
+    </message>
+    <message>
         <source>{0} 字</source>
         <translation>{0} characters</translation>
+    </message>
+    <message>
+        <source>文中已有按当前数字写出的数据段落。</source>
+        <translation>The text already has the data paragraph with the current figures.</translation>
+    </message>
+    <message>
+        <source>表格中的数字已改动：文中有 {0} 段插入的数据段落与表格不一致。</source>
+        <translation>Table figures have changed: {0} inserted data paragraphs in the text no longer match the tables.</translation>
     </message>
 </context>
 <context>

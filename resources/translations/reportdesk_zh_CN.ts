@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
     <context>
+        <name>AcceptWarningDialog</name>
+        <message>
+            <source>接受警告</source>
+            <translation>接受警告</translation>
+        </message>
+        <message>
+            <source>请写明接受这条警告的理由（会保存在草稿中，并列入 Excel 的“校验结果”）：</source>
+            <translation>请写明接受这条警告的理由（会保存在草稿中，并列入 Excel 的“校验结果”）：</translation>
+        </message>
+        <message>
+            <source>例如：{0}</source>
+            <translation>例如：{0}</translation>
+        </message>
+        <message>
+            <source>常见理由：</source>
+            <translation>常见理由：</translation>
+        </message>
+        <message>
+            <source>接受</source>
+            <translation>接受</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
         <name>BalanceStrip</name>
         <message>
             <source>勾稽关系</source>
@@ -50,6 +77,22 @@
             <translation>下一步</translation>
         </message>
         <message>
+            <source>本部分已自查</source>
+            <translation>本部分已自查</translation>
+        </message>
+        <message>
+            <source>自查后如再改动本部分的数字或文字，标记会变红，提醒重新自查。</source>
+            <translation>自查后如再改动本部分的数字或文字，标记会变红，提醒重新自查。</translation>
+        </message>
+        <message>
+            <source>预览</source>
+            <translation>预览</translation>
+        </message>
+        <message>
+            <source>在右侧（代替填写说明）显示报告印出来的样子，随填写自动更新（F6）</source>
+            <translation>在右侧（代替填写说明）显示报告印出来的样子，随填写自动更新（F6）</translation>
+        </message>
+        <message>
             <source>&lt;b&gt;检查结果&lt;/b&gt;</source>
             <translation>&lt;b&gt;检查结果&lt;/b&gt;</translation>
         </message>
@@ -65,12 +108,84 @@
             <source>全部检查完成：{0} 个错误，{1} 个提示。</source>
             <translation>全部检查完成：{0} 个错误，{1} 个提示。</translation>
         </message>
+        <message>
+            <source>错误不能接受，只能改正。</source>
+            <translation>错误不能接受，只能改正。</translation>
+        </message>
+        <message>
+            <source>填写姓名</source>
+            <translation>填写姓名</translation>
+        </message>
+        <message>
+            <source>请填写您的姓名（记录谁自查、谁标记完成；只需填写一次）：</source>
+            <translation>请填写您的姓名（记录谁自查、谁标记完成；只需填写一次）：</translation>
+        </message>
+        <message>
+            <source>确定</source>
+            <translation>确定</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>本部分已自查（{0}，{1}）</source>
+            <translation>本部分已自查（{0}，{1}）</translation>
+        </message>
+        <message>
+            <source>本部分已自查，但之后有改动，请重新自查</source>
+            <translation>本部分已自查，但之后有改动，请重新自查</translation>
+        </message>
+        <message>
+            <source>
+…另有 {0} 个错误</source>
+            <translation>
+…另有 {0} 个错误</translation>
+        </message>
+        <message>
+            <source>不能标记为已完成</source>
+            <translation>不能标记为已完成</translation>
+        </message>
+        <message>
+            <source>还有 {0} 个错误，改正后才能标记为已完成：
+{1}{2}</source>
+            <translation>还有 {0} 个错误，改正后才能标记为已完成：
+{1}{2}</translation>
+        </message>
+        <message>
+            <source>还有 {0} 个错误，不能标记为已完成。</source>
+            <translation>还有 {0} 个错误，不能标记为已完成。</translation>
+        </message>
+        <message>
+            <source>已标记为已完成（{0}，{1}）。</source>
+            <translation>已标记为已完成（{0}，{1}）。</translation>
+        </message>
     </context>
     <context>
         <name>ExportPage</name>
         <message>
             <source>&lt;h2&gt;检查与导出&lt;/h2&gt;</source>
             <translation>&lt;h2&gt;检查与导出&lt;/h2&gt;</translation>
+        </message>
+        <message>
+            <source>标记为已完成…</source>
+            <translation>标记为已完成…</translation>
+        </message>
+        <message>
+            <source>重新运行全部检查；没有错误时记录完成人和时间。有错误时不能标记。</source>
+            <translation>重新运行全部检查；没有错误时记录完成人和时间。有错误时不能标记。</translation>
+        </message>
+        <message>
+            <source>尚未标记为已完成。</source>
+            <translation>尚未标记为已完成。</translation>
+        </message>
+        <message>
+            <source>已完成：{0}，{1}</source>
+            <translation>已完成：{0}，{1}</translation>
+        </message>
+        <message>
+            <source>{0} 于 {1} 标记为已完成，之后又有修改，请重新标记。</source>
+            <translation>{0} 于 {1} 标记为已完成，之后又有修改，请重新标记。</translation>
         </message>
         <message>
             <source>还有 {0} 个错误、{1} 个提示。错误会导致报告被退回，请先逐条处理（点击条目可直接定位）；现在导出的文件只宜供内部审阅。</source>
@@ -173,12 +288,55 @@
     <context>
         <name>FindingsPanel</name>
         <message>
+            <source>接受此警告…</source>
+            <translation>接受此警告…</translation>
+        </message>
+        <message>
+            <source>核实无误的警告可以写明理由后接受；错误不能接受，只能改正。</source>
+            <translation>核实无误的警告可以写明理由后接受；错误不能接受，只能改正。</translation>
+        </message>
+        <message>
+            <source>撤销接受</source>
+            <translation>撤销接受</translation>
+        </message>
+        <message>
             <source>没有发现问题。</source>
             <translation>没有发现问题。</translation>
         </message>
         <message>
+            <source>{0} 个错误，{1} 个提示，{2} 个已接受</source>
+            <translation>{0} 个错误，{1} 个提示，{2} 个已接受</translation>
+        </message>
+        <message>
             <source>{0} 个错误，{1} 个提示</source>
             <translation>{0} 个错误，{1} 个提示</translation>
+        </message>
+        <message>
+            <source>〔已接受〕{0}
+理由：{1}</source>
+            <translation>〔已接受〕{0}
+理由：{1}</translation>
+        </message>
+        <message>
+            <source>
+已接受，理由：{0}
+（相关数字或文字改动后会重新打开）</source>
+            <translation>
+已接受，理由：{0}
+（相关数字或文字改动后会重新打开）</translation>
+        </message>
+        <message>
+            <source>
+（曾接受，理由：{0}；相关数字或文字已改动，请重新核对）</source>
+            <translation>
+（曾接受，理由：{0}；相关数字或文字已改动，请重新核对）</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuidancePane</name>
+        <message>
+            <source>示例</source>
+            <translation>示例</translation>
         </message>
     </context>
     <context>
@@ -313,6 +471,14 @@
             <translation>全部检查</translation>
         </message>
         <message>
+            <source>标记为已完成…</source>
+            <translation>标记为已完成…</translation>
+        </message>
+        <message>
+            <source>预览</source>
+            <translation>预览</translation>
+        </message>
+        <message>
             <source>上一步</source>
             <translation>上一步</translation>
         </message>
@@ -409,6 +575,22 @@
             <source>状态：{0}</source>
             <translation>状态：{0}</translation>
         </message>
+        <message>
+            <source>  ✓已自查</source>
+            <translation>  ✓已自查</translation>
+        </message>
+        <message>
+            <source>  ✗自查后有改动</source>
+            <translation>  ✗自查后有改动</translation>
+        </message>
+        <message>
+            <source>已完成：{0}，{1}</source>
+            <translation>已完成：{0}，{1}</translation>
+        </message>
+        <message>
+            <source>{0} 于 {1} 标记为已完成，之后又有修改，请重新检查并标记。</source>
+            <translation>{0} 于 {1} 标记为已完成，之后又有修改，请重新检查并标记。</translation>
+        </message>
     </context>
     <context>
         <name>StartPage</name>
@@ -464,6 +646,10 @@
             <source>无法读取</source>
             <translation>无法读取</translation>
         </message>
+        <message>
+            <source>已完成（{0}）</source>
+            <translation>已完成（{0}）</translation>
+        </message>
     </context>
     <context>
         <name>TableSectionPage</name>
@@ -495,14 +681,50 @@
             <translation>插入官方小标题</translation>
         </message>
         <message>
+            <source>插入数据段落</source>
+            <translation>插入数据段落</translation>
+        </message>
+        <message>
+            <source>按表格中的数字写出标准段落，插入到光标处；表格改动后可一键更新。</source>
+            <translation>按表格中的数字写出标准段落，插入到光标处；表格改动后可一键更新。</translation>
+        </message>
+        <message>
+            <source>按表格中的数字写出依申请公开和复议诉讼的标准段落，插入到“（二）依申请公开”之下。</source>
+            <translation>按表格中的数字写出依申请公开和复议诉讼的标准段落，插入到“（二）依申请公开”之下。</translation>
+        </message>
+        <message>
+            <source>插入前言</source>
+            <translation>插入前言</translation>
+        </message>
+        <message>
+            <source>按基本信息写出前言：编制依据、六个部分、统计期限、发布网站和联系方式。</source>
+            <translation>按基本信息写出前言：编制依据、六个部分、统计期限、发布网站和联系方式。</translation>
+        </message>
+        <message>
+            <source>更新数据段落</source>
+            <translation>更新数据段落</translation>
+        </message>
+        <message>
             <source>可点击“插入官方小标题”，按以下结构填写：
 </source>
             <translation>可点击“插入官方小标题”，按以下结构填写：
 </translation>
         </message>
         <message>
+            <source>查看表格中的数字</source>
+            <translation>查看表格中的数字</translation>
+        </message>
+        <message>
             <source>{0} 字</source>
             <translation>{0} 字</translation>
+        </message>
+        <message>
+            <source>文中已有按当前数字写出的数据段落。</source>
+            <translation>文中已有按当前数字写出的数据段落。</translation>
+        </message>
+        <message>
+            <source>表格中的数字已改动：文中有 {0} 段插入的数据段落与表格不一致。</source>
+            <translation>表格中的数字已改动：文中有 {0} 段插入的数据段落与表格不一致。</translation>
         </message>
     </context>
     <context>

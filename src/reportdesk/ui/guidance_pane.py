@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 log = logging.getLogger(__name__)
 
-#: Short examples of how published reports word each part (step id -> sentences).
+# Short examples of how published reports word each part (step id -> sentences).
 EXAMPLES: dict[str, tuple[str, ...]] = {
     "meta": (
         "本报告根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》"
@@ -46,7 +46,8 @@ class GuidancePane(QTextBrowser):
             f"<p>{html.escape(p.strip())}</p>" for p in text.strip().splitlines() if p.strip()
         )
         if examples:
-            paragraphs += f"<h4>{html.escape(self.tr('示例'))}</h4>" + "".join(
+            heading = self.tr("示例")
+            paragraphs += f"<h4>{html.escape(heading)}</h4>" + "".join(
                 f'<p style="color:#555;">{html.escape(e)}</p>' for e in examples
             )
         self.setHtml(f"<h3>{html.escape(title)}</h3>{paragraphs}")

@@ -36,7 +36,7 @@ ERROR_MARK = QColor("#fbd5d5")
 WARNING_MARK = QColor("#ffe9c2")
 ACTIVE_MARK = QColor("#f59e9e")
 
-#: Which sections offer 插入数据段落 (the others have no standard sentences of their own).
+# Which sections offer 插入数据段落 (the others have no standard sentences of their own).
 DATA_PARAGRAPH_SECTIONS = ("overview", "requests", "appeals")
 
 
