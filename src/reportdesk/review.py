@@ -65,6 +65,30 @@ def finding_fingerprint(finding: Finding, values: Mapping[str, Value], texts: Ma
     return fingerprint(content)
 
 
+def acceptances(
+    findings: list[Finding],
+    reasons: Mapping[str, str],
+    fingerprints: Mapping[str, str | None],
+    values: Mapping[str, Value],
+    texts: Mapping[str, str],
+) -> dict[str, Acceptance]:
+    """For each of *findings* that was accepted: its reason, and whether the acceptance still holds.
+
+    *reasons* and *fingerprints* are keyed by ``Finding.key``.  An acceptance lapses
+    (``current`` False) when a figure or the sentence the warning involves changed since
+    it was accepted; it never holds for an error.
+    """
+    out: dict[str, Acceptance] = {}
+    for f in findings:
+        reason = reasons.get(f.key)
+        if reason is None or f.key in out:
+            continue
+        stored = fingerprints.get(f.key)
+        current = not f.is_error and (stored is None or stored == finding_fingerprint(f, values, texts))
+        out[f.key] = Acceptance(f.key, reason, current)
+    return out
+
+
 def section_fingerprint(form: FormDef, section: str, report: Report, values: Mapping[str, Value]) -> str:
     """The content of one step: a table's figures, a section's text, or the metadata and preamble."""
     if section == META_REVIEW:

@@ -33,6 +33,9 @@ from reportdesk.review import (
     review_ids,
     section_fingerprint,
 )
+from reportdesk.review import (
+    acceptances as review_acceptances,
+)
 from reportdesk.storage.codec import (
     SECTION_REVIEW_PREFIX,
     SIGNOFF_KEY,
@@ -507,20 +510,10 @@ class Session:
         return finding_fingerprint(finding, self._values, self.report.texts)
 
     def acceptances(self, findings: list[Finding]) -> dict[str, Acceptance]:
-        """For each of *findings* that was accepted: its reason, and whether the acceptance still holds.
-
-        An acceptance lapses (``current`` False) when a figure or the sentence the warning
-        involves changed since; it also never holds for an error.
-        """
-        out: dict[str, Acceptance] = {}
-        for f in findings:
-            reason = self._warnings.get(f.key)
-            if reason is None or f.key in out:
-                continue
-            stored = self._review.get(WARNING_PRINT_PREFIX + f.key, {}).get("fingerprint")
-            current = not f.is_error and (stored is None or stored == self._finding_print(f))
-            out[f.key] = Acceptance(f.key, reason, current)
-        return out
+        """For each of *findings* that was accepted: its reason, and whether the acceptance still holds."""
+        prints = {key[len(WARNING_PRINT_PREFIX):]: mark.get("fingerprint")
+                  for key, mark in self._review.items() if key.startswith(WARNING_PRINT_PREFIX)}
+        return review_acceptances(findings, self._warnings, prints, self._values, self.report.texts)
 
     # -- review: 已自查 and 已完成 ---------------------------------------------------------
     def _set_review(self, key: str, mark: dict[str, str] | None) -> None:

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportdesk.core.catalog import UnknownFormError, get_form
+from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef
 from reportdesk.core.interchange import ReportFileError, dumps, report_from_json, report_to_json
 from reportdesk.core.numbers import Value, ValueParseError, format_value, parse_value
-from reportdesk.core.report import META_FIELDS, InvalidValue, Report, Totals
+from reportdesk.core.report import META_FIELDS, InvalidValue, Report, Totals, derive
+from reportdesk.review import acceptances
 from reportdesk.storage.draft import CELL, META, TEXT, WARNING, Change, DraftState, read_state
 from reportdesk.storage.errors import DraftError
 
@@ -165,4 +167,22 @@ def read_report(path: Path) -> Report:
         raise ReportFileError(exc.message, exc.code) from exc
 
 
-__all__ = ["META", "TEXT", "WARNING", "LoadedDraft", "decode", "initial_changes", "read_report"]
+__all__ = [
+    "META", "TEXT", "WARNING", "LoadedDraft", "decode", "initial_changes", "read_accepted_warnings", "read_report",
+]
+
+
+def read_accepted_warnings(path: Path, findings: list[Finding]) -> dict[str, str]:
+    """The warnings among *findings* that the clerk accepted in the draft at *path* and that still
+    hold (nothing they involve changed since): ``Finding.key`` -> reason.  No lock, nothing written."""
+    try:
+        state, _header = read_state(path)
+        loaded = decode(state, Path(path).name)
+    except DraftError as exc:
+        raise ReportFileError(exc.message, exc.code) from exc
+    marks = review_items(state.meta)
+    prints = {key[len(WARNING_PRINT_PREFIX):]: mark.get("fingerprint")
+              for key, mark in marks.items() if key.startswith(WARNING_PRINT_PREFIX)}
+    values = derive(loaded.form, loaded.report.cells)
+    found = acceptances(findings, loaded.warnings, prints, values, loaded.report.texts)
+    return {key: a.reason for key, a in found.items() if a.current}
