@@ -340,6 +340,13 @@ Accepted, reason: {0}
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <source>使用指南</source>
+        <translation>User&apos;s guide</translation>
+    </message>
+</context>
+<context>
     <name>MetaPage</name>
     <message>
         <source>&lt;h2&gt;基本信息&lt;/h2&gt;</source>
@@ -487,6 +494,14 @@ Accepted, reason: {0}
         <translation>Next step</translation>
     </message>
     <message>
+        <source>使用指南</source>
+        <translation>User&apos;s guide</translation>
+    </message>
+    <message>
+        <source>打开日志文件夹</source>
+        <translation>Open the log folder</translation>
+    </message>
+    <message>
         <source>关于 ReportDesk</source>
         <translation>About ReportDesk</translation>
     </message>
@@ -505,6 +520,22 @@ Accepted, reason: {0}
     <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>找不到使用指南</source>
+        <translation>User&apos;s guide not found</translation>
+    </message>
+    <message>
+        <source>文件不存在：{0}。请重新安装 ReportDesk。</source>
+        <translation>The file does not exist: {0}. Please reinstall ReportDesk.</translation>
+    </message>
+    <message>
+        <source>无法打开日志文件夹</source>
+        <translation>Cannot open the log folder</translation>
+    </message>
+    <message>
+        <source>日志文件夹在：{0}</source>
+        <translation>The log folder is: {0}</translation>
     </message>
     <message>
         <source>ReportDesk {0}
@@ -539,6 +570,10 @@ Compile, check and export the annual report on government information disclosure
     <message>
         <source>无法打开草稿</source>
         <translation>Cannot open the draft</translation>
+    </message>
+    <message>
+        <source>文件不存在：{0}</source>
+        <translation>The file does not exist: {0}</translation>
     </message>
     <message>
         <source>保存出错</source>
@@ -725,17 +760,6 @@ Compile, check and export the annual report on government information disclosure
     <message>
         <source>表格中的数字已改动：文中有 {0} 段插入的数据段落与表格不一致。</source>
         <translation>Table figures have changed: {0} inserted data paragraphs in the text no longer match the tables.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>无法打开草稿</source>
-        <translation>Cannot open the draft</translation>
-    </message>
-    <message>
-        <source>文件不存在：{0}</source>
-        <translation>The file does not exist: {0}</translation>
     </message>
 </context>
 </TS>

@@ -340,6 +340,13 @@
         </message>
     </context>
     <context>
+        <name>GuideWindow</name>
+        <message>
+            <source>使用指南</source>
+            <translation>使用指南</translation>
+        </message>
+    </context>
+    <context>
         <name>MetaPage</name>
         <message>
             <source>&lt;h2&gt;基本信息&lt;/h2&gt;</source>
@@ -487,6 +494,14 @@
             <translation>下一步</translation>
         </message>
         <message>
+            <source>使用指南</source>
+            <translation>使用指南</translation>
+        </message>
+        <message>
+            <source>打开日志文件夹</source>
+            <translation>打开日志文件夹</translation>
+        </message>
+        <message>
             <source>关于 ReportDesk</source>
             <translation>关于 ReportDesk</translation>
         </message>
@@ -505,6 +520,22 @@
         <message>
             <source>帮助(&amp;H)</source>
             <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>找不到使用指南</source>
+            <translation>找不到使用指南</translation>
+        </message>
+        <message>
+            <source>文件不存在：{0}。请重新安装 ReportDesk。</source>
+            <translation>文件不存在：{0}。请重新安装 ReportDesk。</translation>
+        </message>
+        <message>
+            <source>无法打开日志文件夹</source>
+            <translation>无法打开日志文件夹</translation>
+        </message>
+        <message>
+            <source>日志文件夹在：{0}</source>
+            <translation>日志文件夹在：{0}</translation>
         </message>
         <message>
             <source>ReportDesk {0}
@@ -539,6 +570,10 @@
         <message>
             <source>无法打开草稿</source>
             <translation>无法打开草稿</translation>
+        </message>
+        <message>
+            <source>文件不存在：{0}</source>
+            <translation>文件不存在：{0}</translation>
         </message>
         <message>
             <source>保存出错</source>
@@ -725,17 +760,6 @@
         <message>
             <source>表格中的数字已改动：文中有 {0} 段插入的数据段落与表格不一致。</source>
             <translation>表格中的数字已改动：文中有 {0} 段插入的数据段落与表格不一致。</translation>
-        </message>
-    </context>
-    <context>
-        <name>window</name>
-        <message>
-            <source>无法打开草稿</source>
-            <translation>无法打开草稿</translation>
-        </message>
-        <message>
-            <source>文件不存在：{0}</source>
-            <translation>文件不存在：{0}</translation>
         </message>
     </context>
 </TS>
