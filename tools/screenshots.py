@@ -1,4 +1,5 @@
-"""Screenshots of the desktop app for the README: start page, a table with a finding, the export page.
+"""Screenshots of the desktop app for the README: start page, a table with a finding, the export page,
+a text section with a text_number highlight, and the preview.
 
     QT_QPA_PLATFORM=offscreen python tools/screenshots.py [--out docs/images]
 
@@ -30,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["REPORTDESK_HOME"] = home
     sys.path.insert(0, str(REPO / "src"))
 
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QFont, QImage
     from PySide6.QtWidgets import QApplication
 
@@ -45,7 +47,10 @@ def main(argv: list[str] | None = None) -> int:
     def shot(name: str) -> None:
         app.processEvents()
         path = args.out / name
-        image = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
+        # a 256-colour palette without dithering: UI colours stay flat, the files stay small
+        image = window.grab().toImage().convertToFormat(
+            QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.AvoidDither
+        )
         image.save(str(path), "PNG", 0)  # 0: the strongest compression
         print(path)
 
@@ -66,6 +71,29 @@ def main(argv: list[str] | None = None) -> int:
 
     window.workspace.go_to_step("export")
     shot("export-page.png")
+
+    # a text section whose figure contradicts the table: the sentence and the cell are marked
+    window.controller.edit_cells({"requests.received.natural": 0})  # as published
+    from reportdesk.ui.text_page import TextSectionPage
+
+    window.workspace.go_to_step("overview")
+    page = window.workspace.page("overview")
+    assert isinstance(page, TextSectionPage)
+    page.editor.setPlainText(
+        "（一）主动公开\n本年度通过门户网站主动公开政府信息356条。\n（二）依申请公开\n"
+        "本年度共收到政府信息公开申请2件，均已按期答复。\n（三）政府信息管理\n（四）政府信息公开平台建设\n（五）监督保障"
+    )
+    page.commit()
+    finding = next(f for f in window.controller.findings if f.rule == "text_number")
+    window.workspace.show_finding(finding)
+    shot("text-with-finding.png")
+
+    # the preview beside the text, scrolled to the applications table
+    window.workspace.set_preview_visible(True)
+    window.workspace.preview.rebuild()
+    app.processEvents()
+    window.workspace.preview.scrollToAnchor("requests")
+    shot("preview.png")
     window.close()
     return 0
 

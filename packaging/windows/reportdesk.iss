@@ -28,7 +28,8 @@ SolidCompression=yes
 WizardStyle=modern
 ChangesAssociations=yes
 UninstallDisplayIcon={app}\reportdesk-gui.exe
-SetupIconFile=reportdesk.ico
+; reportdesk.ico is generated from resources/icons/reportdesk.svg by packaging/build.py into the bundle
+SetupIconFile={#SourceDir}\reportdesk.ico
 
 [Languages]
 Name: "chinesesimplified"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
@@ -39,7 +40,6 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 
 [Files]
 Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
-Source: "reportdesk.ico"; DestDir: "{app}"; Flags: ignoreversion
 
 [Icons]
 Name: "{userprograms}\ReportDesk 信息公开年报助手"; Filename: "{app}\reportdesk-gui.exe"
@@ -50,7 +50,7 @@ Name: "{userdesktop}\ReportDesk 信息公开年报助手"; Filename: "{app}\repo
 Root: HKCU; Subkey: "Software\Classes\.rdesk"; ValueType: string; ValueName: ""; ValueData: "ReportDesk.Draft"; Flags: uninsdeletevalue
 Root: HKCU; Subkey: "Software\Classes\ReportDesk.Draft"; ValueType: string; ValueName: ""; ValueData: "ReportDesk 年报草稿"; Flags: uninsdeletekey
 Root: HKCU; Subkey: "Software\Classes\ReportDesk.Draft\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\reportdesk.ico,0"
-Root: HKCU; Subkey: "Software\Classes\ReportDesk.Draft\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\reportdesk-gui.exe"" open ""%1"""
+Root: HKCU; Subkey: "Software\Classes\ReportDesk.Draft\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\reportdesk-gui.exe"" ""%1"""
 
 [Run]
 Filename: "{app}\reportdesk-gui.exe"; Description: "{cm:LaunchProgram,ReportDesk}"; Flags: nowait postinstall skipifsilent

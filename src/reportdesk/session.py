@@ -25,14 +25,29 @@ from reportdesk.core.form import FormDef
 from reportdesk.core.interchange import YEAR_RANGE
 from reportdesk.core.numbers import Value, ValueParseError, format_value, parse_value
 from reportdesk.core.report import EXTRA_TEXTS, META_FIELDS, Report, Totals, derive
+from reportdesk.review import (
+    Acceptance,
+    Review,
+    finding_fingerprint,
+    report_fingerprint,
+    review_ids,
+    section_fingerprint,
+)
+from reportdesk.review import (
+    acceptances as review_acceptances,
+)
 from reportdesk.storage.codec import (
+    SECTION_REVIEW_PREFIX,
+    SIGNOFF_KEY,
+    WARNING_PRINT_PREFIX,
     decode,
     encode_meta,
     encode_value,
     initial_changes,
     previous_to_json,
+    review_items,
 )
-from reportdesk.storage.draft import CELL, META, ORIGINS, TEXT, WARNING, Change, DraftFile, Revision
+from reportdesk.storage.draft import CELL, META, ORIGINS, TEXT, WARNING, Change, DraftFile, Revision, now
 from reportdesk.storage.errors import DraftError
 from reportdesk.storage.home import RecentDraft, drafts_home, recent_drafts, remember_draft
 from reportdesk.storage.recovery import RecoveryResult, recover
@@ -40,8 +55,20 @@ from reportdesk.storage.recovery import RecoveryResult, recover
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "Changes", "DraftError", "EditError", "RecentDraft", "RecoveryResult", "Revision", "Session",
-    "drafts_home", "recent_drafts", "recover", "total_discrepancies",
+    "Acceptance",
+    "Changes",
+    "DraftError",
+    "EditError",
+    "IncompleteError",
+    "RecentDraft",
+    "RecoveryResult",
+    "Review",
+    "Revision",
+    "Session",
+    "drafts_home",
+    "recent_drafts",
+    "recover",
+    "total_discrepancies",
 ]
 
 META_NAMES: dict[str, str] = {"agency": "填报单位", "year": "报告年度", "rulemaking_power": "规章制定权", **META_FIELDS}
@@ -56,6 +83,15 @@ class EditError(ValueError):
         self.key = key
 
 
+class IncompleteError(EditError):
+    """标记为已完成 refused: the check still finds errors (listed in ``errors``)."""
+
+    def __init__(self, errors: list[Finding]) -> None:
+        super().__init__(f"还有 {len(errors)} 个错误，不能标记为已完成。请先逐条处理这些错误，再标记为已完成。",
+                         "complete")
+        self.errors = errors
+
+
 @dataclass(frozen=True, slots=True)
 class Changes:
     """What one edit changed, so a view refreshes only that."""
@@ -65,10 +101,11 @@ class Changes:
     meta: dict[str, tuple[object, object]] = field(default_factory=dict)
     revision: int | None = None  # the revision written; None when nothing was written (yet)
     warnings: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # accepted-warning reasons
+    review: dict[str, tuple[object, object]] = field(default_factory=dict)  # review marks (meta key -> JSON)
 
     @property
     def empty(self) -> bool:
-        return not (self.cells or self.texts or self.meta or self.warnings)
+        return not (self.cells or self.texts or self.meta or self.warnings or self.review)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +175,9 @@ class Session:
         self.last_saved = last.timestamp if last else None
 
     def _load(self) -> None:
-        loaded = decode(self._file.load(), self._file.path.name)
+        state = self._file.load()
+        loaded = decode(state, self._file.path.name)
+        self._review = review_items(state.meta)
         self.form = loaded.form
         self.report = loaded.report
         self.previous = loaded.previous
@@ -421,30 +460,133 @@ class Session:
             else:
                 self.report.meta[key] = str(value)
 
-    def accept_warning(self, key: str, reason: str) -> Changes:
-        """Record that the clerk accepts warning *key* (``Finding.key``) for *reason*; saved at once."""
+    def accept_warning(self, key: str, reason: str, *, fingerprint: str | None = None) -> Changes:
+        """Record that the clerk accepts warning *key* (``Finding.key``) for *reason*; saved at once.
+
+        With *fingerprint* (see :meth:`accept_finding`) the acceptance lapses when the content changes.
+        """
         reason = (reason or "").strip()
         if not key:
             raise EditError("缺少要接受的警告。", key)
         if not reason:
             raise EditError("接受警告时请填写理由，例如“本年确有文件到期失效”。", key)
-        return self._set_warning(key, reason, f"接受警告 {key.split('|', 1)[0]}：{reason}")
+        mark = {"fingerprint": fingerprint} if fingerprint else None
+        return self._set_warning(key, reason, mark, f"接受警告 {key.split('|', 1)[0]}：{reason}")
+
+    def accept_finding(self, finding: Finding, reason: str) -> Changes:
+        """Accept a warning for *reason*; it reopens when a figure or the text it involves changes.
+
+        Errors cannot be accepted (:class:`EditError`).
+        """
+        if finding.is_error:
+            raise EditError(f"错误不能接受，只能改正：{finding.message}", finding.key)
+        return self.accept_warning(finding.key, reason, fingerprint=self._finding_print(finding))
 
     def withdraw_warning(self, key: str) -> Changes:
         """Undo :meth:`accept_warning`: the warning counts again."""
-        return self._set_warning(key, None, f"撤销接受警告 {key.split('|', 1)[0]}")
+        return self._set_warning(key, None, None, f"撤销接受警告 {key.split('|', 1)[0]}")
 
-    def _set_warning(self, key: str, reason: str | None, description: str) -> Changes:
+    def _set_warning(self, key: str, reason: str | None, mark: dict[str, str] | None,
+                     description: str) -> Changes:
         self.flush()
         old = self._warnings.get(key)
-        if old == reason:
+        mark_key = WARNING_PRINT_PREFIX + key
+        old_mark = self._review.get(mark_key)
+        if old == reason and old_mark == mark:
             return Changes()
-        number = self._commit(description, [Change(WARNING, key, old, reason)])
+        changes = [Change(WARNING, key, old, reason)] if old != reason else []
+        if old_mark != mark:
+            changes.append(Change(META, mark_key, encode_meta(old_mark), encode_meta(mark)))
+        number = self._commit(description, changes)
         if reason is None:
             self._warnings.pop(key, None)
         else:
             self._warnings[key] = reason
-        return Changes(warnings={key: (old, reason)}, revision=number)
+        self._set_review(mark_key, mark)
+        return Changes(warnings={key: (old, reason)} if old != reason else {},
+                       review={mark_key: (old_mark, mark)} if old_mark != mark else {}, revision=number)
+
+    def _finding_print(self, finding: Finding) -> str:
+        return finding_fingerprint(finding, self._values, self.report.texts)
+
+    def acceptances(self, findings: list[Finding]) -> dict[str, Acceptance]:
+        """For each of *findings* that was accepted: its reason, and whether the acceptance still holds."""
+        prints = {key[len(WARNING_PRINT_PREFIX):]: mark.get("fingerprint")
+                  for key, mark in self._review.items() if key.startswith(WARNING_PRINT_PREFIX)}
+        return review_acceptances(findings, self._warnings, prints, self._values, self.report.texts)
+
+    # -- review: 已自查 and 已完成 ---------------------------------------------------------
+    def _set_review(self, key: str, mark: dict[str, str] | None) -> None:
+        if mark is None:
+            self._review.pop(key, None)
+        else:
+            self._review[key] = mark
+
+    def _write_review(self, key: str, mark: dict[str, str] | None, description: str) -> Changes:
+        self.flush()
+        old = self._review.get(key)
+        if old == mark:
+            return Changes()
+        number = self._commit(description, [Change(META, key, encode_meta(old), encode_meta(mark))])
+        self._set_review(key, mark)
+        return Changes(review={key: (old, mark)}, revision=number)
+
+    def _review_of(self, key: str, current_print: str) -> Review | None:
+        mark = self._review.get(key)
+        if not mark:
+            return None
+        try:
+            at = datetime.fromisoformat(mark.get("at", ""))
+        except ValueError:
+            log.warning("review mark %s has no valid time: %r", key, mark)
+            return None
+        return Review(mark.get("by", ""), at, mark.get("fingerprint") == current_print)
+
+    def _section_label(self, section: str) -> str:
+        return "基本信息" if section == "meta" else self.form.section(section).heading
+
+    def set_section_reviewed(self, section: str, by: str | None) -> Changes:
+        """Tick step *section* (a section id, or "meta") as 已自查 by *by*; ``None`` removes the tick."""
+        if section not in review_ids(self.form):
+            raise EditError(f"未知的部分“{section}”，可用的有：{'、'.join(review_ids(self.form))}。", section)
+        self.flush()
+        key = SECTION_REVIEW_PREFIX + section
+        if by is None:
+            return self._write_review(key, None, f"取消 {self._section_label(section)} 的自查标记")
+        mark = {"by": by.strip(), "at": now().isoformat(timespec="seconds"),
+                "fingerprint": section_fingerprint(self.form, section, self.report, self._values)}
+        return self._write_review(key, mark, f"{self._section_label(section)} 已自查（{by.strip()}）")
+
+    def section_reviews(self) -> dict[str, Review]:
+        """Step id -> its 已自查 tick; ``current`` is False when the step changed after the tick."""
+        out: dict[str, Review] = {}
+        for section in review_ids(self.form):
+            key = SECTION_REVIEW_PREFIX + section
+            if key in self._review:
+                review = self._review_of(key, section_fingerprint(self.form, section, self.report, self._values))
+                if review is not None:
+                    out[section] = review
+        return out
+
+    def mark_complete(self, by: str) -> Changes:
+        """标记为已完成: run every check; refuse (:class:`IncompleteError`) while errors remain."""
+        by = (by or "").strip()
+        if not by:
+            raise EditError("请填写完成人的姓名。", "complete")
+        self.flush()
+        errors = [f for f in self.findings() if f.is_error]
+        if errors:
+            raise IncompleteError(errors)
+        mark = {"by": by, "at": now().isoformat(timespec="seconds"),
+                "fingerprint": report_fingerprint(self.form, self.report, self._values)}
+        return self._write_review(SIGNOFF_KEY, mark, f"标记为已完成（{by}）")
+
+    def withdraw_complete(self) -> Changes:
+        return self._write_review(SIGNOFF_KEY, None, "取消“已完成”标记")
+
+    def completion(self) -> Review | None:
+        """Who marked the report 已完成 and when; ``current`` is False when it changed since."""
+        return self._review_of(SIGNOFF_KEY, report_fingerprint(self.form, self.report, self._values))
 
     def set_previous(self, previous: Report | None) -> None:
         """Attach (or remove) last year's report, used by the cross-year rules; not part of the history."""
@@ -472,6 +614,7 @@ class Session:
         when = history[revision].timestamp.strftime("%Y-%m-%d %H:%M:%S")
         before_values, before_texts = dict(self._values), dict(self.report.texts)
         before_meta, before_warnings = self._meta_values(), dict(self._warnings)
+        before_review = dict(self._review)
         number = self._commit(f"恢复到第 {revision} 版（{when}）", changes)
         self._load()
         after_meta = self._meta_values()
@@ -486,6 +629,8 @@ class Session:
             warnings={k: (before_warnings.get(k), self._warnings.get(k))
                       for k in set(before_warnings) | set(self._warnings)
                       if before_warnings.get(k) != self._warnings.get(k)},
+            review={k: (before_review.get(k), self._review.get(k)) for k in set(before_review) | set(self._review)
+                    if before_review.get(k) != self._review.get(k)},
             revision=number,
         )
 

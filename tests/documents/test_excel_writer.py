@@ -153,3 +153,23 @@ def test_extract_xlsx_without_data(tmp_path: Path) -> None:
     junk = tmp_path / "junk.xlsx"
     junk.write_text("not a workbook")
     assert extract_xlsx(junk) is None
+
+
+def test_findings_sheet_marks_accepted_warnings_with_their_reason(tmp_path: Path) -> None:
+    report = complete_report()
+    report.cells["proactive.regulations.issued"] = 1
+    report.cells["requests.received.natural"] = 999  # an error too: never shown as accepted
+    findings = check_report(report)
+    warning = next(f for f in findings if f.rule == "regulations_power")
+    error = next(f for f in findings if f.is_error)
+    accepted = {warning.key: "本单位无规章制定权，规章栏为上级文件转发数", error.key: "不应出现"}
+    path = tmp_path / "accepted.xlsx"
+    write_xlsx(report, path, findings, accepted=accepted)
+    sheet = openpyxl.load_workbook(path)["校验结果"]
+    assert [c.value for c in sheet[1]][-1] == "接受理由"
+    rows = {r[3]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows[warning.message][1] == "警告（已接受）"
+    assert rows[warning.message][6] == "本单位无规章制定权，规章栏为上级文件转发数"
+    assert rows[error.message][1] == "错误" and rows[error.message][6] is None
+    others = [r for m, r in rows.items() if m not in (warning.message, error.message)]
+    assert all(r[6] is None and "已接受" not in r[1] for r in others)

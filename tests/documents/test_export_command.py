@@ -99,3 +99,32 @@ def test_check_and_version_do_not_load_office_libraries(tmp_path: Path) -> None:
                           env={"PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src"),
                                "PATH": "/usr/bin:/bin"})
     assert "LOADED []" in done.stdout, done.stdout + done.stderr
+
+
+def test_export_of_a_draft_lists_its_accepted_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from reportdesk.session import Session
+
+    draft = tmp_path / "d.rdesk"
+    report = complete_report(agency="某县某某局")
+    session = Session.create(draft, agency=report.agency, year=2023, source=report)
+    session.set_cells({"proactive.regulations.issued": 2})
+    warning = next(f for f in session.findings() if f.rule == "regulations_power")
+    session.accept_finding(warning, "本单位无规章制定权，规章栏为上级文件转发数")
+    session.close()
+
+    def exported_rows() -> dict[str, tuple]:
+        out = tmp_path / "out.xlsx"
+        assert main(["export", str(draft), "--xlsx", str(out)]) == 0
+        sheet = openpyxl.load_workbook(out)["校验结果"]
+        return {r[3]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+
+    rows = exported_rows()
+    assert rows[warning.message][1] == "警告（已接受）"
+    assert rows[warning.message][6] == "本单位无规章制定权，规章栏为上级文件转发数"
+
+    session = Session.open(draft)  # a changed figure reopens the acceptance
+    session.set_cells({"proactive.regulations.issued": 3})
+    session.close()
+    rows = exported_rows()
+    reopened = next(r for m, r in rows.items() if "本年制发 3" in m)
+    assert reopened[1] == "警告" and reopened[6] is None

@@ -55,6 +55,12 @@ def run(args: argparse.Namespace) -> int:
             return 1
         print("警告：报告仍有错误，导出的文件只宜供内部审阅，改正后再正式发布。", file=sys.stderr)
 
+    accepted = None
+    if Path(args.source).suffix.lower() == ".rdesk":
+        from reportdesk.storage.codec import read_accepted_warnings
+
+        accepted = read_accepted_warnings(Path(args.source), findings)
+
     from reportdesk.documents.export import export_report
     from reportdesk.documents.files import ExportError
     from reportdesk.documents.options import ExportOptions, FontSet
@@ -73,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
             pdf=Path(args.pdf) if args.pdf else None,
             options=options,
             findings=findings,
+            accepted=accepted,
         )
     except ExportError as exc:
         print(f"导出失败：{exc.message}", file=sys.stderr)

@@ -22,7 +22,7 @@ class UnknownFormError(LookupError):
 
 
 def _data_dir(name: str) -> Path:
-    """``forms`` or ``resources``: inside the installed wheel, or at the top of a source tree."""
+    """``forms``, ``resources`` or ``docs``: inside the installed wheel, or at the top of a source tree."""
     packaged = resources.files("reportdesk") / "_data" / name
     if packaged.is_dir():
         return Path(str(packaged))
@@ -38,6 +38,11 @@ def forms_dir() -> Path:
 
 def resources_dir() -> Path:
     return _data_dir("resources")
+
+
+def docs_dir() -> Path:
+    """The user's guide (``docs/``: Markdown and its images)."""
+    return _data_dir("docs")
 
 
 def form_ids() -> list[str]:

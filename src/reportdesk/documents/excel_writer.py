@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -51,8 +51,13 @@ FINDINGS_SHEET = "校验结果"
 SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
 
 
-def build_workbook(report: Report, findings: Sequence[Finding], form: FormDef | None = None) -> Workbook:
-    """The workbook (not yet saved), its data embedded."""
+def build_workbook(report: Report, findings: Sequence[Finding], form: FormDef | None = None,
+                   accepted: Mapping[str, str] | None = None) -> Workbook:
+    """The workbook (not yet saved), its data embedded.
+
+    *accepted* maps ``Finding.key`` to the reason a warning was accepted; such warnings are
+    listed as "警告（已接受）" with their reason.
+    """
     from openpyxl import Workbook
 
     form = form or get_form(report.form_id)
@@ -64,7 +69,7 @@ def build_workbook(report: Report, findings: Sequence[Finding], form: FormDef | 
         if section.table:
             sheet = workbook.create_sheet(_sheet_name(form.tables[section.table].title))
             _write_table(sheet, form, form.tables[section.table], section.heading, report, values)
-    _write_findings(workbook.create_sheet(FINDINGS_SHEET), form, findings)
+    _write_findings(workbook.create_sheet(FINDINGS_SHEET), form, findings, accepted or {})
     embedded.embed_xlsx(workbook, report_to_json(form, report))
     workbook.active = 0
     props = workbook.properties
@@ -202,10 +207,11 @@ def _write_table(sheet: Worksheet, form: FormDef, table: TableDef, heading: str,
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
 
 
-def _write_findings(sheet: Worksheet, form: FormDef, findings: Sequence[Finding]) -> None:
+def _write_findings(sheet: Worksheet, form: FormDef, findings: Sequence[Finding],
+                    accepted: Mapping[str, str]) -> None:
     style = _styles()
-    headers = ("序号", "类别", "规则", "说明", "涉及单元格", "处理建议")
-    widths = (6, 8, 16, 60, 40, 40)
+    headers = ("序号", "类别", "规则", "说明", "涉及单元格", "处理建议", "接受理由")
+    widths = (6, 10, 16, 60, 40, 40, 30)
     from openpyxl.utils import get_column_letter
 
     for col, (header, width) in enumerate(zip(headers, widths, strict=True), start=1):
@@ -224,8 +230,11 @@ def _write_findings(sheet: Worksheet, form: FormDef, findings: Sequence[Finding]
         return
     for index, finding in enumerate(sort_findings(list(findings)), start=1):
         cells = "；".join(form.cells[c].label if c in form.cells else c for c in finding.cells)
-        row = (index, SEVERITY_NAMES.get(str(finding.severity), str(finding.severity)), finding.rule,
-               finding.message, cells, finding.advice)
+        severity = SEVERITY_NAMES.get(str(finding.severity), str(finding.severity))
+        reason = None if finding.is_error else accepted.get(finding.key)
+        if reason is not None:
+            severity += "（已接受）"
+        row = (index, severity, finding.rule, finding.message, cells, finding.advice, reason)
         for col, value in enumerate(row, start=1):
             cell = sheet.cell(row=index + 1, column=col, value=value)
             cell.font, cell.border = style["font"], style["border"]
@@ -233,7 +242,7 @@ def _write_findings(sheet: Worksheet, form: FormDef, findings: Sequence[Finding]
 
 
 def write_xlsx(report: Report, path: Path, findings: Sequence[Finding],
-               form: FormDef | None = None) -> None:
+               form: FormDef | None = None, accepted: Mapping[str, str] | None = None) -> None:
     """Write the workbook to *path* atomically; raises :class:`~reportdesk.documents.files.ExportError`."""
-    workbook = build_workbook(report, findings, form)
+    workbook = build_workbook(report, findings, form, accepted)
     write_atomically(Path(path), lambda temp: workbook.save(str(temp)))

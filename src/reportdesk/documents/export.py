@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from reportdesk.checks import check_report
@@ -24,12 +24,14 @@ def export_report(
     pdf: Path | None = None,
     options: ExportOptions = DEFAULT_OPTIONS,
     findings: Sequence[Finding] | None = None,
+    accepted: Mapping[str, str] | None = None,
 ) -> list[Path]:
     """Write the files asked for and return their paths.
 
     The PDF is LibreOffice's conversion of the .docx (written to a temporary folder when no
     .docx is asked for).  *findings* go into the workbook's "校验结果" sheet; they are
-    computed when not given.  Raises :class:`~reportdesk.documents.files.ExportError`.
+    computed when not given; *accepted* (``Finding.key`` -> reason) marks the warnings
+    the clerk accepted.  Raises :class:`~reportdesk.documents.files.ExportError`.
     """
     from reportdesk.documents.word_writer import write_docx
 
@@ -41,7 +43,7 @@ def export_report(
     if xlsx is not None:
         from reportdesk.documents.excel_writer import write_xlsx
 
-        write_xlsx(report, Path(xlsx), check_report(report) if findings is None else findings, form)
+        write_xlsx(report, Path(xlsx), check_report(report) if findings is None else findings, form, accepted)
         written.append(Path(xlsx))
     if pdf is not None:
         from reportdesk.documents.pdf import convert_to_pdf

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportdesk.core.catalog import UnknownFormError, get_form
+from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef
 from reportdesk.core.interchange import ReportFileError, dumps, report_from_json, report_to_json
 from reportdesk.core.numbers import Value, ValueParseError, format_value, parse_value
-from reportdesk.core.report import META_FIELDS, InvalidValue, Report, Totals
+from reportdesk.core.report import META_FIELDS, InvalidValue, Report, Totals, derive
+from reportdesk.review import acceptances
 from reportdesk.storage.draft import CELL, META, TEXT, WARNING, Change, DraftState, read_state
 from reportdesk.storage.errors import DraftError
 
@@ -25,6 +27,17 @@ log = logging.getLogger(__name__)
 #: Meta keys a draft stores, besides META_FIELDS.
 CORE_META = ("agency", "year", "rulemaking_power")
 META_KEYS = (*CORE_META, *META_FIELDS)
+
+#: Review marks live in the ``meta`` table too, as JSON objects under these keys (no schema
+#: change: ``decode`` ignores meta keys it does not know, so older versions leave them alone).
+#: ``review.signoff`` {"by", "at", "fingerprint"}: the report marked 已完成;
+#: ``review.section.<id>`` {"by", "at", "fingerprint"}: a step ticked 已自查;
+#: ``review.warning.<finding key>`` {"fingerprint"}: what an accepted warning vouched for
+#: (its reason stays in ``accepted_warnings``).
+REVIEW_PREFIX = "review."
+SIGNOFF_KEY = "review.signoff"
+SECTION_REVIEW_PREFIX = "review.section."
+WARNING_PRINT_PREFIX = "review.warning."
 
 
 def encode_value(value: Value) -> str | None:
@@ -107,6 +120,19 @@ def decode(state: DraftState, where: str) -> LoadedDraft:
     return LoadedDraft(form, report, origins, dict(state.warnings), previous)
 
 
+def review_items(meta: dict[str, str]) -> dict[str, dict[str, str]]:
+    """The review marks among a draft's stored meta rows (malformed ones are left out)."""
+    out: dict[str, dict[str, str]] = {}
+    for key, text in meta.items():
+        if key.startswith(REVIEW_PREFIX):
+            value = decode_meta(text)
+            if isinstance(value, dict):
+                out[key] = {k: str(v) for k, v in value.items()}
+            else:
+                log.warning("review mark %s is not an object: %r", key, text)
+    return out
+
+
 def previous_to_json(previous: Report) -> str:
     return dumps(report_to_json(get_form(previous.form_id), previous))
 
@@ -141,4 +167,22 @@ def read_report(path: Path) -> Report:
         raise ReportFileError(exc.message, exc.code) from exc
 
 
-__all__ = ["META", "TEXT", "WARNING", "LoadedDraft", "decode", "initial_changes", "read_report"]
+__all__ = [
+    "META", "TEXT", "WARNING", "LoadedDraft", "decode", "initial_changes", "read_accepted_warnings", "read_report",
+]
+
+
+def read_accepted_warnings(path: Path, findings: list[Finding]) -> dict[str, str]:
+    """The warnings among *findings* that the clerk accepted in the draft at *path* and that still
+    hold (nothing they involve changed since): ``Finding.key`` -> reason.  No lock, nothing written."""
+    try:
+        state, _header = read_state(path)
+        loaded = decode(state, Path(path).name)
+    except DraftError as exc:
+        raise ReportFileError(exc.message, exc.code) from exc
+    marks = review_items(state.meta)
+    prints = {key[len(WARNING_PRINT_PREFIX):]: mark.get("fingerprint")
+              for key, mark in marks.items() if key.startswith(WARNING_PRINT_PREFIX)}
+    values = derive(loaded.form, loaded.report.cells)
+    found = acceptances(findings, loaded.warnings, prints, values, loaded.report.texts)
+    return {key: a.reason for key, a in found.items() if a.current}

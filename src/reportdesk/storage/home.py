@@ -42,6 +42,7 @@ class RecentDraft:
     modified: datetime
     completeness: float  # 0..1: filled input cells and section texts over all of them
     error: str | None = None  # why it cannot be read (damaged, newer version …), None when fine
+    completed: str | None = None  # "张三 2024-01-20 10:31" when marked 已完成 (标记为已完成)
 
 
 def _recent_file() -> Path:
@@ -75,7 +76,7 @@ def remember_draft(path: Path) -> None:
 
 def recent_drafts() -> list[RecentDraft]:
     """Drafts opened recently and those in :func:`drafts_home`, newest first; missing files are left out."""
-    from reportdesk.storage.codec import decode
+    from reportdesk.storage.codec import SIGNOFF_KEY, decode, review_items
     from reportdesk.storage.draft import read_state
 
     seen: set[Path] = set()
@@ -88,7 +89,8 @@ def recent_drafts() -> list[RecentDraft]:
         seen.add(path)
         modified = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
         try:
-            loaded = decode(read_state(path)[0], path.name)
+            state = read_state(path)[0]
+            loaded = decode(state, path.name)
         except DraftError as exc:
             result.append(RecentDraft(path, "", None, modified, 0.0, exc.message))
             continue
@@ -96,6 +98,9 @@ def recent_drafts() -> list[RecentDraft]:
         total = len(form.input_cells) + len(form.text_sections)
         filled = sum(1 for c in form.input_cells if report.cells.get(c) is not None)
         filled += sum(1 for s in form.text_sections if report.texts.get(s.id, "").strip())
-        result.append(RecentDraft(path, report.agency, report.year, modified, filled / total if total else 0.0))
+        signoff = review_items(state.meta).get(SIGNOFF_KEY)
+        completed = f"{signoff.get('by', '')} {signoff.get('at', '')[:16].replace('T', ' ')}" if signoff else None
+        result.append(RecentDraft(path, report.agency, report.year, modified, filled / total if total else 0.0,
+                                  completed=completed))
     result.sort(key=lambda d: d.modified, reverse=True)
     return result

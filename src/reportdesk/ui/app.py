@@ -7,10 +7,13 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from reportdesk.core.catalog import resources_dir
 from reportdesk.ui.crash import CrashHandler
+from reportdesk.ui.i18n import install_translators
 from reportdesk.ui.settings import APP_NAME
 
 log = logging.getLogger(__name__)
@@ -18,22 +21,13 @@ log = logging.getLogger(__name__)
 EXIT_WHEN_READY = "REPORTDESK_EXIT_WHEN_READY"
 
 
-def _install_qt_translations(app: QApplication) -> None:
-    """Qt's own strings (OK/Cancel, context menus) in Chinese when Qt ships them."""
-    from PySide6.QtCore import QLibraryInfo
-
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
-        app.installTranslator(translator)
-
-
 def run(draft: Path | None = None, argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    _install_qt_translations(app)
+    install_translators(app)  # the UI language and Qt's own strings (reportdesk.ui.i18n)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "reportdesk.svg")))
 
     from reportdesk.ui.main_window import ReportWindow
 
@@ -45,7 +39,8 @@ def run(draft: Path | None = None, argv: list[str] | None = None) -> int:
         if not window.open_draft(target) and draft is None:
             log.info("last draft %s could not be reopened", target)
     elif draft is not None:
-        window.show_error(window.tr("无法打开草稿"), window.tr("文件不存在：{0}").format(draft))
+        window.show_error(QCoreApplication.translate("ReportWindow", "无法打开草稿"),
+                          QCoreApplication.translate("ReportWindow", "文件不存在：{0}").format(draft))
     window.show()
     if os.environ.get(EXIT_WHEN_READY) == "1":
         # Fires once the window has been shown and the queued events are processed.

@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from reportdesk.core.findings import Finding, sort_findings
 from reportdesk.core.form import FormDef
 from reportdesk.core.numbers import Value
-from reportdesk.session import Changes, DraftError, EditError, Session
+from reportdesk.session import Acceptance, Changes, DraftError, EditError, IncompleteError, Session
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,7 @@ class DraftController(QObject):
         self.undo_stack = QUndoStack(self)
         self.values: dict[str, Value] = session.values()
         self.findings: list[Finding] = sort_findings(session.findings())
+        self.acceptances: dict[str, Acceptance] = session.acceptances(self.findings)
         self._closed = False
         self._timer = QTimer(self)
         self._timer.setInterval(AUTOSAVE_MS)
@@ -121,6 +122,45 @@ class DraftController(QObject):
             return
         self._announce(changes)
 
+    # --- review: accepted warnings, 已自查, 已完成 ---------------------------------------------
+
+    def accepted(self) -> dict[str, str]:
+        """Finding key -> reason, for the acceptances that still hold."""
+        return {k: a.reason for k, a in self.acceptances.items() if a.current}
+
+    def accept_warning(self, finding: Finding, reason: str) -> bool:
+        return self._review_edit(lambda: self.session.accept_finding(finding, reason))
+
+    def withdraw_warning(self, key: str) -> bool:
+        return self._review_edit(lambda: self.session.withdraw_warning(key))
+
+    def set_reviewed(self, step: str, by: str | None) -> bool:
+        return self._review_edit(lambda: self.session.set_section_reviewed(step, by))
+
+    def mark_complete(self, by: str) -> list[Finding]:
+        """Re-run every check and record the sign-off; returns the errors that prevent it (none: done)."""
+        try:
+            changes = self.session.mark_complete(by)
+        except IncompleteError as exc:
+            self.refresh_findings()
+            return exc.errors
+        except (DraftError, EditError) as exc:
+            self.sig_error.emit(exc.message)
+            return []
+        self._announce(changes)
+        if changes.empty:
+            self.refresh_findings()
+        return []
+
+    def _review_edit(self, edit: object) -> bool:
+        try:
+            changes = edit()  # type: ignore[operator]
+        except (DraftError, EditError) as exc:
+            self.sig_error.emit(exc.message)
+            return False
+        self._announce(changes)
+        return not changes.empty
+
     def _announce(self, changes: Changes) -> None:
         for cid, (_old, new) in changes.cells.items():
             self.values[cid] = new
@@ -133,6 +173,7 @@ class DraftController(QObject):
 
     def refresh_findings(self) -> None:
         self.findings = sort_findings(self.session.findings())
+        self.acceptances = self.session.acceptances(self.findings)
         self.sig_findings_changed.emit(self.findings)
 
     # --- saving ------------------------------------------------------------------------

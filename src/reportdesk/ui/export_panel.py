@@ -133,6 +133,7 @@ class ExportPanel(QGroupBox):
         self.controller.flush()
         report = copy.deepcopy(self.controller.session.report)
         findings = list(self.controller.findings)
+        accepted = self.controller.accepted()
         options = self.options()
         self.export_button.setEnabled(False)
         self.open_file_button.setVisible(False)
@@ -140,7 +141,7 @@ class ExportPanel(QGroupBox):
         self.result.setText(self.tr("正在导出…"))
         thread = threading.Thread(
             target=self._export,
-            args=(report, targets, options, findings),
+            args=(report, targets, options, findings, accepted),
             name="reportdesk-export",
             daemon=True,
         )
@@ -148,13 +149,16 @@ class ExportPanel(QGroupBox):
         return True
 
     def _export(
-        self, report: object, targets: dict[str, Path], options: ExportOptions, findings: list
+        self, report: object, targets: dict[str, Path], options: ExportOptions, findings: list,
+        accepted: dict[str, str] | None = None,
     ) -> None:
         from reportdesk.documents.export import export_report
         from reportdesk.documents.files import ExportError
 
         try:
-            written = export_report(report, options=options, findings=findings, **targets)  # type: ignore[arg-type]
+            written = export_report(  # type: ignore[arg-type]
+                report, options=options, findings=findings, accepted=accepted, **targets
+            )
         except ExportError as exc:
             self.sig_export_finished.emit([], exc.message)
             return

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from reportdesk.storage.errors import DraftError
@@ -53,6 +53,7 @@ class ReportWindow(QMainWindow):
         self.setWindowTitle(self.tr("ReportDesk 政府信息公开工作年度报告"))
         self.settings = app_settings()
         self.controller: DraftController | None = None
+        self.guide_window: QWidget | None = None
         self.workspace: DraftWorkspace | None = None
         self.last_message_box: QMessageBox | None = None
         self.undo_group = QUndoGroup(self)
@@ -100,12 +101,21 @@ class ReportWindow(QMainWindow):
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("重做"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(std.Redo)])
         self.check_action = self._action(self.tr("全部检查"), self.check_all, "F5")
+        self.complete_action = self._action(
+            self.tr("标记为已完成…"), lambda: self.workspace and self.workspace.mark_complete()
+        )
+        self.preview_action = self._action(
+            self.tr("预览"), lambda checked: self.workspace and self.workspace.set_preview_visible(checked), "F6"
+        )
+        self.preview_action.setCheckable(True)
         self.prev_action = self._action(
             self.tr("上一步"), lambda: self.workspace and self.workspace.go_previous(), "Ctrl+PgUp"
         )
         self.next_action = self._action(
             self.tr("下一步"), lambda: self.workspace and self.workspace.go_next(), "Ctrl+PgDown"
         )
+        self.guide_action = self._action(self.tr("使用指南"), self.show_guide, std.HelpContents)
+        self.logs_action = self._action(self.tr("打开日志文件夹"), self.open_log_folder)
         self.about_action = self._action(self.tr("关于 ReportDesk"), self.show_about)
 
         bar = self.menuBar()
@@ -126,9 +136,12 @@ class ReportWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         report_menu = bar.addMenu(self.tr("报告(&R)"))
-        for a in (self.check_action, self.prev_action, self.next_action):
+        for a in (self.check_action, self.complete_action, self.preview_action, self.prev_action, self.next_action):
             report_menu.addAction(a)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.logs_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _update_actions(self) -> None:
@@ -138,6 +151,8 @@ class ReportWindow(QMainWindow):
             self.save_as_action,
             self.close_action,
             self.check_action,
+            self.complete_action,
+            self.preview_action,
             self.prev_action,
             self.next_action,
         ):
@@ -151,6 +166,31 @@ class ReportWindow(QMainWindow):
         self.last_message_box = box
         box.open()
         self.statusBar().showMessage(message, 10000)
+
+    def show_guide(self) -> None:
+        from reportdesk.help import guide_path
+        from reportdesk.ui.guide_window import GuideWindow
+        from reportdesk.ui.i18n import configured_language
+
+        path = guide_path(configured_language())
+        if not path.is_file():
+            self.show_error(self.tr("找不到使用指南"), self.tr("文件不存在：{0}。请重新安装 ReportDesk。").format(path))
+            return
+        if self.guide_window is None:
+            self.guide_window = GuideWindow(path, self)
+        self.guide_window.show()
+        self.guide_window.raise_()
+
+    def open_log_folder(self) -> None:
+        from reportdesk.help import ensure_log_dir
+
+        try:
+            folder = ensure_log_dir()
+        except OSError as exc:
+            self.show_error(self.tr("无法打开日志文件夹"), str(exc))
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self.show_error(self.tr("无法打开日志文件夹"), self.tr("日志文件夹在：{0}").format(folder))
 
     def show_about(self) -> None:
         from reportdesk import __version__
@@ -245,6 +285,7 @@ class ReportWindow(QMainWindow):
         self.undo_group.setActiveStack(controller.undo_stack)
         self.workspace = DraftWorkspace(controller, self)
         self.workspace.sig_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.workspace.preview_button.toggled.connect(self.preview_action.setChecked)
         self.central.addWidget(self.workspace)
         self.central.setCurrentWidget(self.workspace)
         self.settings.setValue("drafts/last", str(session.path))
@@ -266,6 +307,7 @@ class ReportWindow(QMainWindow):
         self.workspace = None
         self.controller = None
         self.saved_label.clear()
+        self.preview_action.setChecked(False)
         self._update_title()
         self._update_actions()
         self.refresh_recent()

@@ -42,6 +42,7 @@ class MetaPage(QWidget):
         self.preamble.editor.setPlaceholderText(
             self.tr("报告开头的说明：编制依据、统计期限（自某年1月1日起至12月31日止）、发布网址、联系方式。")
         )
+        self.preamble.sig_before_insert.connect(self._commit_fields)
         layout.addWidget(self.preamble, 1)
 
     def _on_agency_edited(self) -> None:
@@ -59,8 +60,11 @@ class MetaPage(QWidget):
             self.controller.set_meta(**{key: value})
 
     def commit(self) -> None:
+        self._commit_fields()
+        self.preamble.commit()
+
+    def _commit_fields(self) -> None:
         self._on_agency_edited()
         self._on_year_edited()
         for key, edit in self.fields.items():
             self._on_field_edited(key, edit)
-        self.preamble.commit()

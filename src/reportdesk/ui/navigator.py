@@ -5,15 +5,19 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget
 
+from reportdesk.review import Review
 from reportdesk.ui.steps import STATE_COLOURS, STATE_NAMES, Step, StepState
 
 log = logging.getLogger(__name__)
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+REVIEW_ROLE = Qt.ItemDataRole.UserRole + 3  # "ok" (已自查), "stale" (changed since), or None
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 4
+STALE_COLOUR = QColor("#c62828")
 
 
 def _dot(colour: str) -> QIcon:
@@ -47,11 +51,16 @@ class SectionNavigator(QWidget):
         for step in steps:
             item = QListWidgetItem(step.title)
             item.setData(STEP_ROLE, step.id)
+            item.setData(TITLE_ROLE, step.title)
             self.list.addItem(item)
         self.progress.setRange(0, len(steps) - 1)
         self.list.currentItemChanged.connect(self._on_current_changed)
+        self.completion = QLabel(self)
+        self.completion.setWordWrap(True)
+        self.completion.setVisible(False)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.progress)
+        layout.addWidget(self.completion)
         self.setMinimumWidth(230)
 
     def step_ids(self) -> list[str]:
@@ -79,6 +88,44 @@ class SectionNavigator(QWidget):
                 item.setToolTip(self.tr("状态：{0}").format(STATE_NAMES[state]))
         done = sum(1 for step, state in states.items() if step != "export" and state is StepState.COMPLETE)
         self.progress.setValue(done)
+
+    def review_mark(self, step: str) -> str | None:
+        return self.list.item(self.step_ids().index(step)).data(REVIEW_ROLE)
+
+    def set_reviews(self, reviews: dict[str, Review]) -> None:
+        """Show each step's 已自查 tick: ✓ in the list, red ✗ when the step changed after the tick."""
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            review = reviews.get(item.data(STEP_ROLE))
+            mark = None if review is None else "ok" if review.current else "stale"
+            if item.data(REVIEW_ROLE) == mark:
+                continue
+            item.setData(REVIEW_ROLE, mark)
+            title = item.data(TITLE_ROLE)
+            if review is None:
+                item.setText(title)
+                item.setData(Qt.ItemDataRole.ForegroundRole, None)
+            elif review.current:
+                item.setText(title + self.tr("  ✓已自查"))
+                item.setData(Qt.ItemDataRole.ForegroundRole, None)
+            else:
+                item.setText(title + self.tr("  ✗自查后有改动"))
+                item.setForeground(QBrush(STALE_COLOUR))
+
+    def set_completion(self, review: Review | None) -> None:
+        """已完成: who and when, or that the report changed after it was marked."""
+        if review is None:
+            self.completion.setVisible(False)
+            return
+        if review.current:
+            self.completion.setText(self.tr("已完成：{0}，{1}").format(review.by, review.when))
+            self.completion.setStyleSheet("color: #1e7d32; font-weight: bold;")
+        else:
+            self.completion.setText(
+                self.tr("{0} 于 {1} 标记为已完成，之后又有修改，请重新检查并标记。").format(review.by, review.when)
+            )
+            self.completion.setStyleSheet("color: #c62828;")
+        self.completion.setVisible(True)
 
     def _on_current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is not None:

@@ -27,9 +27,7 @@ def app_settings() -> QSettings:
 
 
 def log_dir() -> Path:
-    home = os.environ.get("REPORTDESK_HOME")
-    if home:
-        return Path(home) / "logs"
-    import platformdirs
+    """Where crash logs go: the same folder the Help menu opens."""
+    from reportdesk.help import log_dir as help_log_dir
 
-    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    return help_log_dir()

@@ -121,7 +121,13 @@ class StartPage(QWidget):
                 QTableWidgetItem(d.agency or self.tr("（未填单位）")),
                 QTableWidgetItem(str(d.year or "")),
                 QTableWidgetItem(modified),
-                QTableWidgetItem(self.tr("无法读取") if d.error else f"{round(d.completeness * 100)}%"),
+                QTableWidgetItem(
+                    self.tr("无法读取")
+                    if d.error
+                    else self.tr("已完成（{0}）").format(d.completed)
+                    if d.completed
+                    else f"{round(d.completeness * 100)}%"
+                ),
             ]
             for c, item in enumerate(items):
                 item.setData(PATH_ROLE, str(d.path))

@@ -1,17 +1,43 @@
-"""A text section: a plain editor with the official sub-headings offered as a scaffold."""
+"""A text section: a plain editor with the official sub-headings offered as a scaffold.
+
+Guided writing: 插入数据段落 writes the standard sentences from the tables (in 一、总体情况
+under （二）依申请公开), 插入前言 the preamble from the report's details; when a figure
+changes after a data paragraph was inserted, a bar offers 更新数据段落.  Findings about
+this text (a figure that contradicts the table, a wrong year …) are highlighted in the
+editor; activating one selects its sentence and offers to show the table cell.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
+from reportdesk.core.findings import Finding
+from reportdesk.core.text import paragraphs
 from reportdesk.ui.controller import DraftController
 
 log = logging.getLogger(__name__)
 
 TEXT_COMMIT_MS = 300
+OVERVIEW_REQUESTS_HEADING = "（二）依申请公开"
+ERROR_MARK = QColor("#fbd5d5")
+WARNING_MARK = QColor("#ffe9c2")
+ACTIVE_MARK = QColor("#f59e9e")
+
+# Which sections offer 插入数据段落 (the others have no standard sentences of their own).
+DATA_PARAGRAPH_SECTIONS = ("overview", "requests", "appeals")
 
 
 def count_characters(text: str) -> int:
@@ -19,7 +45,15 @@ def count_characters(text: str) -> int:
     return sum(1 for ch in text if not ch.isspace())
 
 
+def qt_position(text: str, index: int) -> int:
+    """A Python string index as a QTextDocument position (which counts UTF-16 code units)."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
 class TextSectionPage(QWidget):
+    sig_cells_requested = Signal(list)  # cell ids to show in their table
+    sig_before_insert = Signal()  # lets the page around hand its own fields to the session first
+
     def __init__(
         self,
         controller: DraftController,
@@ -32,6 +66,7 @@ class TextSectionPage(QWidget):
         self.controller = controller
         self.key = key
         self.subheadings = subheadings
+        self.active_finding: Finding | None = None
         layout = QVBoxLayout(self)
         title = QLabel(f"<h2>{heading}</h2>", self)
         layout.addWidget(title)
@@ -40,11 +75,41 @@ class TextSectionPage(QWidget):
         self.scaffold_button.setToolTip("\n".join(subheadings))
         self.scaffold_button.setVisible(bool(subheadings))
         self.scaffold_button.clicked.connect(self.insert_scaffold)
+        self.data_button = QPushButton(self.tr("插入数据段落"), self)
+        self.data_button.setToolTip(
+            self.tr("按表格中的数字写出标准段落，插入到光标处；表格改动后可一键更新。")
+            if key != "overview"
+            else self.tr("按表格中的数字写出依申请公开和复议诉讼的标准段落，插入到“（二）依申请公开”之下。")
+        )
+        self.data_button.setVisible(key in DATA_PARAGRAPH_SECTIONS)
+        self.data_button.clicked.connect(self.insert_data_paragraph)
+        self.preamble_button = QPushButton(self.tr("插入前言"), self)
+        self.preamble_button.setToolTip(
+            self.tr("按基本信息写出前言：编制依据、六个部分、统计期限、发布网站和联系方式。")
+        )
+        self.preamble_button.setVisible(key == "preamble")
+        self.preamble_button.clicked.connect(self.insert_preamble)
         self.count_label = QLabel(self)
         bar.addWidget(self.scaffold_button)
+        bar.addWidget(self.data_button)
+        bar.addWidget(self.preamble_button)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
+
+        self.stale_bar = QFrame(self)
+        self.stale_bar.setStyleSheet("QFrame { background: #fff4d6; border: 1px solid #f0c36d; }")
+        stale_layout = QHBoxLayout(self.stale_bar)
+        stale_layout.setContentsMargins(8, 4, 8, 4)
+        self.stale_label = QLabel(self.stale_bar)
+        self.stale_label.setWordWrap(True)
+        self.refresh_button = QPushButton(self.tr("更新数据段落"), self.stale_bar)
+        self.refresh_button.clicked.connect(self.refresh_data_paragraphs)
+        stale_layout.addWidget(self.stale_label, 1)
+        stale_layout.addWidget(self.refresh_button)
+        self.stale_bar.setVisible(False)
+        layout.addWidget(self.stale_bar)
+
         self.editor = QPlainTextEdit(self)
         self.editor.setPlainText(controller.session.report.texts.get(key, ""))
         if subheadings:
@@ -55,12 +120,31 @@ class TextSectionPage(QWidget):
         font.setPointSize(font.pointSize() + 2)
         self.editor.setFont(font)
         layout.addWidget(self.editor, 1)
+
+        self.note_bar = QFrame(self)
+        note_layout = QHBoxLayout(self.note_bar)
+        note_layout.setContentsMargins(0, 0, 0, 0)
+        self.note = QLabel(self.note_bar)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #b42318;")
+        self.cell_button = QPushButton(self.tr("查看表格中的数字"), self.note_bar)
+        self.cell_button.clicked.connect(self._on_cell_button)
+        note_layout.addWidget(self.note, 1)
+        note_layout.addWidget(self.cell_button)
+        self.note_bar.setVisible(False)
+        layout.addWidget(self.note_bar)
+
         self._commit_timer = QTimer(self)
         self._commit_timer.setSingleShot(True)
         self._commit_timer.setInterval(TEXT_COMMIT_MS)
         self._commit_timer.timeout.connect(self.commit)
         self.editor.textChanged.connect(self._on_text_changed)
+        self._findings: list[Finding] = []
+        controller.sig_findings_changed.connect(self._on_findings_changed)
+        self._on_findings_changed(controller.findings)
         self._update_count()
+
+    # --- typing -------------------------------------------------------------------------------
 
     def _on_text_changed(self) -> None:
         self._update_count()
@@ -76,6 +160,13 @@ class TextSectionPage(QWidget):
         if text != self.controller.session.report.texts.get(self.key, ""):
             self.controller.set_text(self.key, text)
 
+    def reload(self) -> None:
+        text = self.controller.session.report.texts.get(self.key, "")
+        if text != self.editor.toPlainText():
+            self.editor.setPlainText(text)
+
+    # --- guided writing -------------------------------------------------------------------------
+
     def insert_scaffold(self) -> None:
         """Add the official sub-headings that are not in the text yet, each on its own line."""
         text = self.editor.toPlainText()
@@ -83,13 +174,171 @@ class TextSectionPage(QWidget):
         if not missing:
             return
         cursor = self.editor.textCursor()
-        cursor.movePosition(cursor.MoveOperation.End)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
         prefix = "" if not text or text.endswith("\n") else "\n"
         cursor.insertText(prefix + "\n\n".join(missing) + "\n")
         self.editor.setTextCursor(cursor)
         self.commit()
 
-    def reload(self) -> None:
-        text = self.controller.session.report.texts.get(self.key, "")
-        if text != self.editor.toPlainText():
-            self.editor.setPlainText(text)
+    def data_paragraph(self) -> str:
+        values = self.controller.values
+        if self.key == "requests":
+            return paragraphs.requests_paragraph(values)
+        if self.key == "appeals":
+            return paragraphs.appeals_paragraph(values)
+        return paragraphs.data_paragraph(values)
+
+    def insert_data_paragraph(self) -> bool:
+        """Insert the standard sentences for this section's figures; False when already there."""
+        self.commit()
+        paragraph = self.data_paragraph()
+        text = self.editor.toPlainText()
+        if all(p in text for p in paragraph.split("\n")):
+            self.controller_message(self.tr("文中已有按当前数字写出的数据段落。"))
+            return False
+        cursor = self.editor.textCursor()
+        if self.key == "overview":
+            at = self._after_line_starting(text, OVERVIEW_REQUESTS_HEADING)
+            if at is None:
+                paragraph = OVERVIEW_REQUESTS_HEADING + "\n" + paragraph
+            else:
+                cursor.setPosition(qt_position(text, at))
+        self._insert_block(cursor, paragraph)
+        return True
+
+    def insert_preamble(self) -> None:
+        self.sig_before_insert.emit()
+        self.commit()
+        session = self.controller.session
+        self._insert_block(self.editor.textCursor(), paragraphs.preamble(session.form, session.report))
+
+    @staticmethod
+    def _after_line_starting(text: str, start: str) -> int | None:
+        """The index just after the line that starts with *start* (after its line break), or None."""
+        offset = 0
+        for line in text.split("\n"):
+            if line.strip().startswith(start):
+                end = offset + len(line)
+                return end + 1 if end < len(text) else end
+            offset += len(line) + 1
+        return None
+
+    def _insert_block(self, cursor: QTextCursor, block: str) -> None:
+        """Insert *block* as whole lines at *cursor* (breaking the line it is in, if any)."""
+        text = ("" if cursor.atBlockStart() else "\n") + block + ("" if cursor.atBlockEnd() else "\n")
+        cursor.insertText(text)
+        self.editor.setTextCursor(cursor)
+        self.commit()
+
+    def controller_message(self, message: str) -> None:
+        self.note.setText(message)
+        self.note.setStyleSheet("color: #555;")
+        self.cell_button.setVisible(False)
+        self.note_bar.setVisible(True)
+
+    def stale_paragraphs(self) -> list[paragraphs.StaleParagraph]:
+        return paragraphs.stale_data_paragraphs(self.editor.toPlainText(), self.controller.values)
+
+    def refresh_data_paragraphs(self) -> int:
+        """Rewrite every inserted data paragraph with the current figures (one undoable edit)."""
+        text = self.editor.toPlainText()
+        new, count = paragraphs.refresh_data_paragraphs(text, self.controller.values)
+        if count:
+            cursor = self.editor.textCursor()
+            cursor.beginEditBlock()
+            for stale in reversed(paragraphs.stale_data_paragraphs(text, self.controller.values)):
+                cursor.setPosition(qt_position(text, stale.span[0]))
+                cursor.setPosition(qt_position(text, stale.span[1]), QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(stale.updated)
+            cursor.endEditBlock()
+            assert self.editor.toPlainText() == new
+            self.commit()
+        self._update_stale_bar()
+        return count
+
+    def _update_stale_bar(self) -> None:
+        stale = self.stale_paragraphs() if self.key in DATA_PARAGRAPH_SECTIONS else []
+        if stale:
+            self.stale_label.setText(
+                self.tr("表格中的数字已改动：文中有 {0} 段插入的数据段落与表格不一致。").format(len(stale))
+            )
+        self.stale_bar.setVisible(bool(stale))
+
+    # --- findings in the text -------------------------------------------------------------------
+
+    def _mine(self, findings: list[Finding]) -> list[Finding]:
+        return [f for f in findings if f.section == self.key and (f.span is not None or f.excerpt)]
+
+    def _on_findings_changed(self, findings: list[Finding]) -> None:
+        self._findings = self._mine(findings)
+        if self.active_finding is not None and self.active_finding.key not in {f.key for f in self._findings}:
+            self.active_finding = None
+            self.note_bar.setVisible(False)
+        self._paint()
+        self._update_stale_bar()
+
+    def _range(self, finding: Finding) -> tuple[int, int] | None:
+        """Where the finding's sentence is in the editor, as Qt positions."""
+        text = self.editor.toPlainText()
+        start = end = -1
+        if finding.span is not None:
+            start, end = finding.span
+            if finding.excerpt and text[start:end] != finding.excerpt:
+                start = -1
+        if start < 0 and finding.excerpt:
+            start = text.find(finding.excerpt)
+            end = start + len(finding.excerpt)
+        if start < 0 or end <= start:
+            return None
+        return qt_position(text, start), qt_position(text, end)
+
+    def _paint(self) -> None:
+        selections = []
+        for f in self._findings:
+            where = self._range(f)
+            if where is None:
+                continue
+            sel = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            active = self.active_finding is not None and f.key == self.active_finding.key
+            fmt.setBackground(ACTIVE_MARK if active else ERROR_MARK if f.is_error else WARNING_MARK)
+            fmt.setToolTip(f.message)
+            sel.format = fmt
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(where[0])
+            cursor.setPosition(where[1], QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            selections.append(sel)
+        self.editor.setExtraSelections(selections)
+
+    def highlighted_ranges(self) -> list[tuple[int, int]]:
+        return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in self.editor.extraSelections()]
+
+    def active_range(self) -> tuple[int, int] | None:
+        """Where the sentence of the finding being shown is marked (in the strong colour)."""
+        for s in self.editor.extraSelections():
+            if s.format.background().color() == ACTIVE_MARK:
+                return s.cursor.selectionStart(), s.cursor.selectionEnd()
+        return None
+
+    def show_finding(self, finding: Finding) -> bool:
+        """Select the finding's sentence, mark it, and say what is wrong; False when it is not in the text."""
+        self.commit()
+        where = self._range(finding)
+        if where is None:
+            return False
+        self.active_finding = finding
+        cursor = self.editor.textCursor()
+        cursor.setPosition(where[0])  # the cursor at the sentence; the sentence itself marked in red
+        self.editor.setTextCursor(cursor)
+        self.editor.centerCursor()
+        self.note.setText(finding.message)
+        self.note.setStyleSheet("color: #b42318;" if finding.is_error else "color: #8a4b00;")
+        self.cell_button.setVisible(bool(finding.cells))
+        self.note_bar.setVisible(True)
+        self._paint()
+        return True
+
+    def _on_cell_button(self) -> None:
+        if self.active_finding is not None and self.active_finding.cells:
+            self.sig_cells_requested.emit(list(self.active_finding.cells))

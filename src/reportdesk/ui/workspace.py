@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -17,17 +22,22 @@ from PySide6.QtWidgets import (
 
 from reportdesk.core.findings import Finding
 from reportdesk.core.form import SectionKind
+from reportdesk.core.report import EXTRA_TEXTS
 from reportdesk.ui.controller import DraftController
 from reportdesk.ui.export_page import ExportPage
-from reportdesk.ui.findings_panel import FindingsPanel
-from reportdesk.ui.guidance_pane import GuidancePane
+from reportdesk.ui.findings_panel import AcceptWarningDialog, FindingsPanel
+from reportdesk.ui.guidance_pane import EXAMPLES, GuidancePane
 from reportdesk.ui.meta_page import MetaPage
 from reportdesk.ui.navigator import SectionNavigator
+from reportdesk.ui.preview import PreviewPane
+from reportdesk.ui.settings import app_settings
 from reportdesk.ui.steps import EXPORT_STEP, META_STEP, finding_section, step_state, steps
 from reportdesk.ui.table_page import TableSectionPage
 from reportdesk.ui.text_page import TextSectionPage
 
 log = logging.getLogger(__name__)
+
+USER_NAME_KEY = "review/name"
 
 META_GUIDANCE = """单位名称写全称，与公章一致；报告年度是统计的年度（通常为上一年）。
 联系科室、电话、邮箱、通信地址会写入报告的前言或结尾，方便公众咨询。
@@ -55,6 +65,16 @@ class DraftWorkspace(QWidget):
         self.next_button = QPushButton(self.tr("下一步"), self)
         self.prev_button.clicked.connect(self.go_previous)
         self.next_button.clicked.connect(self.go_next)
+        self.review_box = QCheckBox(self.tr("本部分已自查"), self)
+        self.review_box.setToolTip(self.tr("自查后如再改动本部分的数字或文字，标记会变红，提醒重新自查。"))
+        self.review_box.clicked.connect(self._on_review_clicked)
+        self.preview_button = QPushButton(self.tr("预览"), self)
+        self.preview_button.setCheckable(True)
+        self.preview_button.setToolTip(self.tr("在右侧（代替填写说明）显示报告印出来的样子，随填写自动更新（F6）"))
+        self.preview_button.toggled.connect(self.set_preview_visible)
+        self.reason_dialog: AcceptWarningDialog | None = None
+        self.name_dialog: QInputDialog | None = None
+        self.message_box: QMessageBox | None = None
 
         centre = QWidget(self)
         centre_layout = QVBoxLayout(centre)
@@ -62,21 +82,27 @@ class DraftWorkspace(QWidget):
         centre_layout.addWidget(self.stack, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.prev_button)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.review_box)
         buttons.addStretch(1)
+        buttons.addWidget(self.preview_button)
         buttons.addWidget(self.next_button)
         centre_layout.addLayout(buttons)
 
-        right = QSplitter(Qt.Orientation.Vertical, self)
+        right = self.right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.guidance)
+        self.preview = PreviewPane(controller, right)
+        self.preview.setVisible(False)
+        right.addWidget(self.preview)  # 预览 takes the place of the guidance while it is shown
         findings_box = self.findings_box = QWidget(right)
         findings_layout = QVBoxLayout(findings_box)
         findings_layout.setContentsMargins(0, 0, 0, 0)
         findings_layout.addWidget(QLabel(self.tr("<b>检查结果</b>"), findings_box))
         findings_layout.addWidget(self.findings_panel, 1)
         right.addWidget(findings_box)
-        right.setSizes([200, 400])
+        right.setSizes([200, 0, 400])
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.navigator)
         splitter.addWidget(centre)
         splitter.addWidget(right)
@@ -88,6 +114,7 @@ class DraftWorkspace(QWidget):
 
         self.navigator.sig_step_selected.connect(self.go_to_step)
         self.findings_panel.sig_finding_activated.connect(self.show_finding)
+        self._connect_findings_panel(self.findings_panel)
         controller.sig_findings_changed.connect(self._on_findings_changed)
         self._on_findings_changed(controller.findings)
         self.go_to_step(META_STEP)
@@ -106,10 +133,14 @@ class DraftWorkspace(QWidget):
         if step == EXPORT_STEP:
             page = ExportPage(self.controller, self)
             page.sig_finding_activated.connect(self.show_finding)
+            page.sig_complete_requested.connect(self.mark_complete)
+            self._connect_findings_panel(page.findings)
             return page
         section = self.form.section(step)
         if section.kind is SectionKind.TEXT:
-            return TextSectionPage(self.controller, section.id, section.heading, section.subheadings, self)
+            text_page = TextSectionPage(self.controller, section.id, section.heading, section.subheadings, self)
+            text_page.sig_cells_requested.connect(self.show_cells)
+            return text_page
         assert section.table is not None
         return TableSectionPage(self.controller, section, self.form.tables[section.table], self)
 
@@ -123,14 +154,15 @@ class DraftWorkspace(QWidget):
         self.navigator.select_step(step)
         self.findings_box.setVisible(step != EXPORT_STEP)  # the export page lists them itself
         if step == META_STEP:
-            self.guidance.show_guidance(self.tr("基本信息"), META_GUIDANCE)
+            self.guidance.show_guidance(self.tr("基本信息"), META_GUIDANCE, EXAMPLES.get(META_STEP, ()))
         elif step == EXPORT_STEP:
             self.guidance.show_guidance(self.tr("检查与导出"), EXPORT_GUIDANCE)
             assert isinstance(page, ExportPage)
             page.refresh()
         else:
             section = self.form.section(step)
-            self.guidance.show_guidance(section.heading, section.guidance)
+            self.guidance.show_guidance(section.heading, section.guidance, EXAMPLES.get(step, ()))
+        self._update_review_box()
         ids = self.navigator.step_ids()
         self.prev_button.setEnabled(ids.index(step) > 0)
         self.next_button.setEnabled(ids.index(step) < len(ids) - 1)
@@ -160,12 +192,17 @@ class DraftWorkspace(QWidget):
     # --- findings -----------------------------------------------------------------------------
 
     def _on_findings_changed(self, findings: list[Finding]) -> None:
-        self.findings_panel.set_findings(findings)
+        acceptances = self.controller.acceptances
+        self.findings_panel.set_findings(findings, acceptances)
         report = self.controller.session.report
         values = self.controller.values
+        open_findings = [f for f in findings if not self.findings_panel.is_accepted(f)]
         self.navigator.set_states(
-            {s.id: step_state(self.form, s.id, report, values, findings) for s in self.steps}
+            {s.id: step_state(self.form, s.id, report, values, open_findings) for s in self.steps}
         )
+        self.navigator.set_reviews(self.controller.session.section_reviews())
+        self.navigator.set_completion(self.controller.session.completion())
+        self._update_review_box()
 
     def check_all(self) -> tuple[int, int]:
         self.commit_pending()
@@ -176,12 +213,161 @@ class DraftWorkspace(QWidget):
 
     def show_finding(self, finding: Finding) -> None:
         section = finding_section(self.form, finding)
+        if section in EXTRA_TEXTS:  # the preamble is written on the 基本信息 page
+            section = META_STEP
         if section is None:
             return
         self.go_to_step(section)
         page = self.page(section)
+        if isinstance(page, MetaPage):
+            page = page.preamble
         if isinstance(page, TableSectionPage):
             page.view.select_cells([c for c in finding.cells if c in self.form.cells])
-        elif isinstance(page, TextSectionPage) and finding.excerpt:
-            page.editor.find(finding.excerpt)
+        elif isinstance(page, TextSectionPage):
+            page.show_finding(finding)
+            self._select_in_table(finding.cells)
         self.sig_message.emit(finding.message)
+
+    def _select_in_table(self, cell_ids: tuple[str, ...] | list[str]) -> TableSectionPage | None:
+        """Select *cell_ids* in their table page (built if needed) without leaving the current page."""
+        cells = [c for c in cell_ids if c in self.form.cells]
+        if not cells:
+            return None
+        page = self.page(self.form.section_of_cell(cells[0]).id)
+        assert isinstance(page, TableSectionPage)
+        page.view.select_cells(cells)
+        return page
+
+    def show_cells(self, cell_ids: list[str]) -> None:
+        """Go to the table holding *cell_ids* and select them (查看表格中的数字)."""
+        cells = [c for c in cell_ids if c in self.form.cells]
+        if not cells:
+            return
+        self.go_to_step(self.form.section_of_cell(cells[0]).id)
+        self._select_in_table(cells)
+
+    # --- accepted warnings ------------------------------------------------------------------
+
+    def _connect_findings_panel(self, panel: FindingsPanel) -> None:
+        panel.sig_accept_requested.connect(self.ask_accept_warning)
+        panel.sig_withdraw_requested.connect(self.controller.withdraw_warning)
+
+    def ask_accept_warning(self, finding: Finding) -> AcceptWarningDialog | None:
+        """Ask for the reason (non-blocking); the warning is accepted when the dialog is."""
+        if finding.is_error:
+            self.sig_message.emit(self.tr("错误不能接受，只能改正。"))
+            return None
+        dialog = AcceptWarningDialog(finding, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.controller.accept_warning(finding, dialog.reason_text()))
+        self.reason_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # --- 已自查 and 已完成 ---------------------------------------------------------------------
+
+    def with_user_name(self, then: Callable[[str], None]) -> None:
+        """Call *then* with the clerk's name: asked once (non-blocking) and kept in the settings."""
+        settings = app_settings()
+        name = str(settings.value(USER_NAME_KEY) or "").strip()
+        if name:
+            then(name)
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("填写姓名"))
+        dialog.setLabelText(self.tr("请填写您的姓名（记录谁自查、谁标记完成；只需填写一次）："))
+        dialog.setOkButtonText(self.tr("确定"))
+        dialog.setCancelButtonText(self.tr("取消"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def done(result: int) -> None:
+            value = dialog.textValue().strip()
+            if result == QDialog.DialogCode.Accepted and value:
+                settings.setValue(USER_NAME_KEY, value)
+                settings.sync()
+                then(value)
+            else:
+                self._update_review_box()
+
+        dialog.finished.connect(done)
+        self.name_dialog = dialog
+        dialog.open()
+
+    def _update_review_box(self) -> None:
+        step = self.current_step()
+        self.review_box.setVisible(step not in ("", EXPORT_STEP))
+        if step in ("", EXPORT_STEP):
+            return
+        review = self.controller.session.section_reviews().get(step)
+        self.review_box.blockSignals(True)
+        self.review_box.setChecked(review is not None)
+        self.review_box.blockSignals(False)
+        if review is None:
+            self.review_box.setText(self.tr("本部分已自查"))
+            self.review_box.setStyleSheet("")
+        elif review.current:
+            self.review_box.setText(self.tr("本部分已自查（{0}，{1}）").format(review.by, review.when))
+            self.review_box.setStyleSheet("color: #1e7d32;")
+        else:
+            self.review_box.setText(self.tr("本部分已自查，但之后有改动，请重新自查"))
+            self.review_box.setStyleSheet("color: #c62828;")
+
+    def _on_review_clicked(self, checked: bool) -> None:
+        self.set_reviewed(self.current_step(), checked)
+
+    def set_reviewed(self, step: str, reviewed: bool) -> None:
+        """Tick (again) or untick *step* as 已自查."""
+        self.commit_pending()
+        review = self.controller.session.section_reviews().get(step)
+        if not reviewed and review is not None and not review.current:
+            reviewed = True  # a red tick clicked: the clerk has looked again, tick afresh
+        if reviewed:
+            self.with_user_name(lambda name: self._tick(step, name))
+        else:
+            self.controller.set_reviewed(step, None)
+            self._update_review_box()
+
+    def _tick(self, step: str, name: str) -> None:
+        self.controller.set_reviewed(step, name)
+        self._update_review_box()
+
+    def mark_complete(self) -> None:
+        """标记为已完成: re-run every check; refuse and show the errors while any remain."""
+        self.commit_pending()
+        self.with_user_name(self._complete)
+
+    def _complete(self, name: str) -> None:
+        errors = self.controller.mark_complete(name)
+        if errors:
+            shown = "\n".join(f"· {f.message}" for f in errors[:8])
+            more = self.tr("\n…另有 {0} 个错误").format(len(errors) - 8) if len(errors) > 8 else ""
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("不能标记为已完成"),
+                self.tr("还有 {0} 个错误，改正后才能标记为已完成：\n{1}{2}").format(len(errors), shown, more),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.message_box = box
+            box.open()
+            self.go_to_step(EXPORT_STEP)
+            self.sig_message.emit(self.tr("还有 {0} 个错误，不能标记为已完成。").format(len(errors)))
+            return
+        review = self.controller.session.completion()
+        if review is not None:
+            self.sig_message.emit(self.tr("已标记为已完成（{0}，{1}）。").format(review.by, review.when))
+
+    # --- preview ----------------------------------------------------------------------------
+
+    def set_preview_visible(self, visible: bool) -> None:
+        if self.preview_button.isChecked() != visible:
+            self.preview_button.setChecked(visible)  # comes back here through toggled
+            return
+        self.commit_pending()
+        self.guidance.setVisible(not visible)
+        self.preview.setVisible(visible)
+        total = sum(self.splitter.sizes())
+        side = 500 if visible else 270
+        self.splitter.setSizes([220, max(total - 220 - side, 300), side])
+        self.right.setSizes([0, 560, 240] if visible else [200, 0, 400])

@@ -1,0 +1,765 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
+    <context>
+        <name>AcceptWarningDialog</name>
+        <message>
+            <source>接受警告</source>
+            <translation>接受警告</translation>
+        </message>
+        <message>
+            <source>请写明接受这条警告的理由（会保存在草稿中，并列入 Excel 的“校验结果”）：</source>
+            <translation>请写明接受这条警告的理由（会保存在草稿中，并列入 Excel 的“校验结果”）：</translation>
+        </message>
+        <message>
+            <source>例如：{0}</source>
+            <translation>例如：{0}</translation>
+        </message>
+        <message>
+            <source>常见理由：</source>
+            <translation>常见理由：</translation>
+        </message>
+        <message>
+            <source>接受</source>
+            <translation>接受</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>BalanceStrip</name>
+        <message>
+            <source>勾稽关系</source>
+            <translation>勾稽关系</translation>
+        </message>
+        <message>
+            <source>一 + 二</source>
+            <translation>一 + 二</translation>
+        </message>
+        <message>
+            <source>（七）总计 + 四</source>
+            <translation>（七）总计 + 四</translation>
+        </message>
+        <message>
+            <source>差额</source>
+            <translation>差额</translation>
+        </message>
+    </context>
+    <context>
+        <name>CellDelegate</name>
+        <message>
+            <source>空</source>
+            <extracomment>Keys that end an edit and where the cursor goes after it: (rows, columns).</extracomment>
+            <translation>空</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftController</name>
+        <message>
+            <source>修改“{0}”</source>
+            <translation>修改“{0}”</translation>
+        </message>
+        <message>
+            <source>修改 {0} 个单元格</source>
+            <translation>修改 {0} 个单元格</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftWorkspace</name>
+        <message>
+            <source>上一步</source>
+            <translation>上一步</translation>
+        </message>
+        <message>
+            <source>下一步</source>
+            <translation>下一步</translation>
+        </message>
+        <message>
+            <source>本部分已自查</source>
+            <translation>本部分已自查</translation>
+        </message>
+        <message>
+            <source>自查后如再改动本部分的数字或文字，标记会变红，提醒重新自查。</source>
+            <translation>自查后如再改动本部分的数字或文字，标记会变红，提醒重新自查。</translation>
+        </message>
+        <message>
+            <source>预览</source>
+            <translation>预览</translation>
+        </message>
+        <message>
+            <source>在右侧（代替填写说明）显示报告印出来的样子，随填写自动更新（F6）</source>
+            <translation>在右侧（代替填写说明）显示报告印出来的样子，随填写自动更新（F6）</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;检查结果&lt;/b&gt;</source>
+            <translation>&lt;b&gt;检查结果&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>基本信息</source>
+            <translation>基本信息</translation>
+        </message>
+        <message>
+            <source>检查与导出</source>
+            <translation>检查与导出</translation>
+        </message>
+        <message>
+            <source>全部检查完成：{0} 个错误，{1} 个提示。</source>
+            <translation>全部检查完成：{0} 个错误，{1} 个提示。</translation>
+        </message>
+        <message>
+            <source>错误不能接受，只能改正。</source>
+            <translation>错误不能接受，只能改正。</translation>
+        </message>
+        <message>
+            <source>填写姓名</source>
+            <translation>填写姓名</translation>
+        </message>
+        <message>
+            <source>请填写您的姓名（记录谁自查、谁标记完成；只需填写一次）：</source>
+            <translation>请填写您的姓名（记录谁自查、谁标记完成；只需填写一次）：</translation>
+        </message>
+        <message>
+            <source>确定</source>
+            <translation>确定</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>本部分已自查（{0}，{1}）</source>
+            <translation>本部分已自查（{0}，{1}）</translation>
+        </message>
+        <message>
+            <source>本部分已自查，但之后有改动，请重新自查</source>
+            <translation>本部分已自查，但之后有改动，请重新自查</translation>
+        </message>
+        <message>
+            <source>
+…另有 {0} 个错误</source>
+            <translation>
+…另有 {0} 个错误</translation>
+        </message>
+        <message>
+            <source>不能标记为已完成</source>
+            <translation>不能标记为已完成</translation>
+        </message>
+        <message>
+            <source>还有 {0} 个错误，改正后才能标记为已完成：
+{1}{2}</source>
+            <translation>还有 {0} 个错误，改正后才能标记为已完成：
+{1}{2}</translation>
+        </message>
+        <message>
+            <source>还有 {0} 个错误，不能标记为已完成。</source>
+            <translation>还有 {0} 个错误，不能标记为已完成。</translation>
+        </message>
+        <message>
+            <source>已标记为已完成（{0}，{1}）。</source>
+            <translation>已标记为已完成（{0}，{1}）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportPage</name>
+        <message>
+            <source>&lt;h2&gt;检查与导出&lt;/h2&gt;</source>
+            <translation>&lt;h2&gt;检查与导出&lt;/h2&gt;</translation>
+        </message>
+        <message>
+            <source>标记为已完成…</source>
+            <translation>标记为已完成…</translation>
+        </message>
+        <message>
+            <source>重新运行全部检查；没有错误时记录完成人和时间。有错误时不能标记。</source>
+            <translation>重新运行全部检查；没有错误时记录完成人和时间。有错误时不能标记。</translation>
+        </message>
+        <message>
+            <source>尚未标记为已完成。</source>
+            <translation>尚未标记为已完成。</translation>
+        </message>
+        <message>
+            <source>已完成：{0}，{1}</source>
+            <translation>已完成：{0}，{1}</translation>
+        </message>
+        <message>
+            <source>{0} 于 {1} 标记为已完成，之后又有修改，请重新标记。</source>
+            <translation>{0} 于 {1} 标记为已完成，之后又有修改，请重新标记。</translation>
+        </message>
+        <message>
+            <source>还有 {0} 个错误、{1} 个提示。错误会导致报告被退回，请先逐条处理（点击条目可直接定位）；现在导出的文件只宜供内部审阅。</source>
+            <translation>还有 {0} 个错误、{1} 个提示。错误会导致报告被退回，请先逐条处理（点击条目可直接定位）；现在导出的文件只宜供内部审阅。</translation>
+        </message>
+        <message>
+            <source>没有错误，还有 {1} 个提示，请逐条核对后再导出。</source>
+            <translation>没有错误，还有 {1} 个提示，请逐条核对后再导出。</translation>
+        </message>
+        <message>
+            <source>全部检查通过，可以导出。</source>
+            <translation>全部检查通过，可以导出。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportPanel</name>
+        <message>
+            <source>Word（.docx）</source>
+            <translation>Word（.docx）</translation>
+        </message>
+        <message>
+            <source>Excel（.xlsx）</source>
+            <translation>Excel（.xlsx）</translation>
+        </message>
+        <message>
+            <source>PDF</source>
+            <translation>PDF</translation>
+        </message>
+        <message>
+            <source>未找到 LibreOffice，无法生成 PDF。可导出 Word 后在 Word / WPS 中另存为 PDF。</source>
+            <translation>未找到 LibreOffice，无法生成 PDF。可导出 Word 后在 Word / WPS 中另存为 PDF。</translation>
+        </message>
+        <message>
+            <source>格式</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <source>字体</source>
+            <translation>字体</translation>
+        </message>
+        <message>
+            <source>三张统计表放在文末附件中（默认放在第二、三、四部分下）</source>
+            <translation>三张统计表放在文末附件中（默认放在第二、三、四部分下）</translation>
+        </message>
+        <message>
+            <source>表格位置</source>
+            <translation>表格位置</translation>
+        </message>
+        <message>
+            <source>文末署名单位和日期</source>
+            <translation>文末署名单位和日期</translation>
+        </message>
+        <message>
+            <source>如 2024-01-20，可留空</source>
+            <translation>如 2024-01-20，可留空</translation>
+        </message>
+        <message>
+            <source>署名</source>
+            <translation>署名</translation>
+        </message>
+        <message>
+            <source>选择…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>保存到</source>
+            <translation>保存到</translation>
+        </message>
+        <message>
+            <source>导出</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>打开文件</source>
+            <translation>打开文件</translation>
+        </message>
+        <message>
+            <source>打开所在文件夹</source>
+            <translation>打开所在文件夹</translation>
+        </message>
+        <message>
+            <source>请至少选择一种格式。</source>
+            <translation>请至少选择一种格式。</translation>
+        </message>
+        <message>
+            <source>正在导出…</source>
+            <translation>正在导出…</translation>
+        </message>
+        <message>
+            <source>已导出：
+</source>
+            <translation>已导出：
+</translation>
+        </message>
+        <message>
+            <source>导出到</source>
+            <translation>导出到</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindingsPanel</name>
+        <message>
+            <source>接受此警告…</source>
+            <translation>接受此警告…</translation>
+        </message>
+        <message>
+            <source>核实无误的警告可以写明理由后接受；错误不能接受，只能改正。</source>
+            <translation>核实无误的警告可以写明理由后接受；错误不能接受，只能改正。</translation>
+        </message>
+        <message>
+            <source>撤销接受</source>
+            <translation>撤销接受</translation>
+        </message>
+        <message>
+            <source>没有发现问题。</source>
+            <translation>没有发现问题。</translation>
+        </message>
+        <message>
+            <source>{0} 个错误，{1} 个提示，{2} 个已接受</source>
+            <translation>{0} 个错误，{1} 个提示，{2} 个已接受</translation>
+        </message>
+        <message>
+            <source>{0} 个错误，{1} 个提示</source>
+            <translation>{0} 个错误，{1} 个提示</translation>
+        </message>
+        <message>
+            <source>〔已接受〕{0}
+理由：{1}</source>
+            <translation>〔已接受〕{0}
+理由：{1}</translation>
+        </message>
+        <message>
+            <source>
+已接受，理由：{0}
+（相关数字或文字改动后会重新打开）</source>
+            <translation>
+已接受，理由：{0}
+（相关数字或文字改动后会重新打开）</translation>
+        </message>
+        <message>
+            <source>
+（曾接受，理由：{0}；相关数字或文字已改动，请重新核对）</source>
+            <translation>
+（曾接受，理由：{0}；相关数字或文字已改动，请重新核对）</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuidancePane</name>
+        <message>
+            <source>示例</source>
+            <translation>示例</translation>
+        </message>
+    </context>
+    <context>
+        <name>GuideWindow</name>
+        <message>
+            <source>使用指南</source>
+            <translation>使用指南</translation>
+        </message>
+    </context>
+    <context>
+        <name>MetaPage</name>
+        <message>
+            <source>&lt;h2&gt;基本信息&lt;/h2&gt;</source>
+            <translation>&lt;h2&gt;基本信息&lt;/h2&gt;</translation>
+        </message>
+        <message>
+            <source>如：某市人力资源和社会保障局</source>
+            <translation>如：某市人力资源和社会保障局</translation>
+        </message>
+        <message>
+            <source>单位名称</source>
+            <translation>单位名称</translation>
+        </message>
+        <message>
+            <source>报告年度</source>
+            <translation>报告年度</translation>
+        </message>
+        <message>
+            <source>如：2024年1月20日</source>
+            <translation>如：2024年1月20日</translation>
+        </message>
+        <message>
+            <source>报告开头的说明：编制依据、统计期限（自某年1月1日起至12月31日止）、发布网址、联系方式。</source>
+            <translation>报告开头的说明：编制依据、统计期限（自某年1月1日起至12月31日止）、发布网址、联系方式。</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewReportDialog</name>
+        <message>
+            <source>新建报告</source>
+            <translation>新建报告</translation>
+        </message>
+        <message>
+            <source>如：某市人力资源和社会保障局</source>
+            <translation>如：某市人力资源和社会保障局</translation>
+        </message>
+        <message>
+            <source>单位名称</source>
+            <translation>单位名称</translation>
+        </message>
+        <message>
+            <source>报告年度</source>
+            <translation>报告年度</translation>
+        </message>
+        <message>
+            <source>创建</source>
+            <translation>创建</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>请填写单位名称，如“某市人力资源和社会保障局”。</source>
+            <translation>请填写单位名称，如“某市人力资源和社会保障局”。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportTableModel</name>
+        <message>
+            <source>自动计算，不能直接填写。</source>
+            <extracomment>Extra data roles the delegate and the views read. Findings that need no tint: a blank cell already looks blank.</extracomment>
+            <translation>自动计算，不能直接填写。</translation>
+        </message>
+        <message>
+            <source>空白（没有数据请填 0）</source>
+            <translation>空白（没有数据请填 0）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportTableView</name>
+        <message>
+            <source>清除 {0} 个单元格</source>
+            <translation>清除 {0} 个单元格</translation>
+        </message>
+        <message>
+            <source>粘贴</source>
+            <translation>粘贴</translation>
+        </message>
+        <message>
+            <source>剪贴板里没有可粘贴的文字。</source>
+            <translation>剪贴板里没有可粘贴的文字。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportWindow</name>
+        <message>
+            <source>ReportDesk 政府信息公开工作年度报告</source>
+            <translation>ReportDesk 政府信息公开工作年度报告</translation>
+        </message>
+        <message>
+            <source>新建报告…</source>
+            <translation>新建报告…</translation>
+        </message>
+        <message>
+            <source>打开…</source>
+            <translation>打开…</translation>
+        </message>
+        <message>
+            <source>打开示例报告</source>
+            <translation>打开示例报告</translation>
+        </message>
+        <message>
+            <source>立即保存</source>
+            <translation>立即保存</translation>
+        </message>
+        <message>
+            <source>另存为…</source>
+            <translation>另存为…</translation>
+        </message>
+        <message>
+            <source>关闭报告</source>
+            <translation>关闭报告</translation>
+        </message>
+        <message>
+            <source>退出</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>撤销</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>重做</source>
+            <translation>重做</translation>
+        </message>
+        <message>
+            <source>全部检查</source>
+            <translation>全部检查</translation>
+        </message>
+        <message>
+            <source>标记为已完成…</source>
+            <translation>标记为已完成…</translation>
+        </message>
+        <message>
+            <source>预览</source>
+            <translation>预览</translation>
+        </message>
+        <message>
+            <source>上一步</source>
+            <translation>上一步</translation>
+        </message>
+        <message>
+            <source>下一步</source>
+            <translation>下一步</translation>
+        </message>
+        <message>
+            <source>使用指南</source>
+            <translation>使用指南</translation>
+        </message>
+        <message>
+            <source>打开日志文件夹</source>
+            <translation>打开日志文件夹</translation>
+        </message>
+        <message>
+            <source>关于 ReportDesk</source>
+            <translation>关于 ReportDesk</translation>
+        </message>
+        <message>
+            <source>文件(&amp;F)</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>编辑(&amp;E)</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>报告(&amp;R)</source>
+            <translation>报告(&amp;R)</translation>
+        </message>
+        <message>
+            <source>帮助(&amp;H)</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>找不到使用指南</source>
+            <translation>找不到使用指南</translation>
+        </message>
+        <message>
+            <source>文件不存在：{0}。请重新安装 ReportDesk。</source>
+            <translation>文件不存在：{0}。请重新安装 ReportDesk。</translation>
+        </message>
+        <message>
+            <source>无法打开日志文件夹</source>
+            <translation>无法打开日志文件夹</translation>
+        </message>
+        <message>
+            <source>日志文件夹在：{0}</source>
+            <translation>日志文件夹在：{0}</translation>
+        </message>
+        <message>
+            <source>ReportDesk {0}
+政府信息公开工作年度报告的填报、检查与导出。</source>
+            <translation>ReportDesk {0}
+政府信息公开工作年度报告的填报、检查与导出。</translation>
+        </message>
+        <message>
+            <source>无法新建报告</source>
+            <translation>无法新建报告</translation>
+        </message>
+        <message>
+            <source>无法在 {0} 创建草稿：{1}</source>
+            <translation>无法在 {0} 创建草稿：{1}</translation>
+        </message>
+        <message>
+            <source>无法打开示例报告</source>
+            <translation>无法打开示例报告</translation>
+        </message>
+        <message>
+            <source>打开报告草稿</source>
+            <translation>打开报告草稿</translation>
+        </message>
+        <message>
+            <source>ReportDesk 草稿 (*{0})</source>
+            <translation>ReportDesk 草稿 (*{0})</translation>
+        </message>
+        <message>
+            <source>草稿已在使用中</source>
+            <translation>草稿已在使用中</translation>
+        </message>
+        <message>
+            <source>无法打开草稿</source>
+            <translation>无法打开草稿</translation>
+        </message>
+        <message>
+            <source>文件不存在：{0}</source>
+            <translation>文件不存在：{0}</translation>
+        </message>
+        <message>
+            <source>保存出错</source>
+            <translation>保存出错</translation>
+        </message>
+        <message>
+            <source>已保存到 {0}</source>
+            <translation>已保存到 {0}</translation>
+        </message>
+        <message>
+            <source>另存为</source>
+            <translation>另存为</translation>
+        </message>
+        <message>
+            <source>另存为失败</source>
+            <translation>另存为失败</translation>
+        </message>
+        <message>
+            <source>已保存 {0}</source>
+            <translation>已保存 {0}</translation>
+        </message>
+        <message>
+            <source>{0} {1}年度报告 — ReportDesk</source>
+            <translation>{0} {1}年度报告 — ReportDesk</translation>
+        </message>
+    </context>
+    <context>
+        <name>SectionNavigator</name>
+        <message>
+            <source>完成 %v / %m 步</source>
+            <translation>完成 %v / %m 步</translation>
+        </message>
+        <message>
+            <source>状态：{0}</source>
+            <translation>状态：{0}</translation>
+        </message>
+        <message>
+            <source>  ✓已自查</source>
+            <translation>  ✓已自查</translation>
+        </message>
+        <message>
+            <source>  ✗自查后有改动</source>
+            <translation>  ✗自查后有改动</translation>
+        </message>
+        <message>
+            <source>已完成：{0}，{1}</source>
+            <translation>已完成：{0}，{1}</translation>
+        </message>
+        <message>
+            <source>{0} 于 {1} 标记为已完成，之后又有修改，请重新检查并标记。</source>
+            <translation>{0} 于 {1} 标记为已完成，之后又有修改，请重新检查并标记。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartPage</name>
+        <message>
+            <source>&lt;h1&gt;政府信息公开工作年度报告&lt;/h1&gt;</source>
+            <translation>&lt;h1&gt;政府信息公开工作年度报告&lt;/h1&gt;</translation>
+        </message>
+        <message>
+            <source>按国办公开办函〔2021〕30号格式填报，边填边检查，随时自动保存。</source>
+            <translation>按国办公开办函〔2021〕30号格式填报，边填边检查，随时自动保存。</translation>
+        </message>
+        <message>
+            <source>新建报告…</source>
+            <translation>新建报告…</translation>
+        </message>
+        <message>
+            <source>打开…</source>
+            <translation>打开…</translation>
+        </message>
+        <message>
+            <source>打开示例报告</source>
+            <translation>打开示例报告</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;最近的草稿&lt;/b&gt;（双击打开）</source>
+            <translation>&lt;b&gt;最近的草稿&lt;/b&gt;（双击打开）</translation>
+        </message>
+        <message>
+            <source>单位</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>年度</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <source>最后修改</source>
+            <translation>最后修改</translation>
+        </message>
+        <message>
+            <source>完成度</source>
+            <translation>完成度</translation>
+        </message>
+        <message>
+            <source>还没有草稿。点击“新建报告…”开始，或打开示例报告看看。</source>
+            <translation>还没有草稿。点击“新建报告…”开始，或打开示例报告看看。</translation>
+        </message>
+        <message>
+            <source>（未填单位）</source>
+            <translation>（未填单位）</translation>
+        </message>
+        <message>
+            <source>无法读取</source>
+            <translation>无法读取</translation>
+        </message>
+        <message>
+            <source>已完成（{0}）</source>
+            <translation>已完成（{0}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>TableSectionPage</name>
+        <message>
+            <source>将空白单元格填为 0</source>
+            <translation>将空白单元格填为 0</translation>
+        </message>
+        <message>
+            <source>直接输入数字；Enter 下移，Tab 右移，Delete 清除；可从 Excel/WPS 复制整块粘贴（Ctrl+V）。</source>
+            <translation>直接输入数字；Enter 下移，Tab 右移，Delete 清除；可从 Excel/WPS 复制整块粘贴（Ctrl+V）。</translation>
+        </message>
+        <message>
+            <source>将 {0} 个空白单元格填为 0</source>
+            <translation>将 {0} 个空白单元格填为 0</translation>
+        </message>
+        <message>
+            <source>已将 {0} 个空白单元格填为 0（可撤销）。</source>
+            <translation>已将 {0} 个空白单元格填为 0（可撤销）。</translation>
+        </message>
+        <message>
+            <source>本表没有空白单元格。</source>
+            <translation>本表没有空白单元格。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TextSectionPage</name>
+        <message>
+            <source>插入官方小标题</source>
+            <translation>插入官方小标题</translation>
+        </message>
+        <message>
+            <source>插入数据段落</source>
+            <translation>插入数据段落</translation>
+        </message>
+        <message>
+            <source>按表格中的数字写出标准段落，插入到光标处；表格改动后可一键更新。</source>
+            <translation>按表格中的数字写出标准段落，插入到光标处；表格改动后可一键更新。</translation>
+        </message>
+        <message>
+            <source>按表格中的数字写出依申请公开和复议诉讼的标准段落，插入到“（二）依申请公开”之下。</source>
+            <translation>按表格中的数字写出依申请公开和复议诉讼的标准段落，插入到“（二）依申请公开”之下。</translation>
+        </message>
+        <message>
+            <source>插入前言</source>
+            <translation>插入前言</translation>
+        </message>
+        <message>
+            <source>按基本信息写出前言：编制依据、六个部分、统计期限、发布网站和联系方式。</source>
+            <translation>按基本信息写出前言：编制依据、六个部分、统计期限、发布网站和联系方式。</translation>
+        </message>
+        <message>
+            <source>更新数据段落</source>
+            <translation>更新数据段落</translation>
+        </message>
+        <message>
+            <source>可点击“插入官方小标题”，按以下结构填写：
+</source>
+            <translation>可点击“插入官方小标题”，按以下结构填写：
+</translation>
+        </message>
+        <message>
+            <source>查看表格中的数字</source>
+            <translation>查看表格中的数字</translation>
+        </message>
+        <message>
+            <source>{0} 字</source>
+            <translation>{0} 字</translation>
+        </message>
+        <message>
+            <source>文中已有按当前数字写出的数据段落。</source>
+            <translation>文中已有按当前数字写出的数据段落。</translation>
+        </message>
+        <message>
+            <source>表格中的数字已改动：文中有 {0} 段插入的数据段落与表格不一致。</source>
+            <translation>表格中的数字已改动：文中有 {0} 段插入的数据段落与表格不一致。</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,65 @@
+"""The UI language: Chinese (the source language) by default, English by the system locale or a setting.
+
+The setting is ``ui/language`` in the app's settings file (``zh_CN`` or ``en``; absent or anything else:
+follow the system locale, where an English locale gives English and every other one Chinese).  The
+compiled translations ``reportdesk_<language>.qm`` live in ``resources/translations/`` of the installed
+package (the wheel build compiles them from the committed ``.ts`` files; see tools/translations.py).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from reportdesk.core.catalog import resources_dir
+from reportdesk.ui.settings import app_settings
+
+log = logging.getLogger(__name__)
+
+LANGUAGE_KEY = "ui/language"
+SOURCE_LANGUAGE = "zh_CN"
+LANGUAGES = ("zh_CN", "en")
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def choose_language(setting: object, system: QLocale) -> str:
+    """The language to show: the setting when it names one we have, else English for an English
+    system locale and Chinese for every other."""
+    if isinstance(setting, str) and setting in LANGUAGES:
+        return setting
+    if system.language() == QLocale.Language.English:
+        return "en"
+    return SOURCE_LANGUAGE
+
+
+def configured_language() -> str:
+    return choose_language(app_settings().value(LANGUAGE_KEY), QLocale.system())
+
+
+def install_translators(app: QCoreApplication, language: str | None = None,
+                        folder: Path | None = None) -> list[QTranslator]:
+    """Install ReportDesk's and Qt's own translations for *language* (default: the setting or the
+    system locale) and remove translators for any other language; returns the installed ones."""
+    language = language or configured_language()
+    folder = folder or translations_dir()
+    for existing in app.findChildren(QTranslator):
+        if existing.language() and existing.language().replace("-", "_") != language:
+            app.removeTranslator(existing)
+    installed = []
+    ours = QTranslator(app)
+    if ours.load(str(folder / f"reportdesk_{language}.qm")):
+        installed.append(ours)
+    elif language != SOURCE_LANGUAGE:
+        log.warning("no compiled translation reportdesk_%s.qm in %s; the UI stays in Chinese", language, folder)
+    qt = QTranslator(app)
+    if qt.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        installed.append(qt)
+    for translator in installed:
+        app.installTranslator(translator)
+    log.info("UI language %s (%d translators)", language, len(installed))
+    return installed
