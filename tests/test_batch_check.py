@@ -141,3 +141,32 @@ def test_previous_gives_the_year_on_year_sheet_and_large_swings(tmp_path: Path, 
     rows = list(load_workbook(out)["与上年对比"].iter_rows(values_only=True))
     licensing = [r for r in rows if r[2] == "行政许可 / 本年处理决定数量"]
     assert licensing == [(str(this_path), "某市某某局", "行政许可 / 本年处理决定数量", 20, 65, 45, 225.0, "是")]
+
+
+def test_progress_lines_for_long_runs() -> None:
+    import io
+
+    from reportdesk.batch_check import StderrProgress
+
+    stream = io.StringIO()
+    progress = StderrProgress(stream, min_files=10)
+    for done in range(1, 21):
+        progress(done, 20)
+    lines = stream.getvalue().splitlines()
+    assert len(lines) == 11  # one line per tenth, and the last
+    assert lines[-1].startswith("已检查 20/20 个文件")
+    quiet = io.StringIO()
+    short = StderrProgress(quiet, min_files=10)
+    for done in range(1, 4):
+        short(done, 3)
+    assert quiet.getvalue() == ""
+
+
+def test_renamed_files_are_named_for_what_they_are(tmp_path: Path) -> None:
+    from reportdesk.batch_check import review_file
+
+    report = complete_report()
+    xlsx_as_docx = write_xlsx(tmp_path / "really-excel.xlsx", report).rename(tmp_path / "really-excel.docx")
+    docx_as_xlsx = write_docx(tmp_path / "really-word.docx", report).rename(tmp_path / "really-word.xlsx")
+    assert "Excel 文件（.xlsx）改了扩展名" in review_file(xlsx_as_docx).error
+    assert "Word 文件（.docx）改了扩展名" in review_file(docx_as_xlsx).error

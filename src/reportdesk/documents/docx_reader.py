@@ -110,6 +110,10 @@ def _main_part(archive: zipfile.ZipFile) -> str:
         for rel in rels.iter(f"{_REL_NS}Relationship"):
             if rel.get("Type") == _OFFICE_DOC and rel.get("TargetMode") != "External":
                 target = posixpath.normpath(rel.get("Target", "").lstrip("/"))
+                if target.startswith("xl/"):
+                    break
+                if target.startswith("ppt/"):
+                    raise ReportFileError("这是 PowerPoint 文件，不是 Word 文档，无法读取。", "not_office")
                 if target in archive.namelist():
                     return target
     if "word/document.xml" in archive.namelist():
