@@ -170,3 +170,13 @@ def test_renamed_files_are_named_for_what_they_are(tmp_path: Path) -> None:
     docx_as_xlsx = write_docx(tmp_path / "really-word.docx", report).rename(tmp_path / "really-word.xlsx")
     assert "Excel 文件（.xlsx）改了扩展名" in review_file(xlsx_as_docx).error
     assert "Word 文件（.docx）改了扩展名" in review_file(docx_as_xlsx).error
+
+
+def test_new_from_a_word_file_prints_the_import_summary(tmp_path: Path, capsys) -> None:
+    path = write_docx(tmp_path / "2023.docx", complete_report(), Style(label=lambda s: s.replace("（", "(")))
+    assert main(["new", "-o", str(tmp_path / "d.rdesk"), "--agency", "某市某某局", "--year", "2023",
+                 "--from", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "导入：读取单元格 200 个，未找到 0 个。" in err
+    assert "导入：标签标点或空格不同：表三（依申请公开）行“(一)予以公开）”" not in err
+    assert "行“(一)予以公开”，官方为“（一）予以公开”" in err

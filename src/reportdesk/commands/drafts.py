@@ -67,7 +67,13 @@ def run_new(args: argparse.Namespace) -> int:
     source = previous = None
     try:
         if args.source:
-            source = read_report(Path(args.source))
+            from reportdesk.batch_check import import_file
+
+            imported = import_file(Path(args.source))
+            source = imported.report
+            if imported.summary.source in ("Word", "Excel"):
+                for line in imported.summary.lines():
+                    print(f"导入：{line}", file=sys.stderr)
         if args.previous:
             previous = read_report(Path(args.previous))
     except ReportFileError as exc:
