@@ -278,3 +278,20 @@ def test_merged_cells_sit_at_their_first_grid_position(tmp_path: Path) -> None:
     assert requests[0][:4] == ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "", "", "申请人情况"]
     assert requests[1][3:5] == ["自然人", "法人或其他组织"] and requests[2][3] == ""  # merged down
     assert requests[5][0] == "三、本年度办理结果" and requests[6][0] == ""
+
+
+def test_text_edited_after_export_is_a_warning(tmp_path: Path) -> None:
+    from reportdesk.documents.word_writer import build_document
+
+    report = complete_report(seed=13)
+    path = tmp_path / "exported.docx"
+    build_document(report).save(str(path))
+    document = docx.Document(str(path))
+    paragraph = next(p for p in document.paragraphs if p.text == "公开内容的解读还不够。")
+    paragraph.text = "公开内容的解读还不够，栏目更新不及时。"
+    document.save(str(path))
+    result = import_docx(path)
+    edited = [f for f in result.findings if f.rule == "export_text_mismatch"]
+    assert len(edited) == 1 and "五、存在的主要问题及改进情况" in edited[0].message
+    assert "栏目更新不及时" in result.report.texts["problems"]  # what was published is checked
+    assert not any(f.rule == "export_mismatch" for f in result.findings)
