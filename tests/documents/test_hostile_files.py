@@ -46,6 +46,18 @@ def _package(path: Path, document: bytes | None = None, big: int = 0) -> Path:
     return path
 
 
+def _lying_zip(path: Path) -> Path:
+    """A zip bomb whose directory claims a small size: the real decompressed size is much larger."""
+    _package(path, b"<" + b" " * (30 * 1024 * 1024))
+    data = bytearray(path.read_bytes())
+    info = next(i for i in zipfile.ZipFile(path).infolist() if i.filename == "word/document.xml")
+    real = info.file_size.to_bytes(4, "little")
+    fake = (2000).to_bytes(4, "little")
+    assert data.count(real) == 2  # local header and central directory
+    path.write_bytes(bytes(data).replace(real, fake))
+    return path
+
+
 def make_hostile(folder: Path) -> dict[str, tuple[Path, str]]:
     """name → (file, the words its reason must contain)."""
     files: dict[str, tuple[Path, str]] = {}
@@ -66,6 +78,9 @@ def make_hostile(folder: Path) -> dict[str, tuple[Path, str]]:
         archive.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook/>')
         archive.writestr("xl/sharedStrings.xml", BILLION_LAUGHS.replace("w:document", "sst"))
     files["entity_bomb_xlsx"] = (xlsx_bomb, "实体炸弹")
+    files["lying_directory"] = (_lying_zip(folder / "lying.docx"), "文件已损坏")
+    deep = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' + b"<a>" * 200_000
+    files["deep_xml"] = (_package(folder / "deep.docx", deep), "不是有效的 XML")
     files["random_xlsx"] = (folder / "random.xlsx", "不是有效的Excel")
     files["random_xlsx"][0].write_bytes(os.urandom(10_000))
     return files
@@ -95,7 +110,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, s
 
 
 @pytest.mark.parametrize("name", ["zip_bomb", "entity_bomb", "entity_bomb_xlsx", "random_bytes", "empty",
-                                  "encrypted", "old_doc", "random_xlsx"])
+                                  "encrypted", "old_doc", "random_xlsx", "lying_directory", "deep_xml"])
 def test_hostile_file_is_refused_quickly_in_bounded_memory(hostile, name: str) -> None:
     path, reason = hostile[name]
     outcome = _read_in_child(path)
