@@ -179,3 +179,20 @@ def test_new_from_a_word_file_prints_the_import_summary(tmp_path: Path, capsys) 
     err = capsys.readouterr().err
     assert "导入：读取单元格 200 个，未找到 0 个。" in err
     assert "导入：标签标点或空格不同：表三（依申请公开）行“(一）予以公开”，官方为“（一）予以公开”" in err
+
+
+def test_folder_search_skips_office_lock_files_and_hidden_files(tmp_path: Path) -> None:
+    from reportdesk.batch_check import collect_files
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    report = write_docx(tmp_path / "a" / "b" / "r.docx", complete_report())
+    (tmp_path / "a" / "~$r.docx").write_bytes(b"lock")
+    (tmp_path / "a" / ".hidden.json").write_text("{}")
+    (tmp_path / "a" / "notes.txt").write_text("x")
+    files, problems = collect_files([str(tmp_path / "a")])
+    assert files == [report] and problems == []
+    files, problems = collect_files([str(tmp_path / "empty-folder-does-not-exist-as-dir.json")])
+    assert problems == [] and len(files) == 1
+    (tmp_path / "empty").mkdir()
+    files, problems = collect_files([str(tmp_path / "empty")])
+    assert files == [] and "没有报告文件" in problems[0].error

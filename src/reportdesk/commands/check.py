@@ -64,8 +64,8 @@ def run(args: argparse.Namespace) -> int:
     files, problems = collect_files(args.files)
     results = review_many(files, previous_path, args.jobs, StderrProgress()) + problems
     if args.summary:
+        from reportdesk.documents.batch_summary import write_summary
         from reportdesk.documents.files import ExportError
-        from reportdesk.documents.review_workbook import write_summary
 
         try:
             write_summary(results, Path(args.summary))
