@@ -78,6 +78,7 @@ class YearOnYearDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)  # 变化较大 first
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for c in range(1, len(headings)):
@@ -139,7 +140,8 @@ class YearOnYearDialog(QDialog):
                 (format_value(change.this), change.this),
                 (diff, change.change),
                 (percent, change.percent),
-                (self.tr("变化较大") if change.large else "", 1 if change.large else 0),
+                # large changes first, each group in the form's order
+                (self.tr("变化较大") if change.large else "", (10000 if change.large else 0) - r),
             ]
             for c, (text, key) in enumerate(cells):
                 item = SortItem(text)
