@@ -1,5 +1,6 @@
 """Screenshots of the desktop app for the README: start page, a table with a finding, the export page,
-a text section with a text_number highlight, and the preview.
+a text section with a text_number highlight, the preview, a table with last year's figures, section 五
+beside last year's, the year-on-year dialog and the 审阅 window.
 
     QT_QPA_PLATFORM=offscreen python tools/screenshots.py [--out docs/images]
 
@@ -44,11 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     window.resize(*SIZE)
     window.show()
 
-    def shot(name: str) -> None:
+    def shot(name: str, widget=None) -> None:  # type: ignore[no-untyped-def]
         app.processEvents()
         path = args.out / name
         # a 256-colour palette without dithering: UI colours stay flat, the files stay small
-        image = window.grab().toImage().convertToFormat(
+        image = (widget or window).grab().toImage().convertToFormat(
             QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.AvoidDither
         )
         image.save(str(path), "PNG", 0)  # 0: the strongest compression
@@ -94,8 +95,87 @@ def main(argv: list[str] | None = None) -> int:
     app.processEvents()
     window.workspace.preview.scrollToAnchor("requests")
     shot("preview.png")
+    window.workspace.set_preview_visible(False)
+    window.close_draft()
+
+    # 基于上年报告新建: the sample (2022) as last year's report of a 2023 draft
+    last_year_shots(window, shot, Path(home))
+
+    # 审阅: a folder of exported reports, one changed by hand, one broken
+    review = review_shot(window, Path(home), app)
+    shot("review-window.png", review)
+    review.close()
     window.close()
     return 0
+
+
+def last_year_shots(window, shot, home: Path) -> None:  # type: ignore[no-untyped-def]
+    import copy
+    from decimal import Decimal
+
+    from reportdesk.core.catalog import get_form, resources_dir
+    from reportdesk.core.interchange import read_json_file
+
+    last = read_json_file(resources_dir() / "samples" / "sample-report-2022.json", get_form)
+    this = copy.deepcopy(last)
+    this.year = 2023
+    for cid, value in list(this.cells.items()):
+        if cid.startswith("requests.carried_over."):
+            del this.cells[cid]  # carried from last year's 结转下年度
+        elif isinstance(value, int) and cid.startswith("proactive.") and value:
+            this.cells[cid] = value * 2 + 10  # large swings for 同比变化
+        elif isinstance(value, Decimal):
+            this.cells[cid] = value + Decimal("2.5")
+    for cid in ("requests.received.natural", "requests.granted.natural"):  # both sides: the balance holds
+        this.cells[cid] = (this.cells.get(cid) or 0) + 13
+    this.texts["problems"] = "（一）存在的主要问题\n\n（二）改进情况\n"
+    assert window.create_draft(last.agency, 2023, source=this, previous=last)
+    window.statusBar().clearMessage()
+    window.workspace.go_to_step("requests")
+    shot("table-with-last-year.png")
+    window.workspace.go_to_step("problems")
+    shot("problems-beside-last-year.png")
+    dialog = window.show_year_on_year()
+    dialog.resize(900, 420)
+    shot("year-on-year.png", dialog)
+    dialog.close()
+    window.close_draft()
+
+
+def review_shot(window, home: Path, app):  # type: ignore[no-untyped-def]
+    import copy
+
+    from PySide6.QtCore import Qt
+
+    from reportdesk.core.catalog import get_form, resources_dir
+    from reportdesk.core.interchange import read_json_file
+    from reportdesk.documents.export import export_report
+
+    folder = home / "收到的报告"
+    folder.mkdir()
+    sample = read_json_file(resources_dir() / "samples" / "sample-report-2022.json", get_form)
+    agencies = ["某市人力资源和社会保障局", "某市交通运输局", "某区人民政府", "某县农业农村局", "某街道办事处"]
+    for i, agency in enumerate(agencies):
+        report = copy.deepcopy(sample)
+        report.agency = agency
+        if i == 1:
+            report.cells["requests.received.natural"] = (report.cells.get("requests.received.natural") or 0) + 3
+        if i == 3:
+            report.texts.pop("problems", None)
+        export_report(report, docx=folder / f"{agency}2022年度报告.docx")
+    (folder / "某镇人民政府2022年度报告.docx").write_bytes(b"PK\x03\x04 damaged in transit")
+    review = window.show_review_window()
+    review.resize(1180, 640)
+    done = []
+    review.sig_run_finished.connect(lambda: done.append(True))
+    review.add_paths([folder])
+    while not done:
+        app.processEvents()
+        app.thread().msleep(20)  # a tool, not a test: poll until the background check is done
+    review.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    review.table.selectRow(0)
+    app.processEvents()
+    return review
 
 
 if __name__ == "__main__":

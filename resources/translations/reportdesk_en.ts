@@ -65,6 +65,10 @@
         <source>修改 {0} 个单元格</source>
         <translation>Edit {0} cells</translation>
     </message>
+    <message>
+        <source>从上年报告结转 {0} 个数字</source>
+        <translation>Carry {0} figures over from last year&apos;s report</translation>
+    </message>
 </context>
 <context>
     <name>DraftWorkspace</name>
@@ -347,6 +351,38 @@ Accepted, reason: {0}
     </message>
 </context>
 <context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <source>导入说明</source>
+        <extracomment>Summary lines that need a look (from ``ImportSummary.lines()`` and the session&apos;s notes).</extracomment>
+        <translation>Import notes</translation>
+    </message>
+    <message>
+        <source>请核对这一项：导入时没有按官方格式对上。</source>
+        <translation>Please check this item: it did not match the official format on import.</translation>
+    </message>
+    <message>
+        <source>没有导入说明：这份草稿不是从文件导入的。</source>
+        <translation>No import notes: this draft was not imported from a file.</translation>
+    </message>
+    <message>
+        <source>有 {0} 项需要核对：请对照原文件检查相关数字，缺少的请补填。</source>
+        <translation>{0} items need checking: compare the figures with the original file and fill in what is missing.</translation>
+    </message>
+    <message>
+        <source>所有内容都已按官方格式对上。请仍对照原文件抽查几个数字。</source>
+        <translation>Everything matched the official format. Still, spot-check a few figures against the original file.</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>复制全部</source>
+        <translation>Copy all</translation>
+    </message>
+</context>
+<context>
     <name>MetaPage</name>
     <message>
         <source>&lt;h2&gt;基本信息&lt;/h2&gt;</source>
@@ -392,6 +428,28 @@ Accepted, reason: {0}
         <translation>Report year</translation>
     </message>
     <message>
+        <source>（不用）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>选择上年报告…</source>
+        <translation>Choose last year&apos;s report…</translation>
+    </message>
+    <message>
+        <source>上年的草稿（.rdesk）、Word（.docx）、Excel（.xlsx）或 JSON 报告：
+本年“上年结转”一行从上年“结转下年度继续办理”带入，并检查跨年度的一致性。</source>
+        <translation>Last year&apos;s draft (.rdesk), Word (.docx), Excel (.xlsx) or JSON report:
+this year&apos;s “carried over from last year” row starts from last year&apos;s “carried forward to next year”, and the cross-year checks run.</translation>
+    </message>
+    <message>
+        <source>不用</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>上年报告</source>
+        <translation>Last year&apos;s report</translation>
+    </message>
+    <message>
         <source>创建</source>
         <translation>Create</translation>
     </message>
@@ -400,8 +458,32 @@ Accepted, reason: {0}
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>选择上年报告</source>
+        <translation>Choose last year&apos;s report</translation>
+    </message>
+    <message>
+        <source>报告文件 (*.rdesk *.docx *.xlsx *.json)</source>
+        <translation>Report files (*.rdesk *.docx *.xlsx *.json)</translation>
+    </message>
+    <message>
+        <source>无法读取上年报告 {0}：{1}</source>
+        <translation>Cannot read last year&apos;s report {0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0}（{1} {2}年）</source>
+        <translation>{0} ({1}, {2})</translation>
+    </message>
+    <message>
+        <source>未写单位</source>
+        <translation>no body named</translation>
+    </message>
+    <message>
         <source>请填写单位名称，如“某市人力资源和社会保障局”。</source>
         <translation>Enter the body’s name, e.g. “某市人力资源和社会保障局”.</translation>
+    </message>
+    <message>
+        <source>上年报告是 {0} 年的，本报告是 {1} 年的：上年报告应早于本年。请改报告年度或另选上年报告。</source>
+        <translation>Last year&apos;s report is for {0} and this report is for {1}: last year&apos;s report must be older. Change the report year or choose another report.</translation>
     </message>
 </context>
 <context>
@@ -414,6 +496,22 @@ Accepted, reason: {0}
     <message>
         <source>空白（没有数据请填 0）</source>
         <translation>Blank (enter 0 when there is nothing to report)</translation>
+    </message>
+    <message>
+        <source>从上年报告的“结转下年度继续办理”结转而来（改动后即为本年填写）。</source>
+        <translation>Carried over from last year&apos;s “carried forward to next year” (once changed, it counts as typed this year).</translation>
+    </message>
+    <message>
+        <source>从文件导入。</source>
+        <translation>Imported from a file.</translation>
+    </message>
+    <message>
+        <source>上年：{0}</source>
+        <translation>Last year: {0}</translation>
+    </message>
+    <message>
+        <source>空白</source>
+        <translation>blank</translation>
     </message>
 </context>
 <context>
@@ -435,6 +533,7 @@ Accepted, reason: {0}
     <name>ReportWindow</name>
     <message>
         <source>ReportDesk 政府信息公开工作年度报告</source>
+        <extracomment>What 打开… and a drop accept: a draft is opened, a report file is imported as a new draft.</extracomment>
         <translation>ReportDesk – Annual Report on Government Information Disclosure</translation>
     </message>
     <message>
@@ -442,8 +541,36 @@ Accepted, reason: {0}
         <translation>New report…</translation>
     </message>
     <message>
+        <source>基于上年报告新建…</source>
+        <translation>New from last year&apos;s report…</translation>
+    </message>
+    <message>
         <source>打开…</source>
         <translation>Open…</translation>
+    </message>
+    <message>
+        <source>审阅报告…</source>
+        <translation>Review reports…</translation>
+    </message>
+    <message>
+        <source>设置上年报告…</source>
+        <translation>Set last year&apos;s report…</translation>
+    </message>
+    <message>
+        <source>不再使用上年报告</source>
+        <translation>Stop using last year&apos;s report</translation>
+    </message>
+    <message>
+        <source>显示上年数字</source>
+        <translation>Show last year&apos;s figures</translation>
+    </message>
+    <message>
+        <source>同比变化…</source>
+        <translation>Year-on-year changes…</translation>
+    </message>
+    <message>
+        <source>导入说明</source>
+        <translation>Import notes</translation>
     </message>
     <message>
         <source>打开示例报告</source>
@@ -544,6 +671,14 @@ Accepted, reason: {0}
 Compile, check and export the annual report on government information disclosure.</translation>
     </message>
     <message>
+        <source>基于上年报告新建</source>
+        <translation>New from last year&apos;s report</translation>
+    </message>
+    <message>
+        <source>选择上年报告</source>
+        <translation>Choose last year&apos;s report</translation>
+    </message>
+    <message>
         <source>无法新建报告</source>
         <translation>Cannot create the report</translation>
     </message>
@@ -556,12 +691,100 @@ Compile, check and export the annual report on government information disclosure
         <translation>Cannot open the sample report</translation>
     </message>
     <message>
-        <source>打开报告草稿</source>
-        <translation>Open a report draft</translation>
+        <source>报告和草稿 (*.rdesk *.docx *.xlsx *.json)</source>
+        <translation>Reports and drafts (*.rdesk *.docx *.xlsx *.json)</translation>
     </message>
     <message>
         <source>ReportDesk 草稿 (*{0})</source>
         <translation>ReportDesk drafts (*{0})</translation>
+    </message>
+    <message>
+        <source>Word 报告 (*.docx)</source>
+        <translation>Word reports (*.docx)</translation>
+    </message>
+    <message>
+        <source>Excel 报告 (*.xlsx)</source>
+        <translation>Excel reports (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>JSON 报告 (*.json)</source>
+        <translation>JSON reports (*.json)</translation>
+    </message>
+    <message>
+        <source>打开草稿或导入报告</source>
+        <translation>Open a draft or import a report</translation>
+    </message>
+    <message>
+        <source>无法打开</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <source>不支持的文件类型“{0}”：可以打开草稿（.rdesk），或导入 Word（.docx）、Excel（.xlsx）、JSON 报告。</source>
+        <translation>Unsupported file type “{0}”: you can open a draft (.rdesk) or import a Word (.docx), Excel (.xlsx) or JSON report.</translation>
+    </message>
+    <message>
+        <source>正在导入</source>
+        <translation>Import in progress</translation>
+    </message>
+    <message>
+        <source>正在导入另一个文件，请稍候再试。</source>
+        <translation>Another file is being imported. Please try again in a moment.</translation>
+    </message>
+    <message>
+        <source>正在读取 {0}…</source>
+        <translation>Reading {0}…</translation>
+    </message>
+    <message>
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <source>无法读取 {0}：{1}</source>
+        <translation>Cannot read {0}: {1}</translation>
+    </message>
+    <message>
+        <source>导入 {0}</source>
+        <translation>Import {0}</translation>
+    </message>
+    <message>
+        <source>文件中没有找到单位名称或报告年度，请补填。</source>
+        <translation>The file does not name the body or the report year. Please fill them in.</translation>
+    </message>
+    <message>
+        <source>已将 {0} 导入为新草稿（原文件未改动）。以下是读取情况：</source>
+        <translation>{0} was imported as a new draft (the original file is unchanged). What was read:</translation>
+    </message>
+    <message>
+        <source>这份草稿导入时的读取情况：</source>
+        <translation>What was read when this draft was imported:</translation>
+    </message>
+    <message>
+        <source>一次只能打开一个文件：已打开 {0}。要检查多份报告，请用“文件 › 审阅报告…”。</source>
+        <translation>Only one file can be opened at a time: {0} was opened. To check many reports, use “File › Review reports…”.</translation>
+    </message>
+    <message>
+        <source>设置上年报告</source>
+        <translation>Set last year&apos;s report</translation>
+    </message>
+    <message>
+        <source>无法读取上年报告</source>
+        <translation>Cannot read last year&apos;s report</translation>
+    </message>
+    <message>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>上年报告的年度不对</source>
+        <translation>Last year&apos;s report has the wrong year</translation>
+    </message>
+    <message>
+        <source>{0} 是 {1} 年的报告，本报告是 {2} 年的：上年报告应早于本年，请另选文件。</source>
+        <translation>{0} is the report for {1} and this report is for {2}: last year&apos;s report must be older. Please choose another file.</translation>
+    </message>
+    <message>
+        <source>已设置上年报告（{0} {1}年）；从上年结转 {2} 个数字。</source>
+        <translation>Last year&apos;s report set ({0}, {1}); {2} figures carried over.</translation>
     </message>
     <message>
         <source>草稿已在使用中</source>
@@ -598,6 +821,168 @@ Compile, check and export the annual report on government information disclosure
     <message>
         <source>{0} {1}年度报告 — ReportDesk</source>
         <translation>{0} – {1} annual report — ReportDesk</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewResultsModel</name>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>能否读取</source>
+        <translation>Readable</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>警告</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>原因 / 导入说明</source>
+        <translation>Reason / import notes</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>审阅报告 — ReportDesk</source>
+        <translation>Review reports — ReportDesk</translation>
+    </message>
+    <message>
+        <source>把报告文件（Word、Excel、JSON 或草稿）或整个文件夹拖到这里，或点击下面的按钮选择。每份报告一行；选中一行可看它的全部问题。</source>
+        <translation>Drop report files (Word, Excel, JSON or drafts) or whole folders here, or choose them with the buttons below. One row per report; select a row to see all its findings.</translation>
+    </message>
+    <message>
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>导出汇总表…</source>
+        <translation>Export summary workbook…</translation>
+    </message>
+    <message>
+        <source>%v / %m</source>
+        <translation>%v / %m</translation>
+    </message>
+    <message>
+        <source>还没有报告。</source>
+        <translation>No reports yet.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;检查结果&lt;/b&gt;（选中一行查看）</source>
+        <translation>&lt;b&gt;Findings&lt;/b&gt; (select a row)</translation>
+    </message>
+    <message>
+        <source>选择要审阅的报告</source>
+        <translation>Choose reports to review</translation>
+    </message>
+    <message>
+        <source>报告文件 ({0})</source>
+        <translation>Report files ({0})</translation>
+    </message>
+    <message>
+        <source>选择放有报告的文件夹</source>
+        <translation>Choose a folder of reports</translation>
+    </message>
+    <message>
+        <source>正在查找报告文件…</source>
+        <translation>Looking for report files…</translation>
+    </message>
+    <message>
+        <source>正在检查：{0}/{1}</source>
+        <translation>Checking: {0}/{1}</translation>
+    </message>
+    <message>
+        <source>共 {0} 份报告：{1} 份有错误，{2} 份无法读取。</source>
+        <translation>{0} reports: {1} with errors, {2} unreadable.</translation>
+    </message>
+    <message>
+        <source>已停止。</source>
+        <translation>Stopped. </translation>
+    </message>
+    <message>
+        <source>正在停止：等待手头的文件检查完…</source>
+        <translation>Stopping: waiting for the files in hand to finish…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;{1}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;  {1}</translation>
+    </message>
+    <message>
+        <source>无法读取：{0}</source>
+        <translation>Unreadable: {0}</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>没有发现问题。</source>
+        <translation>No findings.</translation>
+    </message>
+    <message>
+        <source>导入：{0}</source>
+        <translation>Import: {0}</translation>
+    </message>
+    <message>
+        <source>导出汇总表</source>
+        <translation>Export summary workbook</translation>
+    </message>
+    <message>
+        <source>审阅汇总.xlsx</source>
+        <translation>review-summary.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>无法保存汇总表</source>
+        <translation>Cannot save the summary workbook</translation>
+    </message>
+    <message>
+        <source>无法写入 {0}：{1}</source>
+        <translation>Cannot write {0}: {1}</translation>
+    </message>
+    <message>
+        <source>汇总表已保存：{0}（{1} 份报告）</source>
+        <translation>Summary workbook saved: {0} ({1} reports)</translation>
     </message>
 </context>
 <context>
@@ -642,8 +1027,16 @@ Compile, check and export the annual report on government information disclosure
         <translation>New report…</translation>
     </message>
     <message>
+        <source>基于上年报告新建…</source>
+        <translation>New from last year&apos;s report…</translation>
+    </message>
+    <message>
         <source>打开…</source>
         <translation>Open…</translation>
+    </message>
+    <message>
+        <source>打开草稿（.rdesk），或导入 Word、Excel、JSON 报告为新草稿；也可把文件拖到这里</source>
+        <translation>Open a draft (.rdesk), or import a Word, Excel or JSON report as a new draft; you can also drop the file here</translation>
     </message>
     <message>
         <source>打开示例报告</source>
@@ -674,6 +1067,10 @@ Compile, check and export the annual report on government information disclosure
         <translation>No drafts yet. Click “New report…” to begin, or open the sample report to look around.</translation>
     </message>
     <message>
+        <source>把上年或本年的 Word、Excel 报告拖到窗口中，即可导入为新草稿。</source>
+        <translation>Drop a Word or Excel report (this year&apos;s or last year&apos;s) on the window to import it as a new draft.</translation>
+    </message>
+    <message>
         <source>（未填单位）</source>
         <translation>(no body name)</translation>
     </message>
@@ -695,6 +1092,18 @@ Compile, check and export the annual report on government information disclosure
     <message>
         <source>直接输入数字；Enter 下移，Tab 右移，Delete 清除；可从 Excel/WPS 复制整块粘贴（Ctrl+V）。</source>
         <translation>Type numbers directly; Enter moves down, Tab moves right, Delete clears; you can copy a block from Excel/WPS and paste it (Ctrl+V).</translation>
+    </message>
+    <message>
+        <source>每格左上角的灰色小字是上年（{0}年）的数字。</source>
+        <translation>The small grey figure in the top-left corner of each cell is last year&apos;s ({0}).</translation>
+    </message>
+    <message>
+        <source>已知上年（{0}年）报告：鼠标停在单元格上可看上年数字。</source>
+        <translation>Last year&apos;s report ({0}) is known: hover over a cell to see last year&apos;s figure.</translation>
+    </message>
+    <message>
+        <source>蓝底蓝字的数字从上年报告结转而来。</source>
+        <translation> Blue figures on blue were carried over from last year&apos;s report.</translation>
     </message>
     <message>
         <source>将 {0} 个空白单元格填为 0</source>
@@ -750,6 +1159,14 @@ Compile, check and export the annual report on government information disclosure
         <translation>Show the figure in the table</translation>
     </message>
     <message>
+        <source>&lt;b&gt;上年报告（{0}年）的本部分&lt;/b&gt;（只读，供说明上年问题的改进情况）</source>
+        <translation>&lt;b&gt;This part of last year&apos;s report ({0})&lt;/b&gt; (read-only, to say how last year&apos;s problems were addressed)</translation>
+    </message>
+    <message>
+        <source>上年报告中没有这一部分的文字。</source>
+        <translation>Last year&apos;s report has no text in this part.</translation>
+    </message>
+    <message>
         <source>{0} 字</source>
         <translation>{0} characters</translation>
     </message>
@@ -760,6 +1177,65 @@ Compile, check and export the annual report on government information disclosure
     <message>
         <source>表格中的数字已改动：文中有 {0} 段插入的数据段落与表格不一致。</source>
         <translation>Table figures have changed: {0} inserted data paragraphs in the text no longer match the tables.</translation>
+    </message>
+</context>
+<context>
+    <name>YearOnYearDialog</name>
+    <message>
+        <source>同比变化</source>
+        <translation>Year-on-year changes</translation>
+    </message>
+    <message>
+        <source>只显示变化较大的项目</source>
+        <translation>Only large changes</translation>
+    </message>
+    <message>
+        <source>复制变化较大的项目</source>
+        <translation>Copy the large changes</translation>
+    </message>
+    <message>
+        <source>复制为文字，便于在报告中说明变化的原因</source>
+        <translation>Copy as text, to explain the reasons in the report</translation>
+    </message>
+    <message>
+        <source>变化较大：增减至少 50% 且至少 10 件。请在“一、总体情况”或相关部分说明原因；双击一行可查看表格中的数字。</source>
+        <translation>Large change: at least 50% and at least 10 items. Explain the reason in “I. Overview” or the relevant part; double-click a row to see the figure in its table.</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>上年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <source>本年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>增减</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>增减（%）</source>
+        <translation>Change (%)</translation>
+    </message>
+    <message>
+        <source>变化较大</source>
+        <translation>Large change</translation>
+    </message>
+    <message>
+        <source>还没有上年报告：请先在“报告”菜单中“设置上年报告…”。</source>
+        <translation>No report for last year yet: use “Report › Set last year&apos;s report…” first.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}年与上年（{1}年）对比&lt;/b&gt;：{2} 个项目，其中 {3} 个变化较大。</source>
+        <translation>&lt;b&gt;{0} compared with last year ({1})&lt;/b&gt;: {2} items, {3} with large changes.</translation>
+    </message>
+    <message>
+        <source>（上年报告使用另一种格式，只比较相同编号的项目。）</source>
+        <translation> (Last year&apos;s report uses another format: only items with the same id are compared.)</translation>
     </message>
 </context>
 </TS>

@@ -65,6 +65,10 @@
             <source>修改 {0} 个单元格</source>
             <translation>修改 {0} 个单元格</translation>
         </message>
+        <message>
+            <source>从上年报告结转 {0} 个数字</source>
+            <translation>从上年报告结转 {0} 个数字</translation>
+        </message>
     </context>
     <context>
         <name>DraftWorkspace</name>
@@ -347,6 +351,38 @@
         </message>
     </context>
     <context>
+        <name>ImportSummaryDialog</name>
+        <message>
+            <source>导入说明</source>
+            <extracomment>Summary lines that need a look (from ``ImportSummary.lines()`` and the session's notes).</extracomment>
+            <translation>导入说明</translation>
+        </message>
+        <message>
+            <source>请核对这一项：导入时没有按官方格式对上。</source>
+            <translation>请核对这一项：导入时没有按官方格式对上。</translation>
+        </message>
+        <message>
+            <source>没有导入说明：这份草稿不是从文件导入的。</source>
+            <translation>没有导入说明：这份草稿不是从文件导入的。</translation>
+        </message>
+        <message>
+            <source>有 {0} 项需要核对：请对照原文件检查相关数字，缺少的请补填。</source>
+            <translation>有 {0} 项需要核对：请对照原文件检查相关数字，缺少的请补填。</translation>
+        </message>
+        <message>
+            <source>所有内容都已按官方格式对上。请仍对照原文件抽查几个数字。</source>
+            <translation>所有内容都已按官方格式对上。请仍对照原文件抽查几个数字。</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>复制全部</source>
+            <translation>复制全部</translation>
+        </message>
+    </context>
+    <context>
         <name>MetaPage</name>
         <message>
             <source>&lt;h2&gt;基本信息&lt;/h2&gt;</source>
@@ -392,6 +428,28 @@
             <translation>报告年度</translation>
         </message>
         <message>
+            <source>（不用）</source>
+            <translation>（不用）</translation>
+        </message>
+        <message>
+            <source>选择上年报告…</source>
+            <translation>选择上年报告…</translation>
+        </message>
+        <message>
+            <source>上年的草稿（.rdesk）、Word（.docx）、Excel（.xlsx）或 JSON 报告：
+本年“上年结转”一行从上年“结转下年度继续办理”带入，并检查跨年度的一致性。</source>
+            <translation>上年的草稿（.rdesk）、Word（.docx）、Excel（.xlsx）或 JSON 报告：
+本年“上年结转”一行从上年“结转下年度继续办理”带入，并检查跨年度的一致性。</translation>
+        </message>
+        <message>
+            <source>不用</source>
+            <translation>不用</translation>
+        </message>
+        <message>
+            <source>上年报告</source>
+            <translation>上年报告</translation>
+        </message>
+        <message>
             <source>创建</source>
             <translation>创建</translation>
         </message>
@@ -400,8 +458,32 @@
             <translation>取消</translation>
         </message>
         <message>
+            <source>选择上年报告</source>
+            <translation>选择上年报告</translation>
+        </message>
+        <message>
+            <source>报告文件 (*.rdesk *.docx *.xlsx *.json)</source>
+            <translation>报告文件 (*.rdesk *.docx *.xlsx *.json)</translation>
+        </message>
+        <message>
+            <source>无法读取上年报告 {0}：{1}</source>
+            <translation>无法读取上年报告 {0}：{1}</translation>
+        </message>
+        <message>
+            <source>{0}（{1} {2}年）</source>
+            <translation>{0}（{1} {2}年）</translation>
+        </message>
+        <message>
+            <source>未写单位</source>
+            <translation>未写单位</translation>
+        </message>
+        <message>
             <source>请填写单位名称，如“某市人力资源和社会保障局”。</source>
             <translation>请填写单位名称，如“某市人力资源和社会保障局”。</translation>
+        </message>
+        <message>
+            <source>上年报告是 {0} 年的，本报告是 {1} 年的：上年报告应早于本年。请改报告年度或另选上年报告。</source>
+            <translation>上年报告是 {0} 年的，本报告是 {1} 年的：上年报告应早于本年。请改报告年度或另选上年报告。</translation>
         </message>
     </context>
     <context>
@@ -414,6 +496,22 @@
         <message>
             <source>空白（没有数据请填 0）</source>
             <translation>空白（没有数据请填 0）</translation>
+        </message>
+        <message>
+            <source>从上年报告的“结转下年度继续办理”结转而来（改动后即为本年填写）。</source>
+            <translation>从上年报告的“结转下年度继续办理”结转而来（改动后即为本年填写）。</translation>
+        </message>
+        <message>
+            <source>从文件导入。</source>
+            <translation>从文件导入。</translation>
+        </message>
+        <message>
+            <source>上年：{0}</source>
+            <translation>上年：{0}</translation>
+        </message>
+        <message>
+            <source>空白</source>
+            <translation>空白</translation>
         </message>
     </context>
     <context>
@@ -435,6 +533,7 @@
         <name>ReportWindow</name>
         <message>
             <source>ReportDesk 政府信息公开工作年度报告</source>
+            <extracomment>What 打开… and a drop accept: a draft is opened, a report file is imported as a new draft.</extracomment>
             <translation>ReportDesk 政府信息公开工作年度报告</translation>
         </message>
         <message>
@@ -442,8 +541,36 @@
             <translation>新建报告…</translation>
         </message>
         <message>
+            <source>基于上年报告新建…</source>
+            <translation>基于上年报告新建…</translation>
+        </message>
+        <message>
             <source>打开…</source>
             <translation>打开…</translation>
+        </message>
+        <message>
+            <source>审阅报告…</source>
+            <translation>审阅报告…</translation>
+        </message>
+        <message>
+            <source>设置上年报告…</source>
+            <translation>设置上年报告…</translation>
+        </message>
+        <message>
+            <source>不再使用上年报告</source>
+            <translation>不再使用上年报告</translation>
+        </message>
+        <message>
+            <source>显示上年数字</source>
+            <translation>显示上年数字</translation>
+        </message>
+        <message>
+            <source>同比变化…</source>
+            <translation>同比变化…</translation>
+        </message>
+        <message>
+            <source>导入说明</source>
+            <translation>导入说明</translation>
         </message>
         <message>
             <source>打开示例报告</source>
@@ -544,6 +671,14 @@
 政府信息公开工作年度报告的填报、检查与导出。</translation>
         </message>
         <message>
+            <source>基于上年报告新建</source>
+            <translation>基于上年报告新建</translation>
+        </message>
+        <message>
+            <source>选择上年报告</source>
+            <translation>选择上年报告</translation>
+        </message>
+        <message>
             <source>无法新建报告</source>
             <translation>无法新建报告</translation>
         </message>
@@ -556,12 +691,100 @@
             <translation>无法打开示例报告</translation>
         </message>
         <message>
-            <source>打开报告草稿</source>
-            <translation>打开报告草稿</translation>
+            <source>报告和草稿 (*.rdesk *.docx *.xlsx *.json)</source>
+            <translation>报告和草稿 (*.rdesk *.docx *.xlsx *.json)</translation>
         </message>
         <message>
             <source>ReportDesk 草稿 (*{0})</source>
             <translation>ReportDesk 草稿 (*{0})</translation>
+        </message>
+        <message>
+            <source>Word 报告 (*.docx)</source>
+            <translation>Word 报告 (*.docx)</translation>
+        </message>
+        <message>
+            <source>Excel 报告 (*.xlsx)</source>
+            <translation>Excel 报告 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>JSON 报告 (*.json)</source>
+            <translation>JSON 报告 (*.json)</translation>
+        </message>
+        <message>
+            <source>打开草稿或导入报告</source>
+            <translation>打开草稿或导入报告</translation>
+        </message>
+        <message>
+            <source>无法打开</source>
+            <translation>无法打开</translation>
+        </message>
+        <message>
+            <source>不支持的文件类型“{0}”：可以打开草稿（.rdesk），或导入 Word（.docx）、Excel（.xlsx）、JSON 报告。</source>
+            <translation>不支持的文件类型“{0}”：可以打开草稿（.rdesk），或导入 Word（.docx）、Excel（.xlsx）、JSON 报告。</translation>
+        </message>
+        <message>
+            <source>正在导入</source>
+            <translation>正在导入</translation>
+        </message>
+        <message>
+            <source>正在导入另一个文件，请稍候再试。</source>
+            <translation>正在导入另一个文件，请稍候再试。</translation>
+        </message>
+        <message>
+            <source>正在读取 {0}…</source>
+            <translation>正在读取 {0}…</translation>
+        </message>
+        <message>
+            <source>无法导入</source>
+            <translation>无法导入</translation>
+        </message>
+        <message>
+            <source>无法读取 {0}：{1}</source>
+            <translation>无法读取 {0}：{1}</translation>
+        </message>
+        <message>
+            <source>导入 {0}</source>
+            <translation>导入 {0}</translation>
+        </message>
+        <message>
+            <source>文件中没有找到单位名称或报告年度，请补填。</source>
+            <translation>文件中没有找到单位名称或报告年度，请补填。</translation>
+        </message>
+        <message>
+            <source>已将 {0} 导入为新草稿（原文件未改动）。以下是读取情况：</source>
+            <translation>已将 {0} 导入为新草稿（原文件未改动）。以下是读取情况：</translation>
+        </message>
+        <message>
+            <source>这份草稿导入时的读取情况：</source>
+            <translation>这份草稿导入时的读取情况：</translation>
+        </message>
+        <message>
+            <source>一次只能打开一个文件：已打开 {0}。要检查多份报告，请用“文件 › 审阅报告…”。</source>
+            <translation>一次只能打开一个文件：已打开 {0}。要检查多份报告，请用“文件 › 审阅报告…”。</translation>
+        </message>
+        <message>
+            <source>设置上年报告</source>
+            <translation>设置上年报告</translation>
+        </message>
+        <message>
+            <source>无法读取上年报告</source>
+            <translation>无法读取上年报告</translation>
+        </message>
+        <message>
+            <source>{0}：{1}</source>
+            <translation>{0}：{1}</translation>
+        </message>
+        <message>
+            <source>上年报告的年度不对</source>
+            <translation>上年报告的年度不对</translation>
+        </message>
+        <message>
+            <source>{0} 是 {1} 年的报告，本报告是 {2} 年的：上年报告应早于本年，请另选文件。</source>
+            <translation>{0} 是 {1} 年的报告，本报告是 {2} 年的：上年报告应早于本年，请另选文件。</translation>
+        </message>
+        <message>
+            <source>已设置上年报告（{0} {1}年）；从上年结转 {2} 个数字。</source>
+            <translation>已设置上年报告（{0} {1}年）；从上年结转 {2} 个数字。</translation>
         </message>
         <message>
             <source>草稿已在使用中</source>
@@ -598,6 +821,168 @@
         <message>
             <source>{0} {1}年度报告 — ReportDesk</source>
             <translation>{0} {1}年度报告 — ReportDesk</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewResultsModel</name>
+        <message>
+            <source>文件</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>单位</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>年度</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <source>能否读取</source>
+            <translation>能否读取</translation>
+        </message>
+        <message>
+            <source>错误</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <source>警告</source>
+            <translation>警告</translation>
+        </message>
+        <message>
+            <source>原因 / 导入说明</source>
+            <translation>原因 / 导入说明</translation>
+        </message>
+        <message>
+            <source>是</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>否</source>
+            <translation>否</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewWindow</name>
+        <message>
+            <source>审阅报告 — ReportDesk</source>
+            <translation>审阅报告 — ReportDesk</translation>
+        </message>
+        <message>
+            <source>把报告文件（Word、Excel、JSON 或草稿）或整个文件夹拖到这里，或点击下面的按钮选择。每份报告一行；选中一行可看它的全部问题。</source>
+            <translation>把报告文件（Word、Excel、JSON 或草稿）或整个文件夹拖到这里，或点击下面的按钮选择。每份报告一行；选中一行可看它的全部问题。</translation>
+        </message>
+        <message>
+            <source>添加文件…</source>
+            <translation>添加文件…</translation>
+        </message>
+        <message>
+            <source>选择文件夹…</source>
+            <translation>选择文件夹…</translation>
+        </message>
+        <message>
+            <source>停止</source>
+            <translation>停止</translation>
+        </message>
+        <message>
+            <source>清空</source>
+            <translation>清空</translation>
+        </message>
+        <message>
+            <source>导出汇总表…</source>
+            <translation>导出汇总表…</translation>
+        </message>
+        <message>
+            <source>%v / %m</source>
+            <translation>%v / %m</translation>
+        </message>
+        <message>
+            <source>还没有报告。</source>
+            <translation>还没有报告。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;检查结果&lt;/b&gt;（选中一行查看）</source>
+            <translation>&lt;b&gt;检查结果&lt;/b&gt;（选中一行查看）</translation>
+        </message>
+        <message>
+            <source>选择要审阅的报告</source>
+            <translation>选择要审阅的报告</translation>
+        </message>
+        <message>
+            <source>报告文件 ({0})</source>
+            <translation>报告文件 ({0})</translation>
+        </message>
+        <message>
+            <source>选择放有报告的文件夹</source>
+            <translation>选择放有报告的文件夹</translation>
+        </message>
+        <message>
+            <source>正在查找报告文件…</source>
+            <translation>正在查找报告文件…</translation>
+        </message>
+        <message>
+            <source>正在检查：{0}/{1}</source>
+            <translation>正在检查：{0}/{1}</translation>
+        </message>
+        <message>
+            <source>共 {0} 份报告：{1} 份有错误，{2} 份无法读取。</source>
+            <translation>共 {0} 份报告：{1} 份有错误，{2} 份无法读取。</translation>
+        </message>
+        <message>
+            <source>已停止。</source>
+            <translation>已停止。</translation>
+        </message>
+        <message>
+            <source>正在停止：等待手头的文件检查完…</source>
+            <translation>正在停止：等待手头的文件检查完…</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{0}&lt;/b&gt;　{1}</source>
+            <translation>&lt;b&gt;{0}&lt;/b&gt;　{1}</translation>
+        </message>
+        <message>
+            <source>无法读取：{0}</source>
+            <translation>无法读取：{0}</translation>
+        </message>
+        <message>
+            <source>错误</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <source>提示</source>
+            <translation>提示</translation>
+        </message>
+        <message>
+            <source>没有发现问题。</source>
+            <translation>没有发现问题。</translation>
+        </message>
+        <message>
+            <source>导入：{0}</source>
+            <translation>导入：{0}</translation>
+        </message>
+        <message>
+            <source>导出汇总表</source>
+            <translation>导出汇总表</translation>
+        </message>
+        <message>
+            <source>审阅汇总.xlsx</source>
+            <translation>审阅汇总.xlsx</translation>
+        </message>
+        <message>
+            <source>Excel 工作簿 (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>无法保存汇总表</source>
+            <translation>无法保存汇总表</translation>
+        </message>
+        <message>
+            <source>无法写入 {0}：{1}</source>
+            <translation>无法写入 {0}：{1}</translation>
+        </message>
+        <message>
+            <source>汇总表已保存：{0}（{1} 份报告）</source>
+            <translation>汇总表已保存：{0}（{1} 份报告）</translation>
         </message>
     </context>
     <context>
@@ -642,8 +1027,16 @@
             <translation>新建报告…</translation>
         </message>
         <message>
+            <source>基于上年报告新建…</source>
+            <translation>基于上年报告新建…</translation>
+        </message>
+        <message>
             <source>打开…</source>
             <translation>打开…</translation>
+        </message>
+        <message>
+            <source>打开草稿（.rdesk），或导入 Word、Excel、JSON 报告为新草稿；也可把文件拖到这里</source>
+            <translation>打开草稿（.rdesk），或导入 Word、Excel、JSON 报告为新草稿；也可把文件拖到这里</translation>
         </message>
         <message>
             <source>打开示例报告</source>
@@ -674,6 +1067,10 @@
             <translation>还没有草稿。点击“新建报告…”开始，或打开示例报告看看。</translation>
         </message>
         <message>
+            <source>把上年或本年的 Word、Excel 报告拖到窗口中，即可导入为新草稿。</source>
+            <translation>把上年或本年的 Word、Excel 报告拖到窗口中，即可导入为新草稿。</translation>
+        </message>
+        <message>
             <source>（未填单位）</source>
             <translation>（未填单位）</translation>
         </message>
@@ -695,6 +1092,18 @@
         <message>
             <source>直接输入数字；Enter 下移，Tab 右移，Delete 清除；可从 Excel/WPS 复制整块粘贴（Ctrl+V）。</source>
             <translation>直接输入数字；Enter 下移，Tab 右移，Delete 清除；可从 Excel/WPS 复制整块粘贴（Ctrl+V）。</translation>
+        </message>
+        <message>
+            <source>每格左上角的灰色小字是上年（{0}年）的数字。</source>
+            <translation>每格左上角的灰色小字是上年（{0}年）的数字。</translation>
+        </message>
+        <message>
+            <source>已知上年（{0}年）报告：鼠标停在单元格上可看上年数字。</source>
+            <translation>已知上年（{0}年）报告：鼠标停在单元格上可看上年数字。</translation>
+        </message>
+        <message>
+            <source>蓝底蓝字的数字从上年报告结转而来。</source>
+            <translation>蓝底蓝字的数字从上年报告结转而来。</translation>
         </message>
         <message>
             <source>将 {0} 个空白单元格填为 0</source>
@@ -750,6 +1159,14 @@
             <translation>查看表格中的数字</translation>
         </message>
         <message>
+            <source>&lt;b&gt;上年报告（{0}年）的本部分&lt;/b&gt;（只读，供说明上年问题的改进情况）</source>
+            <translation>&lt;b&gt;上年报告（{0}年）的本部分&lt;/b&gt;（只读，供说明上年问题的改进情况）</translation>
+        </message>
+        <message>
+            <source>上年报告中没有这一部分的文字。</source>
+            <translation>上年报告中没有这一部分的文字。</translation>
+        </message>
+        <message>
             <source>{0} 字</source>
             <translation>{0} 字</translation>
         </message>
@@ -760,6 +1177,65 @@
         <message>
             <source>表格中的数字已改动：文中有 {0} 段插入的数据段落与表格不一致。</source>
             <translation>表格中的数字已改动：文中有 {0} 段插入的数据段落与表格不一致。</translation>
+        </message>
+    </context>
+    <context>
+        <name>YearOnYearDialog</name>
+        <message>
+            <source>同比变化</source>
+            <translation>同比变化</translation>
+        </message>
+        <message>
+            <source>只显示变化较大的项目</source>
+            <translation>只显示变化较大的项目</translation>
+        </message>
+        <message>
+            <source>复制变化较大的项目</source>
+            <translation>复制变化较大的项目</translation>
+        </message>
+        <message>
+            <source>复制为文字，便于在报告中说明变化的原因</source>
+            <translation>复制为文字，便于在报告中说明变化的原因</translation>
+        </message>
+        <message>
+            <source>变化较大：增减至少 50% 且至少 10 件。请在“一、总体情况”或相关部分说明原因；双击一行可查看表格中的数字。</source>
+            <translation>变化较大：增减至少 50% 且至少 10 件。请在“一、总体情况”或相关部分说明原因；双击一行可查看表格中的数字。</translation>
+        </message>
+        <message>
+            <source>项目</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>上年</source>
+            <translation>上年</translation>
+        </message>
+        <message>
+            <source>本年</source>
+            <translation>本年</translation>
+        </message>
+        <message>
+            <source>增减</source>
+            <translation>增减</translation>
+        </message>
+        <message>
+            <source>增减（%）</source>
+            <translation>增减（%）</translation>
+        </message>
+        <message>
+            <source>变化较大</source>
+            <translation>变化较大</translation>
+        </message>
+        <message>
+            <source>还没有上年报告：请先在“报告”菜单中“设置上年报告…”。</source>
+            <translation>还没有上年报告：请先在“报告”菜单中“设置上年报告…”。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{0}年与上年（{1}年）对比&lt;/b&gt;：{2} 个项目，其中 {3} 个变化较大。</source>
+            <translation>&lt;b&gt;{0}年与上年（{1}年）对比&lt;/b&gt;：{2} 个项目，其中 {3} 个变化较大。</translation>
+        </message>
+        <message>
+            <source>（上年报告使用另一种格式，只比较相同编号的项目。）</source>
+            <translation>（上年报告使用另一种格式，只比较相同编号的项目。）</translation>
         </message>
     </context>
 </TS>

@@ -214,11 +214,16 @@ Progress = Callable[[int, int], None]
 
 
 def review_many(files: Sequence[Path], previous_path: str | None = None, jobs: int | None = None,
-                progress: Progress | None = None, timeout: float = FILE_TIMEOUT_S) -> list[FileResult]:
-    """Check *files* (in parallel when there are several); results in the order given."""
+                progress: Progress | None = None, timeout: float = FILE_TIMEOUT_S,
+                isolate: bool = False) -> list[FileResult]:
+    """Check *files* (in parallel when there are several); results in the order given.
+
+    With *isolate* every file is read in a worker process, even a single one: the app uses
+    it so that a hostile file never runs inside the GUI process (whose threads have no alarm).
+    """
     jobs = jobs or os.cpu_count() or 1
     total = len(files)
-    if jobs <= 1 or total <= 1:
+    if (jobs <= 1 or total <= 1) and not isolate:
         results = []
         for i, path in enumerate(files):
             results.append(review_bounded(str(path), previous_path, timeout))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -189,8 +189,12 @@ class Session:
     # -- opening -----------------------------------------------------------------------
     @classmethod
     def create(cls, path: Path, *, agency: str, year: int, source: Report | None = None,
-               previous: Report | None = None) -> Session:
-        """A new draft at *path* (which must not exist), optionally filled from *source*."""
+               previous: Report | None = None, import_notes: Sequence[str] = ()) -> Session:
+        """A new draft at *path* (which must not exist), optionally filled from *source*.
+
+        *import_notes* (an import summary's lines) are kept in the draft, with the notes the
+        import itself raises, and come back as :attr:`import_notes` whenever it is opened.
+        """
         agency = (agency or "").strip()
         if not agency:
             raise EditError("请填写填报单位名称。", "agency")
@@ -199,7 +203,7 @@ class Session:
         form = get_form(source.form_id if source is not None else DEFAULT_FORM_ID)
         report = Report(form_id=form.id, agency=agency, year=year, totals=Totals.DERIVED)
         origins: dict[str, str] = {}
-        notes: list[str] = []
+        notes: list[str] = [n for n in import_notes if n]
         if source is not None:
             report.rulemaking_power = source.rulemaking_power
             report.meta = dict(source.meta)

@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QLineEdit,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reportdesk.core.numbers import ValueParseError, parse_value
-from reportdesk.ui.table_model import BLANK_ROLE, KIND_ROLE, ReportTableModel
+from reportdesk.ui.table_model import BLANK_ROLE, KIND_ROLE, PREVIOUS_ROLE, ReportTableModel
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +53,27 @@ class CellDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         super().paint(painter, option, index)
+        previous = index.data(PREVIOUS_ROLE)
         if index.data(BLANK_ROLE) and index.data(KIND_ROLE) == "input":
             painter.save()
             painter.setPen(QColor("#b9a66b"))
             painter.drawText(
-                option.rect.adjusted(4, 0, -6, 0), int(Qt.AlignmentFlag.AlignCenter), self.tr("空")
+                option.rect.adjusted(4, 0, -6, 0),
+                int((Qt.AlignmentFlag.AlignRight if previous else Qt.AlignmentFlag.AlignHCenter)
+                    | Qt.AlignmentFlag.AlignVCenter),
+                self.tr("空"),
+            )
+            painter.restore()
+        if previous:  # 显示上年数字: last year's figure, small and grey, in the top-left corner
+            painter.save()
+            font = QFont(option.font)
+            font.setPointSizeF(max(option.font.pointSizeF() * 0.75, 6.0))
+            painter.setFont(font)
+            painter.setPen(QColor("#7b8494"))
+            painter.drawText(
+                option.rect.adjusted(3, 1, -3, -1),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                previous,
             )
             painter.restore()
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from reportdesk.core.findings import Finding, sort_findings
 from reportdesk.core.form import FormDef
 from reportdesk.core.numbers import Value
+from reportdesk.core.report import Report, effective_cells
 from reportdesk.session import Acceptance, Changes, DraftError, EditError, IncompleteError, Session
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ class DraftController(QObject):
     sig_findings_changed = Signal(list)  # list[Finding], errors first
     sig_saved = Signal(object)  # datetime
     sig_error = Signal(str)  # a message for the user
+    sig_previous_changed = Signal()  # last year's report set or removed, or 显示上年数字 toggled
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +67,8 @@ class DraftController(QObject):
         self.values: dict[str, Value] = session.values()
         self.findings: list[Finding] = sort_findings(session.findings())
         self.acceptances: dict[str, Acceptance] = session.acceptances(self.findings)
+        self.previous_values: dict[str, Value] = self._previous_values()
+        self.show_previous = True  # 显示上年数字: last year's figure drawn in each cell
         self._closed = False
         self._timer = QTimer(self)
         self._timer.setInterval(AUTOSAVE_MS)
@@ -121,6 +125,62 @@ class DraftController(QObject):
             self.sig_error.emit(exc.message)
             return
         self._announce(changes)
+
+    # --- last year's report ------------------------------------------------------------
+
+    @property
+    def previous(self) -> Report | None:
+        return self.session.previous
+
+    def _previous_values(self) -> dict[str, Value]:
+        previous = self.session.previous
+        if previous is None:
+            return {}
+        try:
+            from reportdesk.core.catalog import get_form
+
+            return effective_cells(get_form(previous.form_id), previous)
+        except Exception:  # an unknown form in an old draft: no figures beside, never a crash
+            log.exception("cannot read last year's figures")
+            return {}
+
+    def set_previous(self, previous: Report | None) -> int:
+        """Attach (or remove) last year's report and carry its 结转下年度 into blank 上年结转 cells.
+
+        The carry is one undoable step (origin "carried"); returns how many cells it filled.
+        """
+        try:
+            self.session.set_previous(previous)
+        except DraftError as exc:
+            self.sig_error.emit(exc.message)
+            return 0
+        self.previous_values = self._previous_values()
+        self.sig_previous_changed.emit()
+        carried = self.carry_edits()
+        if carried:
+            self.edit_cells(carried, origin="carried", text=self.tr("从上年报告结转 {0} 个数字").format(len(carried)))
+        else:
+            self.refresh_findings()
+        return len(carried)
+
+    def carry_edits(self) -> dict[str, Value]:
+        """Blank 上年结转 cells that last year's 结转下年度继续办理 can fill."""
+        form = self.form
+        edits: dict[str, Value] = {}
+        if "requests" not in form.tables:
+            return edits
+        for column in form.tables["requests"].columns:
+            here, there = f"requests.carried_over.{column.id}", f"requests.carried_forward.{column.id}"
+            cell = form.cells.get(here)
+            if cell is not None and cell.input and self.values.get(here) is None \
+                    and self.previous_values.get(there) is not None:
+                edits[here] = self.previous_values[there]
+        return edits
+
+    def set_show_previous(self, shown: bool) -> None:
+        if shown != self.show_previous:
+            self.show_previous = shown
+            self.sig_previous_changed.emit()
 
     # --- review: accepted warnings, 已自查, 已完成 ---------------------------------------------
 

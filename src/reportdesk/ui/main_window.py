@@ -8,7 +8,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from reportdesk.storage.errors import DraftError
@@ -18,9 +27,13 @@ from reportdesk.ui.start_page import NewReportDialog, StartPage
 
 if TYPE_CHECKING:
     from reportdesk.core.report import Report
+    from reportdesk.importing import ImportedFile
     from reportdesk.session import Session
+    from reportdesk.ui.background import BackgroundCall
     from reportdesk.ui.controller import DraftController
+    from reportdesk.ui.review_window import ReviewWindow
     from reportdesk.ui.workspace import DraftWorkspace
+    from reportdesk.ui.year_on_year_view import YearOnYearDialog
 
 # Start-up imports only what the start page needs: the session (and with it the form,
 # the rule engine and SQLite) and the work area are imported when a draft is opened.
@@ -29,6 +42,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DRAFT_SUFFIX = ".rdesk"
+#: What 打开… and a drop accept: a draft is opened, a report file is imported as a new draft.
+OPEN_SUFFIXES = (DRAFT_SUFFIX, ".docx", ".xlsx", ".json")
+SHOW_PREVIOUS_KEY = "view/show_previous"
 SAMPLE = ("samples", "sample-report-2022.json")
 
 
@@ -57,9 +73,16 @@ class ReportWindow(QMainWindow):
         self.workspace: DraftWorkspace | None = None
         self.last_message_box: QMessageBox | None = None
         self.undo_group = QUndoGroup(self)
+        self.new_dialog: NewReportDialog | None = None
+        self.summary_dialog: QWidget | None = None
+        self.year_dialog: YearOnYearDialog | None = None
+        self.review_window: ReviewWindow | None = None
+        self.import_task: BackgroundCall | None = None
+        self.setAcceptDrops(True)
 
         self.start_page = StartPage(self)
         self.start_page.sig_new_requested.connect(self.new_report)
+        self.start_page.sig_new_from_previous_requested.connect(self.new_from_previous)
         self.start_page.sig_open_requested.connect(self.open_dialog)
         self.start_page.sig_sample_requested.connect(self.open_sample)
         self.start_page.sig_recent_requested.connect(self.open_draft)
@@ -90,7 +113,16 @@ class ReportWindow(QMainWindow):
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
         self.new_action = self._action(self.tr("新建报告…"), self.new_report, std.New)
+        self.new_previous_action = self._action(self.tr("基于上年报告新建…"), self.new_from_previous)
         self.open_action = self._action(self.tr("打开…"), self.open_dialog, std.Open)
+        self.review_action = self._action(self.tr("审阅报告…"), self.show_review_window)
+        self.set_previous_action = self._action(self.tr("设置上年报告…"), self.set_previous_dialog)
+        self.clear_previous_action = self._action(self.tr("不再使用上年报告"), self.clear_previous)
+        self.show_previous_action = self._action(self.tr("显示上年数字"), self.set_show_previous)
+        self.show_previous_action.setCheckable(True)
+        self.show_previous_action.setChecked(str(self.settings.value(SHOW_PREVIOUS_KEY, "true")) != "false")
+        self.year_on_year_action = self._action(self.tr("同比变化…"), self.show_year_on_year)
+        self.import_notes_action = self._action(self.tr("导入说明"), self.show_import_notes)
         self.sample_action = self._action(self.tr("打开示例报告"), self.open_sample)
         self.save_action = self._action(self.tr("立即保存"), self.save_now, std.Save)
         self.save_as_action = self._action(self.tr("另存为…"), self.save_as_dialog, std.SaveAs)
@@ -122,8 +154,11 @@ class ReportWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("文件(&F)"))
         for a in (
             self.new_action,
+            self.new_previous_action,
             self.open_action,
             self.sample_action,
+            None,
+            self.review_action,
             None,
             self.save_action,
             self.save_as_action,
@@ -138,6 +173,10 @@ class ReportWindow(QMainWindow):
         report_menu = bar.addMenu(self.tr("报告(&R)"))
         for a in (self.check_action, self.complete_action, self.preview_action, self.prev_action, self.next_action):
             report_menu.addAction(a)
+        report_menu.addSeparator()
+        for a in (self.set_previous_action, self.clear_previous_action, self.show_previous_action,
+                  self.year_on_year_action, None, self.import_notes_action):
+            report_menu.addSeparator() if a is None else report_menu.addAction(a)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.guide_action)
         help_menu.addAction(self.logs_action)
@@ -155,8 +194,13 @@ class ReportWindow(QMainWindow):
             self.preview_action,
             self.prev_action,
             self.next_action,
+            self.set_previous_action,
+            self.import_notes_action,
         ):
             a.setEnabled(has_draft)
+        has_previous = has_draft and self.controller is not None and self.controller.previous is not None
+        for a in (self.clear_previous_action, self.show_previous_action, self.year_on_year_action):
+            a.setEnabled(has_previous)
 
     def show_error(self, title: str, message: str) -> None:
         """A window-modal message that does not block the event loop."""
@@ -211,20 +255,36 @@ class ReportWindow(QMainWindow):
             drafts = []
         self.start_page.set_recent(drafts)
 
-    def new_report(self) -> None:
-        dialog = NewReportDialog(self)
-        if dialog.exec() != NewReportDialog.DialogCode.Accepted:
-            return
-        self.create_draft(dialog.agency.text().strip(), dialog.year.value())
+    def new_report(self, previous_path: Path | None = None) -> NewReportDialog:
+        """新建报告 (non-blocking); with *previous_path*, 基于上年报告新建 from that file."""
+        dialog = self.new_dialog = NewReportDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if previous_path is not None:
+            dialog.setWindowTitle(self.tr("基于上年报告新建"))
+            dialog.load_previous(Path(previous_path))
+        dialog.accepted.connect(
+            lambda: self.create_draft(dialog.agency.text().strip(), dialog.year.value(), previous=dialog.previous)
+        )
+        dialog.open()
+        return dialog
 
-    def create_draft(self, agency: str, year: int, source: Report | None = None) -> bool:
+    def new_from_previous(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择上年报告"), str(drafts_home()), self._report_filter()
+        )
+        if path:
+            self.new_report(Path(path))
+
+    def create_draft(self, agency: str, year: int, source: Report | None = None, *,
+                     previous: Report | None = None, import_notes: list[str] | None = None) -> bool:
         from reportdesk.session import EditError, Session
 
         home = drafts_home()
         try:
             home.mkdir(parents=True, exist_ok=True)
             path = free_path(home, draft_file_name(agency, year))
-            session = Session.create(path, agency=agency, year=year, source=source)
+            session = Session.create(path, agency=agency, year=year, source=source, previous=previous,
+                                     import_notes=import_notes or ())
         except (DraftError, EditError) as exc:
             self.show_error(self.tr("无法新建报告"), exc.message)
             return False
@@ -248,15 +308,210 @@ class ReportWindow(QMainWindow):
             return False
         return self.create_draft(report.agency, report.year or 2022, source=report)
 
+    def _report_filter(self) -> str:
+        return ";;".join([
+            self.tr("报告和草稿 (*.rdesk *.docx *.xlsx *.json)"),
+            self.tr("ReportDesk 草稿 (*{0})").format(DRAFT_SUFFIX),
+            self.tr("Word 报告 (*.docx)"),
+            self.tr("Excel 报告 (*.xlsx)"),
+            self.tr("JSON 报告 (*.json)"),
+        ])
+
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("打开报告草稿"),
-            str(drafts_home()),
-            self.tr("ReportDesk 草稿 (*{0})").format(DRAFT_SUFFIX),
+            self, self.tr("打开草稿或导入报告"), str(drafts_home()), self._report_filter()
         )
         if path:
-            self.open_draft(Path(path))
+            self.open_file(Path(path))
+
+    def open_file(self, path: Path) -> bool:
+        """A draft is opened; a Word, Excel or JSON report is imported as a new draft."""
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix == DRAFT_SUFFIX:
+            return self.open_draft(path)
+        if suffix in OPEN_SUFFIXES:
+            return self.import_report(path)
+        self.show_error(
+            self.tr("无法打开"),
+            self.tr("不支持的文件类型“{0}”：可以打开草稿（.rdesk），或导入 Word（.docx）、Excel（.xlsx）、JSON 报告。").format(
+                path.suffix or path.name
+            ),
+        )
+        return False
+
+    # --- importing a report as a new draft ---------------------------------------------------
+
+    def import_report(self, path: Path) -> bool:
+        """Read *path* in the background; a new draft and the import summary follow."""
+        if self.import_task is not None:
+            self.show_error(self.tr("正在导入"), self.tr("正在导入另一个文件，请稍候再试。"))
+            return False
+        from reportdesk.importing import import_in_worker
+        from reportdesk.ui.background import BackgroundCall
+
+        task = self.import_task = BackgroundCall(lambda: import_in_worker(path), self)
+        task.sig_done.connect(self._on_imported)
+        task.sig_failed.connect(lambda message: self._on_import_failed(path, message))
+        task.finished.connect(self._on_import_task_finished)
+        self.statusBar().showMessage(self.tr("正在读取 {0}…").format(path.name))
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        task.start()
+        return True
+
+    def _on_import_task_finished(self) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        if self.import_task is not None:
+            self.import_task.deleteLater()
+            self.import_task = None
+
+    def _on_import_failed(self, path: Path, message: str) -> None:
+        self.show_error(self.tr("无法导入"), self.tr("无法读取 {0}：{1}").format(path.name, message))
+
+    def _on_imported(self, imported: ImportedFile) -> None:
+        from reportdesk.core.interchange import YEAR_RANGE
+
+        report = imported.report
+        if report.agency.strip() and report.year in YEAR_RANGE:
+            if self.create_draft(report.agency.strip(), report.year, source=report,
+                                 import_notes=imported.lines):
+                self.show_import_summary(imported.path.name, imported.lines)
+            return
+        # the file does not say whose report it is, or for which year: ask, with what was found
+        dialog = self.new_dialog = NewReportDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowTitle(self.tr("导入 {0}").format(imported.path.name))
+        dialog.hide_previous()
+        dialog.agency.setText(report.agency.strip())
+        if report.year in YEAR_RANGE:
+            dialog.year.setValue(report.year)
+        dialog.error.setText(self.tr("文件中没有找到单位名称或报告年度，请补填。"))
+
+        def create() -> None:
+            if self.create_draft(dialog.agency.text().strip(), dialog.year.value(), source=report,
+                                 import_notes=imported.lines):
+                self.show_import_summary(imported.path.name, imported.lines)
+
+        dialog.accepted.connect(create)
+        dialog.open()
+
+    def show_import_summary(self, name: str, lines: list[str]) -> QWidget:
+        from reportdesk.ui.import_summary import ImportSummaryDialog
+
+        if self.summary_dialog is not None:
+            self.summary_dialog.close()
+        heading = self.tr("已将 {0} 导入为新草稿（原文件未改动）。以下是读取情况：").format(name) if name else \
+            self.tr("这份草稿导入时的读取情况：")
+        dialog = ImportSummaryDialog(heading, lines, self)
+        dialog.destroyed.connect(lambda _obj=None: setattr(self, "summary_dialog", None))
+        self.summary_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_import_notes(self) -> QWidget | None:
+        """报告 › 导入说明: the import summary kept in the draft."""
+        if self.controller is None:
+            return None
+        return self.show_import_summary("", list(self.controller.session.import_notes))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if any(u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in OPEN_SUFFIXES for u in urls):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: object) -> None:  # keep accepting while the drag moves
+        self.dragEnterEvent(event)  # type: ignore[arg-type]
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = [p for p in paths if p.suffix.lower() in OPEN_SUFFIXES]
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        if len(paths) > 1:
+            self.statusBar().showMessage(
+                self.tr("一次只能打开一个文件：已打开 {0}。要检查多份报告，请用“文件 › 审阅报告…”。").format(paths[0].name),
+                10000,
+            )
+        self.open_file(paths[0])
+
+    # --- last year's report ------------------------------------------------------------------
+
+    def set_previous_dialog(self) -> None:
+        if self.controller is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("设置上年报告"), str(drafts_home()), self._report_filter()
+        )
+        if path:
+            self.set_previous_file(Path(path))
+
+    def set_previous_file(self, path: Path) -> bool:
+        """Use *path* as last year's report of the open draft."""
+        if self.controller is None:
+            return False
+        from reportdesk.importing import ImportFailed, read_previous
+
+        try:
+            previous = read_previous(Path(path))
+        except ImportFailed as exc:
+            self.show_error(self.tr("无法读取上年报告"), self.tr("{0}：{1}").format(Path(path).name, exc.message))
+            return False
+        year = self.controller.session.report.year
+        if previous.year and year and previous.year >= year:
+            self.show_error(
+                self.tr("上年报告的年度不对"),
+                self.tr("{0} 是 {1} 年的报告，本报告是 {2} 年的：上年报告应早于本年，请另选文件。").format(
+                    Path(path).name, previous.year, year
+                ),
+            )
+            return False
+        carried = self.controller.set_previous(previous)
+        self._update_actions()
+        self.statusBar().showMessage(
+            self.tr("已设置上年报告（{0} {1}年）；从上年结转 {2} 个数字。").format(
+                previous.agency, previous.year or "", carried
+            ),
+            10000,
+        )
+        return True
+
+    def clear_previous(self) -> None:
+        if self.controller is not None:
+            self.controller.set_previous(None)
+            self._update_actions()
+
+    def set_show_previous(self, shown: bool) -> None:
+        self.settings.setValue(SHOW_PREVIOUS_KEY, "true" if shown else "false")
+        if self.controller is not None:
+            self.controller.set_show_previous(shown)
+
+    def show_year_on_year(self) -> YearOnYearDialog | None:
+        if self.controller is None or self.workspace is None:
+            return None
+        from reportdesk.ui.year_on_year_view import YearOnYearDialog
+
+        if self.year_dialog is None:
+            dialog = self.year_dialog = YearOnYearDialog(self.controller, self)
+            dialog.sig_cells_requested.connect(lambda cells: self.workspace and self.workspace.show_cells(cells))
+        self.year_dialog.show()
+        self.year_dialog.raise_()
+        return self.year_dialog
+
+    # --- 审阅 --------------------------------------------------------------------------------
+
+    def show_review_window(self) -> ReviewWindow:
+        from reportdesk.ui.review_window import ReviewWindow
+
+        if self.review_window is None:
+            self.review_window = ReviewWindow(self)
+        self.review_window.show()
+        self.review_window.raise_()
+        self.review_window.activateWindow()
+        return self.review_window
 
     def open_draft(self, path: Path) -> bool:
         if self.controller is not None and Path(self.controller.session.path) == Path(path):
@@ -286,6 +541,7 @@ class ReportWindow(QMainWindow):
         self.workspace = DraftWorkspace(controller, self)
         self.workspace.sig_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.workspace.preview_button.toggled.connect(self.preview_action.setChecked)
+        controller.set_show_previous(self.show_previous_action.isChecked())
         self.central.addWidget(self.workspace)
         self.central.setCurrentWidget(self.workspace)
         self.settings.setValue("drafts/last", str(session.path))
@@ -298,6 +554,10 @@ class ReportWindow(QMainWindow):
         if self.controller is None:
             return
         assert self.workspace is not None
+        if self.year_dialog is not None:
+            self.year_dialog.close()
+            self.year_dialog.deleteLater()
+            self.year_dialog = None
         self.workspace.commit_pending()
         self.controller.close()
         self.undo_group.removeStack(self.controller.undo_stack)
@@ -372,6 +632,11 @@ class ReportWindow(QMainWindow):
         """Nothing is ever unsaved: flush, release the lock, remember the window."""
         last = str(self.controller.session.path) if self.controller else ""
         self.close_draft()
+        if self.review_window is not None:
+            self.review_window.shutdown()
+            self.review_window.close()
+        if self.import_task is not None:
+            self.import_task.wait()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("drafts/last", last)
         self.settings.sync()

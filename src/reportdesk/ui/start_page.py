@@ -1,16 +1,18 @@
-"""The start page: 新建报告, 打开…, the recent drafts and 打开示例报告."""
+"""The start page: 新建报告, 基于上年报告新建, 打开…, the recent drafts and 打开示例报告."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -23,6 +25,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from reportdesk.core.report import Report
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +51,27 @@ class NewReportDialog(QDialog):
         self.year.setValue(default_report_year())
         layout.addRow(self.tr("单位名称"), self.agency)
         layout.addRow(self.tr("报告年度"), self.year)
+        # 基于上年报告新建: last year's report fills 上年结转 and runs the cross-year checks
+        self.previous: Report | None = None
+        self.previous_path: Path | None = None
+        self.form_layout = layout
+        previous_row = self.previous_row = QHBoxLayout()
+        self.previous_label = QLabel(self.tr("（不用）"), self)
+        self.previous_label.setStyleSheet("color: #555;")
+        self.previous_label.setWordWrap(True)
+        self.previous_button = QPushButton(self.tr("选择上年报告…"), self)
+        self.previous_button.setToolTip(
+            self.tr("上年的草稿（.rdesk）、Word（.docx）、Excel（.xlsx）或 JSON 报告：\n"
+                    "本年“上年结转”一行从上年“结转下年度继续办理”带入，并检查跨年度的一致性。")
+        )
+        self.previous_button.clicked.connect(self.choose_previous)
+        self.previous_clear = QPushButton(self.tr("不用"), self)
+        self.previous_clear.clicked.connect(lambda: self.set_previous(None, None))
+        self.previous_clear.setVisible(False)
+        previous_row.addWidget(self.previous_label, 1)
+        previous_row.addWidget(self.previous_button)
+        previous_row.addWidget(self.previous_clear)
+        layout.addRow(self.tr("上年报告"), previous_row)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -58,15 +84,61 @@ class NewReportDialog(QDialog):
         layout.addRow(self.error)
         layout.addRow(self.buttons)
 
+    def choose_previous(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择上年报告"), "", self.tr("报告文件 (*.rdesk *.docx *.xlsx *.json)")
+        )
+        if path:
+            self.load_previous(Path(path))
+
+    def load_previous(self, path: Path) -> bool:
+        """Read last year's report from *path*; fill in the agency and the year after it."""
+        from reportdesk.importing import ImportFailed, read_previous
+
+        try:
+            report = read_previous(path)
+        except ImportFailed as exc:
+            self.error.setText(self.tr("无法读取上年报告 {0}：{1}").format(path.name, exc.message))
+            return False
+        self.set_previous(report, path)
+        if report.agency and not self.agency.text().strip():
+            self.agency.setText(report.agency)
+        if report.year:
+            self.year.setValue(min(max(report.year + 1, self.year.minimum()), self.year.maximum()))
+        return True
+
+    def hide_previous(self) -> None:
+        """For an import: the file is this year's report, not last year's."""
+        self.form_layout.setRowVisible(self.previous_row, False)
+
+    def set_previous(self, report: Report | None, path: Path | None) -> None:
+        self.previous, self.previous_path = report, path
+        self.error.clear()
+        if report is None or path is None:
+            self.previous_label.setText(self.tr("（不用）"))
+        else:
+            self.previous_label.setText(
+                self.tr("{0}（{1} {2}年）").format(path.name, report.agency or self.tr("未写单位"), report.year or "?")
+            )
+        self.previous_clear.setVisible(report is not None)
+
     def _on_accept(self) -> None:
         if not self.agency.text().strip():
             self.error.setText(self.tr("请填写单位名称，如“某市人力资源和社会保障局”。"))
+            return
+        if self.previous is not None and self.previous.year and self.previous.year >= self.year.value():
+            self.error.setText(
+                self.tr("上年报告是 {0} 年的，本报告是 {1} 年的：上年报告应早于本年。请改报告年度或另选上年报告。").format(
+                    self.previous.year, self.year.value()
+                )
+            )
             return
         self.accept()
 
 
 class StartPage(QWidget):
     sig_new_requested = Signal()
+    sig_new_from_previous_requested = Signal()
     sig_open_requested = Signal()
     sig_sample_requested = Signal()
     sig_recent_requested = Signal(object)  # Path
@@ -82,13 +154,16 @@ class StartPage(QWidget):
         layout.addWidget(subtitle)
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("新建报告…"), self)
+        self.new_previous_button = QPushButton(self.tr("基于上年报告新建…"), self)
         self.open_button = QPushButton(self.tr("打开…"), self)
+        self.open_button.setToolTip(self.tr("打开草稿（.rdesk），或导入 Word、Excel、JSON 报告为新草稿；也可把文件拖到这里"))
         self.sample_button = QPushButton(self.tr("打开示例报告"), self)
-        for button in (self.new_button, self.open_button, self.sample_button):
+        for button in (self.new_button, self.new_previous_button, self.open_button, self.sample_button):
             button.setMinimumHeight(36)
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.new_button.clicked.connect(self.sig_new_requested)
+        self.new_previous_button.clicked.connect(self.sig_new_from_previous_requested)
         self.open_button.clicked.connect(self.sig_open_requested)
         self.sample_button.clicked.connect(self.sig_sample_requested)
         layout.addLayout(buttons)
@@ -109,9 +184,12 @@ class StartPage(QWidget):
         self.recent.cellActivated.connect(self._on_recent_activated)
         self.recent.cellDoubleClicked.connect(self._on_recent_activated)
         self.empty_label = QLabel(self.tr("还没有草稿。点击“新建报告…”开始，或打开示例报告看看。"), self)
+        self.drop_hint = QLabel(self.tr("把上年或本年的 Word、Excel 报告拖到窗口中，即可导入为新草稿。"), self)
+        self.drop_hint.setStyleSheet("color: #777;")
         self.empty_label.setStyleSheet("color: #777;")
         layout.addWidget(self.recent, 1)
         layout.addWidget(self.empty_label)
+        layout.addWidget(self.drop_hint)
 
     def set_recent(self, drafts: list) -> None:  # list[RecentDraft]
         self.recent.setRowCount(len(drafts))

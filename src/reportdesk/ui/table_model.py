@@ -30,6 +30,8 @@ BLANK_ROLE = Qt.ItemDataRole.UserRole + 3  # 1 for an input/derived cell without
 # (ints, not bools: PySide6 6.12 on Python 3.11 loses a reference to True/False on every
 # bool that goes through a QVariant from data(), and the interpreter aborts at exit.)
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 4  # "error", "warning" or None
+PREVIOUS_ROLE = Qt.ItemDataRole.UserRole + 5  # last year's figure as text, when 显示上年数字 is on
+ORIGIN_ROLE = Qt.ItemDataRole.UserRole + 6  # "typed", "pasted", "imported", "carried" or None
 
 _LABEL_BG = QColor("#f3f4f6")
 _HEAD_BG = QColor("#e8ecf2")
@@ -37,6 +39,8 @@ _DERIVED_BG = QColor("#eef2f7")
 _BLANK_BG = QColor("#fffbea")
 _ERROR_BG = QColor("#fbd5d5")
 _WARNING_BG = QColor("#ffe9c2")
+_CARRIED_BG = QColor("#e7f0fd")
+_CARRIED_FG = QColor("#1d4ed8")
 
 #: Findings that need no tint: a blank cell already looks blank.
 UNTINTED_RULES = frozenset({"blank"})
@@ -65,6 +69,7 @@ class ReportTableModel(QAbstractTableModel):
         self.last_error = ""
         controller.sig_changed.connect(self._on_controller_changed)
         controller.sig_findings_changed.connect(self._on_findings_changed)
+        controller.sig_previous_changed.connect(self._on_previous_changed)
         self._on_findings_changed(controller.findings)
 
     @staticmethod
@@ -182,6 +187,10 @@ class ReportTableModel(QAbstractTableModel):
             return 1 if value is None else 0
         if role == SEVERITY_ROLE:
             return self._severity(cid)
+        if role == ORIGIN_ROLE:
+            return self.controller.session.origin(cid) if value is not None else None
+        if role == PREVIOUS_ROLE:
+            return self._previous_text(cid)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -194,7 +203,12 @@ class ReportTableModel(QAbstractTableModel):
                 return QBrush(_DERIVED_BG)
             if value is None:
                 return QBrush(_BLANK_BG)
+            if self.controller.session.origin(cid) == "carried":
+                return QBrush(_CARRIED_BG)
             return None
+        if role == Qt.ItemDataRole.ForegroundRole and value is not None \
+                and self.controller.session.origin(cid) == "carried":
+            return QBrush(_CARRIED_FG)
         if role == Qt.ItemDataRole.FontRole and d.derived:
             font = QFont()
             font.setBold(True)
@@ -205,9 +219,23 @@ class ReportTableModel(QAbstractTableModel):
                 lines.append(self.tr("自动计算，不能直接填写。"))
             elif value is None:
                 lines.append(self.tr("空白（没有数据请填 0）"))
+            origin = self.controller.session.origin(cid) if value is not None else None
+            if origin == "carried":
+                lines.append(self.tr("从上年报告的“结转下年度继续办理”结转而来（改动后即为本年填写）。"))
+            elif origin == "imported":
+                lines.append(self.tr("从文件导入。"))
+            if self.controller.previous is not None:
+                lines.append(self.tr("上年：{0}").format(format_value(self.controller.previous_values.get(cid))
+                                                      or self.tr("空白")))
             lines += [f"{'错误' if f.is_error else '提示'}：{f.message}" for f in self._notes.get(cid, ())]
             return "\n".join(lines)
         return None
+
+    def _previous_text(self, cid: str) -> str | None:
+        """Last year's figure to draw in the cell: None when hidden or last year's report is unknown."""
+        if not self.controller.show_previous or self.controller.previous is None:
+            return None
+        return format_value(self.controller.previous_values.get(cid)) or "—"
 
     def _severity(self, cid: str) -> str | None:
         notes = [f for f in self._notes.get(cid, ()) if f.rule not in UNTINTED_RULES]
@@ -236,6 +264,10 @@ class ReportTableModel(QAbstractTableModel):
             index = self.index_of(cid)
             if index.isValid():
                 self.dataChanged.emit(index, index)
+
+    def _on_previous_changed(self) -> None:
+        if self.table.n_rows and self.table.n_cols:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.table.n_rows - 1, self.table.n_cols - 1))
 
     def _on_findings_changed(self, findings: list[Finding]) -> None:
         old = self._notes

@@ -38,7 +38,12 @@ class TableSectionPage(QWidget):
         bar.addWidget(self.fill_button)
         bar.addWidget(hint, 1)
         layout.addLayout(bar)
+        self.previous_legend = QLabel(self)
+        self.previous_legend.setStyleSheet("color: #555;")
+        layout.addWidget(self.previous_legend)
         self.model = ReportTableModel(controller, table, self)
+        controller.sig_previous_changed.connect(self._update_previous_legend)
+        self._update_previous_legend()
         self.view = ReportTableView(self.model, self)
         self.view.setMinimumHeight(min(self.view.total_height() + 4, 260))
         self.view.setMaximumHeight(self.view.total_height() + 4)
@@ -54,6 +59,20 @@ class TableSectionPage(QWidget):
             self.balance = BalanceStrip(controller, table, self)
             layout.addWidget(self.balance)
         layout.addStretch(0)
+
+    def _update_previous_legend(self) -> None:
+        previous = self.controller.previous
+        self.previous_legend.setVisible(previous is not None)
+        if previous is None:
+            return
+        year = previous.year or ""
+        if self.controller.show_previous:
+            text = self.tr("每格左上角的灰色小字是上年（{0}年）的数字。").format(year)
+        else:
+            text = self.tr("已知上年（{0}年）报告：鼠标停在单元格上可看上年数字。").format(year)
+        if self.model.table.id == "requests":
+            text += self.tr("蓝底蓝字的数字从上年报告结转而来。")
+        self.previous_legend.setText(text)
 
     def fill_blanks(self) -> int:
         values = self.controller.values

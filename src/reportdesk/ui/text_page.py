@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -38,6 +39,9 @@ ACTIVE_MARK = QColor("#f59e9e")
 
 # Which sections offer 插入数据段落 (the others have no standard sentences of their own).
 DATA_PARAGRAPH_SECTIONS = ("overview", "requests", "appeals")
+# Which sections show last year's text beside the editor: the format asks in 五 how last
+# year's problems were addressed.
+PREVIOUS_TEXT_SECTIONS = ("problems",)
 
 
 def count_characters(text: str) -> int:
@@ -119,7 +123,30 @@ class TextSectionPage(QWidget):
         font = self.editor.font()
         font.setPointSize(font.pointSize() + 2)
         self.editor.setFont(font)
-        layout.addWidget(self.editor, 1)
+        self.previous_box: QWidget | None = None
+        self.previous_text: QPlainTextEdit | None = None
+        if key in PREVIOUS_TEXT_SECTIONS:
+            splitter = QSplitter(Qt.Orientation.Horizontal, self)
+            splitter.addWidget(self.editor)
+            box = self.previous_box = QWidget(splitter)
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            self.previous_title = QLabel(box)
+            self.previous_title.setWordWrap(True)
+            self.previous_title.setStyleSheet("color: #555;")
+            self.previous_text = QPlainTextEdit(box)
+            self.previous_text.setReadOnly(True)
+            self.previous_text.setFont(font)
+            self.previous_text.setStyleSheet("QPlainTextEdit { background: #f6f7f9; color: #333; }")
+            box_layout.addWidget(self.previous_title)
+            box_layout.addWidget(self.previous_text, 1)
+            splitter.addWidget(box)
+            splitter.setSizes([600, 400])
+            layout.addWidget(splitter, 1)
+            controller.sig_previous_changed.connect(self._show_previous_text)
+            self._show_previous_text()
+        else:
+            layout.addWidget(self.editor, 1)
 
         self.note_bar = QFrame(self)
         note_layout = QHBoxLayout(self.note_bar)
@@ -143,6 +170,22 @@ class TextSectionPage(QWidget):
         controller.sig_findings_changed.connect(self._on_findings_changed)
         self._on_findings_changed(controller.findings)
         self._update_count()
+
+    # --- last year's text ------------------------------------------------------------------------
+
+    def _show_previous_text(self) -> None:
+        """Last year's text of this section, read-only beside the editor (hidden when unknown)."""
+        assert self.previous_box is not None and self.previous_text is not None
+        previous = self.controller.previous
+        text = previous.texts.get(self.key, "").strip() if previous is not None else ""
+        self.previous_box.setVisible(previous is not None)
+        if previous is None:
+            return
+        self.previous_title.setText(
+            self.tr("<b>上年报告（{0}年）的本部分</b>（只读，供说明上年问题的改进情况）").format(previous.year or "")
+        )
+        self.previous_text.setPlainText(text)
+        self.previous_text.setPlaceholderText(self.tr("上年报告中没有这一部分的文字。"))
 
     # --- typing -------------------------------------------------------------------------------
 

@@ -1,0 +1,108 @@
+"""Turning a file into a new draft: what the app's 打开… and 基于上年报告新建 call.  Qt-free.
+
+A Word, Excel or JSON report is read in a worker process (with the batch check's time and
+memory limits, so that a hostile file cannot take the app down) and becomes an
+:class:`ImportedFile`: the report, and the lines of its import summary that the draft
+keeps (cells read and missing, labels that differ, what could not be mapped, and what the
+import found about the document itself, such as the old format or a table changed by hand
+after export — the draft has no document layout, so these would otherwise be lost).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportdesk.core.catalog import get_form
+from reportdesk.core.interchange import ReportFileError
+from reportdesk.core.report import Report
+
+log = logging.getLogger(__name__)
+
+#: Files the app imports as a new draft (a .rdesk is opened, not imported).
+IMPORT_SUFFIXES = (".docx", ".xlsx", ".json")
+#: Files that can serve as last year's report.
+PREVIOUS_SUFFIXES = (".rdesk", ".docx", ".xlsx", ".json")
+#: Findings about the document itself (its layout), which a draft cannot find again.
+DOCUMENT_RULES = frozenset({"old_format", "missing_table", "label", "export_mismatch", "export_text_mismatch"})
+
+
+class ImportFailed(Exception):
+    """A file could not be read; ``message`` says why, in Chinese."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(slots=True)
+class ImportedFile:
+    path: Path
+    report: Report
+    source: str  # "Word", "Excel", "JSON", "草稿"
+    lines: list[str] = field(default_factory=list)  # the import summary, kept in the draft
+
+    @property
+    def old_format(self) -> bool:
+        return any("旧格式" in line for line in self.lines)
+
+
+def _check_suffix(path: Path, allowed: tuple[str, ...]) -> None:
+    if path.suffix.lower() not in allowed:
+        raise ImportFailed(
+            f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：可以读取 {'、'.join(allowed)} 文件。"
+        )
+
+
+def summary_lines(path: Path, report: Report, summary: object, findings: list) -> list[str]:  # type: ignore[type-arg]
+    """The lines a draft keeps about its import."""
+    from reportdesk.core.table_import import ImportSummary
+
+    lines = [f"导入文件：{path.name}"]
+    if isinstance(summary, ImportSummary) and summary.source in ("Word", "Excel"):
+        lines += summary.lines()
+    else:
+        form = get_form(report.form_id)
+        source = summary.source if isinstance(summary, ImportSummary) else path.suffix
+        read = sum(1 for c in form.input_cells if report.cells.get(c) is not None)
+        lines += [f"来源：{source}", f"读取单元格 {read} 个（可填写的单元格共 {len(form.input_cells)} 个）。"]
+    lines += [f"文件检查：{f.message}" for f in findings if f.rule in DOCUMENT_RULES]
+    return lines
+
+
+def import_in_worker(path: Path) -> ImportedFile:
+    """Read a .docx/.xlsx/.json report in a worker process; raise :class:`ImportFailed`."""
+    from reportdesk.batch_check import review_many
+
+    path = Path(path)
+    _check_suffix(path, IMPORT_SUFFIXES)
+    if not path.is_file():
+        raise ImportFailed("文件不存在。")
+    result = review_many([path], None, jobs=1, isolate=True)[0]
+    if result.error is not None or result.report is None:
+        raise ImportFailed(result.error or "未能读取。")
+    source = result.summary.source if result.summary is not None else path.suffix
+    return ImportedFile(path, result.report, source,
+                        summary_lines(path, result.report, result.summary, result.findings))
+
+
+def read_previous(path: Path) -> Report:
+    """Last year's report from a draft, Word, Excel or JSON file; raise :class:`ImportFailed`."""
+    from reportdesk.batch_check import import_file
+
+    path = Path(path)
+    _check_suffix(path, PREVIOUS_SUFFIXES)
+    try:
+        report = import_file(path).report
+    except ReportFileError as exc:
+        raise ImportFailed(exc.message) from exc
+    except MemoryError as exc:
+        raise ImportFailed("读取时内存不足：文件可能被恶意构造或过于复杂，已停止读取。") from exc
+    except RecursionError as exc:
+        raise ImportFailed("文件结构嵌套过深，无法读取。") from exc
+    except OSError as exc:
+        raise ImportFailed(f"无法读取文件：{exc.strerror or exc}") from exc
+    if not any(v is not None for v in report.cells.values()) and not report.texts:
+        raise ImportFailed("文件中没有读到任何数字或文字，不像一份年度报告。")
+    return report
