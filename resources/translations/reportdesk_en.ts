@@ -791,6 +791,38 @@ Compile, check and export the annual report on government information disclosure
         <translation>The draft is in use</translation>
     </message>
     <message>
+        <source>草稿已损坏</source>
+        <translation>The draft is damaged</translation>
+    </message>
+    <message>
+        <source>可以把其中还能读出的内容（包括从修改历史中找回的数字）保存为一个新草稿，原文件不会被改动。</source>
+        <translation>What can still be read from it (including figures found again in its history) can be saved into a new draft. The original file is not changed.</translation>
+    </message>
+    <message>
+        <source>恢复到新草稿</source>
+        <translation>Recover into a new draft</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>无法恢复草稿</source>
+        <translation>Cannot recover the draft</translation>
+    </message>
+    <message>
+        <source>无法写入 {0}：{1}</source>
+        <translation>Cannot write {0}: {1}</translation>
+    </message>
+    <message>
+        <source>已恢复到新草稿 {0}：{1} 个数字、{2} 段文字。</source>
+        <translation>Recovered into the new draft {0}: {1} figures, {2} texts.</translation>
+    </message>
+    <message>
+        <source>部分内容无法读出，请逐项核对。</source>
+        <translation>Some content could not be read; please check every item.</translation>
+    </message>
+    <message>
         <source>无法打开草稿</source>
         <translation>Cannot open the draft</translation>
     </message>

@@ -791,6 +791,38 @@
             <translation>草稿已在使用中</translation>
         </message>
         <message>
+            <source>草稿已损坏</source>
+            <translation>草稿已损坏</translation>
+        </message>
+        <message>
+            <source>可以把其中还能读出的内容（包括从修改历史中找回的数字）保存为一个新草稿，原文件不会被改动。</source>
+            <translation>可以把其中还能读出的内容（包括从修改历史中找回的数字）保存为一个新草稿，原文件不会被改动。</translation>
+        </message>
+        <message>
+            <source>恢复到新草稿</source>
+            <translation>恢复到新草稿</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>无法恢复草稿</source>
+            <translation>无法恢复草稿</translation>
+        </message>
+        <message>
+            <source>无法写入 {0}：{1}</source>
+            <translation>无法写入 {0}：{1}</translation>
+        </message>
+        <message>
+            <source>已恢复到新草稿 {0}：{1} 个数字、{2} 段文字。</source>
+            <translation>已恢复到新草稿 {0}：{1} 个数字、{2} 段文字。</translation>
+        </message>
+        <message>
+            <source>部分内容无法读出，请逐项核对。</source>
+            <translation>部分内容无法读出，请逐项核对。</translation>
+        </message>
+        <message>
             <source>无法打开草稿</source>
             <translation>无法打开草稿</translation>
         </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -521,10 +522,46 @@ class ReportWindow(QMainWindow):
         try:
             session = Session.open(Path(path))
         except DraftError as exc:
+            if exc.code == "damaged":
+                self.offer_recovery(Path(path), exc.message)
+                return False
             title = self.tr("草稿已在使用中") if exc.code == "locked" else self.tr("无法打开草稿")
             self.show_error(title, exc.message)
             return False
         self.set_session(session)
+        return True
+
+    def offer_recovery(self, path: Path, message: str) -> None:
+        """A damaged draft: say so, and offer to save what can be read into a new draft (never the original)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("草稿已损坏"), message, QMessageBox.StandardButton.NoButton,
+                          self)
+        box.setInformativeText(self.tr("可以把其中还能读出的内容（包括从修改历史中找回的数字）保存为一个新草稿，原文件不会被改动。"))
+        recover_button = box.addButton(self.tr("恢复到新草稿"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: button is recover_button and self.recover_draft(path))
+        self.last_message_box = box
+        box.open()
+
+    def recover_draft(self, path: Path) -> bool:
+        from reportdesk.storage.recovery import recover
+
+        target = free_path(path.parent if os.access(path.parent, os.W_OK) else drafts_home(),
+                           f"{path.stem}-恢复{DRAFT_SUFFIX}")
+        try:
+            result = recover(path, target)
+        except DraftError as exc:
+            self.show_error(self.tr("无法恢复草稿"), exc.message)
+            return False
+        except OSError as exc:
+            self.show_error(self.tr("无法恢复草稿"), self.tr("无法写入 {0}：{1}").format(target, exc.strerror or exc))
+            return False
+        if not self.open_draft(result.path):
+            return False
+        note = self.tr("已恢复到新草稿 {0}：{1} 个数字、{2} 段文字。").format(result.path.name, result.cells, result.texts)
+        if not result.complete:
+            note += self.tr("部分内容无法读出，请逐项核对。")
+        self.statusBar().showMessage(note, 15000)
         return True
 
     def set_session(self, session: Session) -> None:
