@@ -79,6 +79,19 @@ class ImportSummary:
     def old_format(self) -> bool:
         return bool(self.old_format_labels)
 
+    def brief(self) -> str:
+        """One line for a table of many reports (Word and Excel imports only; "" otherwise)."""
+        if self.source not in ("Word", "Excel"):
+            return ""
+        parts = [f"读取 {len(self.cells_read)} 格，未找到 {len(self.cells_missing)} 格"]
+        if self.label_differences:
+            parts.append(f"标签不同 {len(self.label_differences)} 处")
+        if self.unmapped:
+            parts.append(f"未能对应 {len(self.unmapped)} 处")
+        if self.old_format:
+            parts.append("2019 年旧格式")
+        return "，".join(parts)
+
     def lines(self) -> list[str]:
         """The summary in Chinese, one statement a line."""
         out = [f"来源：{self.source}" + ("（含 ReportDesk 导出时嵌入的数据）" if self.embedded else "")]

@@ -62,17 +62,7 @@ def write_summary(results: Sequence[FileResult], path: Path) -> None:
         report = result.report
         agency = report.agency if report else ""
         year = report.year if report else None
-        notes = ""
-        if result.summary is not None and result.summary.source in ("Word", "Excel"):
-            s = result.summary
-            parts = [f"读取 {len(s.cells_read)} 格，未找到 {len(s.cells_missing)} 格"]
-            if s.label_differences:
-                parts.append(f"标签不同 {len(s.label_differences)} 处")
-            if s.unmapped:
-                parts.append(f"未能对应 {len(s.unmapped)} 处")
-            if s.old_format:
-                parts.append("2019 年旧格式")
-            notes = "，".join(parts)
+        notes = result.summary.brief() if result.summary is not None else ""
         cells = report.cells if report else {}
         totals = [_total(cells, ids) for _, ids in KEY_TOTALS]
         reports.append([

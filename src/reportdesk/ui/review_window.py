@@ -63,17 +63,7 @@ def chunk_size(jobs: int) -> int:
 
 def import_note(result: FileResult) -> str:
     """A short note on what the import read (Word/Excel only), as in the summary workbook."""
-    s = result.summary
-    if s is None or s.source not in ("Word", "Excel"):
-        return ""
-    parts = [f"读取 {len(s.cells_read)} 格，未找到 {len(s.cells_missing)} 格"]
-    if s.label_differences:
-        parts.append(f"标签不同 {len(s.label_differences)} 处")
-    if s.unmapped:
-        parts.append(f"未能对应 {len(s.unmapped)} 处")
-    if s.old_format:
-        parts.append("2019 年旧格式")
-    return "，".join(parts)
+    return result.summary.brief() if result.summary is not None else ""
 
 
 class ReviewWorker(QObject):
