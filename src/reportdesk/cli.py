@@ -12,8 +12,6 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from reportdesk import __version__
-
 log = logging.getLogger(__name__)
 
 COMMAND_MODULES = (
@@ -37,12 +35,25 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}：参数错误：{message}\n")
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the version is read from the package metadata only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="显示版本号并退出")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from reportdesk import __version__
+
+        print(f"reportdesk {__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="reportdesk",
         description="ReportDesk：政府信息公开工作年度报告的填报、检查与导出。",
     )
-    parser.add_argument("--version", action="version", version=f"reportdesk {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -59,12 +70,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="replace")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not (sys.argv[1:] if argv is None else argv):
+        from reportdesk.gui import main as gui_main  # no arguments: start the desktop app, parse nothing
+
+        return gui_main([])
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from reportdesk.gui import main as gui_main  # no sub-command: start the desktop app
-
-        return gui_main([])
+        parser.print_help()
+        return EXIT_OK
     try:
         return int(args.func(args))
     except KeyboardInterrupt:

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from reportdesk import __version__
+import reportdesk
 from reportdesk.storage.errors import DraftError
 from reportdesk.storage.lock import DraftLock
 from reportdesk.storage.schema import SCHEMA_VERSION, HeaderInfo, inspect_header, migrate
@@ -313,7 +313,7 @@ class DraftFile:
                 migrate(db)
                 moment = now()
                 with transaction(db):
-                    info = {**info, "created": _stamp(moment), "created_by": f"ReportDesk {__version__}"}
+                    info = {**info, "created": _stamp(moment), "created_by": f"ReportDesk {reportdesk.__version__}"}
                     db.executemany("INSERT INTO draft_info (key, value) VALUES (?, ?)", sorted(info.items()))
                     if previous_json is not None:
                         db.execute("INSERT INTO previous_report (id, json) VALUES (1, ?)", (previous_json,))
