@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 _PLACEHOLDER = re.compile(r"\{(=?)([^{}]+)\}")
 _SHORT_TEXT = 40  # shorter texts are never called "copied"
+_NAMED_ROWS = 3  # wholly blank rows named in one finding; its cells name them all
 
 
 def evaluate(form: FormDef, report: Report, context: Context | None = None) -> list[Finding]:
@@ -208,9 +209,10 @@ def _blank(
             continue
         whole_rows = [(r, b) for r, b in per_row if len(b) > 1 and len(b) == _checked_count(form, table, r, stated)]
         if len(whole_rows) > 1:
-            names = "、".join(_row_name(table.row(r)) for r, _ in whole_rows)
+            names = "、".join(_row_name(table.row(r)) for r, _ in whole_rows[:_NAMED_ROWS])
+            more = f"等 {len(whole_rows)} 行" if len(whole_rows) > _NAMED_ROWS else ""
             findings.append(Finding(
-                rule.id, rule.severity, f"{table.title}表有 {len(whole_rows)} 行全部空白：{names}。",
+                rule.id, rule.severity, f"{table.title}表有 {len(whole_rows)} 行全部空白：{names}{more}。",
                 tuple(c for _, b in whole_rows for c in b), rule.advice, section,
             ))
             per_row = [(r, b) for r, b in per_row if (r, b) not in whole_rows]
