@@ -27,6 +27,7 @@ from reportdesk.core.document_text import split_text
 from reportdesk.core.interchange import ReportFileError
 from reportdesk.core.report import Report
 from reportdesk.core.table_import import Grid, ImportResult, ImportSummary, TableMapper
+from reportdesk.documents.embedded import docx_payload
 from reportdesk.documents.safety import open_package, parse_xml, read_part
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,6 @@ _SDT, _SDT_CONTENT, _CUSTOM = f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"
 _VAL = f"{_W}val"
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-_EMBED_NS = "urn:reportdesk:report:1"  # see reportdesk.documents.embedded
 
 #: The main part of a real report is well under 1 MB (pictures are separate parts); the
 #: parsed tree takes several times the text, so this bounds the memory of one file.
@@ -57,7 +57,7 @@ def import_docx(path: Path) -> ImportResult:
     with open_package(path, "docx") as archive:
         main = _main_part(archive)
         root = parse_xml(read_part(archive, main, MAX_DOCUMENT_BYTES), main)
-        embedded = _embedded_data(archive)
+        embedded = docx_payload(archive)
     if root.tag != f"{_W}document":
         raise ReportFileError("文件不是 Word 文档（主体部件不是 Word 正文），可能是其他文件改了扩展名。", "not_office")
     body = root.find(f"{_W}body")
@@ -121,29 +121,6 @@ def _main_part(archive: zipfile.ZipFile) -> str:
     if "xl/workbook.xml" in archive.namelist():
         raise ReportFileError("这是 Excel 文件（.xlsx）改了扩展名，请把扩展名改回 .xlsx 后再读取。", "not_office")
     raise ReportFileError("文件不是 Word 文档（缺少正文部件 word/document.xml）。", "not_office")
-
-
-def _embedded_data(archive: zipfile.ZipFile) -> dict[str, Any] | None:
-    """The interchange data ReportDesk embeds in its exports, read with the same hardened parser."""
-    import json
-
-    for info in archive.infolist():
-        name = info.filename.lower()
-        if not name.startswith("customxml/") or not name.endswith(".xml") or "/_rels/" in name:
-            continue
-        data = read_part(archive, info.filename)
-        if _EMBED_NS.encode() not in data[:1000]:
-            continue
-        root = parse_xml(data, info.filename)
-        if root.tag != f"{{{_EMBED_NS}}}reportdesk":
-            continue
-        try:
-            payload = json.loads(root.text or "")
-        except ValueError:
-            log.warning("embedded report data in %s is not JSON", info.filename)
-            return None
-        return payload if isinstance(payload, dict) else None
-    return None
 
 
 # --- the body ------------------------------------------------------------------------

@@ -10,7 +10,8 @@ visible tables were edited by hand after export by comparing the two.
 - .xlsx: a "veryHidden" sheet ``_reportdesk`` (not listed by Excel's 取消隐藏) with the
   compact JSON split over A1, A2, … (an Excel cell holds at most 32,767 characters).
 
-Reading needs no office library for .docx (zipfile and ElementTree) and openpyxl for .xlsx.
+Reading uses the hardened zip/XML reading of :mod:`reportdesk.documents.safety` for .docx and openpyxl for .xlsx;
+the importers call :func:`docx_payload` and :func:`xlsx_payload` on what they have already opened.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ import uuid
 import zipfile
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree
 from xml.sax.saxutils import escape
+
+from reportdesk.core.interchange import ReportFileError
+from reportdesk.documents.safety import parse_xml, read_part
 
 log = logging.getLogger(__name__)
 
@@ -85,28 +88,30 @@ def embed_docx(document: Any, data: dict[str, Any]) -> None:
     document.part.relate_to(item, _RT_CUSTOM_XML)
 
 
+def docx_payload(archive: zipfile.ZipFile) -> dict[str, Any] | None:
+    """The report data in an open .docx package, or None; read with the hardened parser
+    (no DTD, no entities, bounded size).  Raises ReportFileError for a damaged part."""
+    for info in archive.infolist():
+        name = info.filename.lower()
+        if not name.startswith("customxml/") or not name.endswith(".xml") or "/_rels/" in name:
+            continue
+        blob = read_part(archive, info.filename, MAX_PART_BYTES)
+        if NAMESPACE.encode() not in blob[:1000]:
+            continue
+        root = parse_xml(blob, info.filename)
+        if root.tag != f"{{{NAMESPACE}}}reportdesk":
+            continue
+        return _parse_payload(root.text or "", info.filename)
+    return None
+
+
 def extract_docx(path: Path) -> dict[str, Any] | None:
     """The report data embedded in the .docx at *path*, or None if it has none (or is no .docx)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            names = [i for i in archive.infolist() if i.filename.lower().startswith("customxml/")
-                     and i.filename.lower().endswith(".xml") and "/_rels/" not in i.filename.lower()]
-            for info in names:
-                if info.file_size > MAX_PART_BYTES:
-                    continue
-                blob = archive.read(info)
-                if NAMESPACE.encode() not in blob[:500]:
-                    continue
-                try:
-                    root = ElementTree.fromstring(blob)
-                except ElementTree.ParseError:
-                    log.warning("custom XML part %s of %s is not well-formed", info.filename, path)
-                    continue
-                if root.tag != f"{{{NAMESPACE}}}reportdesk":
-                    continue
-                return _parse_payload(root.text or "", f"{path}:{info.filename}")
-    except (OSError, zipfile.BadZipFile, KeyError) as exc:
-        log.warning("cannot read %s as a .docx: %s", path, exc)
+            return docx_payload(archive)
+    except (OSError, zipfile.BadZipFile, ReportFileError) as exc:
+        log.warning("cannot read the embedded data of %s: %s", path, exc)
     return None
 
 
@@ -123,6 +128,16 @@ def embed_xlsx(workbook: Any, data: dict[str, Any]) -> None:
         cell.data_type = "s"  # a chunk starting with "=" is text, not a formula
 
 
+def xlsx_payload(sheet: Any) -> dict[str, Any] | None:
+    """The report data in the openpyxl worksheet ``_reportdesk``, or None."""
+    parts: list[str] = []
+    for (value,) in sheet.iter_rows(min_col=1, max_col=1, max_row=10_000, values_only=True):
+        if value is None:
+            break
+        parts.append(str(value))
+    return _parse_payload("".join(parts), XLSX_SHEET)
+
+
 def extract_xlsx(path: Path) -> dict[str, Any] | None:
     """The report data embedded in the .xlsx at *path*, or None if it has none (or is no .xlsx)."""
     from openpyxl import load_workbook
@@ -135,11 +150,6 @@ def extract_xlsx(path: Path) -> dict[str, Any] | None:
     try:
         if XLSX_SHEET not in workbook.sheetnames:
             return None
-        parts: list[str] = []
-        for (value,) in workbook[XLSX_SHEET].iter_rows(min_col=1, max_col=1, values_only=True):
-            if value is None:
-                break
-            parts.append(str(value))
-        return _parse_payload("".join(parts), f"{path}:{XLSX_SHEET}")
+        return xlsx_payload(workbook[XLSX_SHEET])
     finally:
         workbook.close()

@@ -13,7 +13,6 @@ DTD (:mod:`reportdesk.documents.safety`), since openpyxl parses the parts itself
 from __future__ import annotations
 
 import datetime
-import json
 import logging
 from decimal import Decimal
 from pathlib import Path
@@ -24,11 +23,11 @@ from reportdesk.core.labels import squeeze
 from reportdesk.core.report import Report
 from reportdesk.core.table_import import Grid, ImportResult
 from reportdesk.documents.docx_reader import build_result
+from reportdesk.documents.embedded import XLSX_SHEET, xlsx_payload
 from reportdesk.documents.safety import check_all_parts, open_package
 
 log = logging.getLogger(__name__)
 
-EMBEDDED_SHEET = "_reportdesk"  # see reportdesk.documents.embedded
 MAX_ROWS = 2_000
 MAX_COLS = 64
 
@@ -58,8 +57,8 @@ def import_xlsx(path: Path) -> ImportResult:
     embedded: dict[str, Any] | None = None
     try:
         for sheet in workbook.worksheets:
-            if sheet.title == EMBEDDED_SHEET:
-                embedded = _embedded(sheet)
+            if sheet.title == XLSX_SHEET:
+                embedded = xlsx_payload(sheet)
                 continue
             grid = [
                 [_text(v) for v in row]
@@ -90,15 +89,3 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _embedded(sheet: Any) -> dict[str, Any] | None:
-    parts: list[str] = []
-    for (value,) in sheet.iter_rows(min_col=1, max_col=1, max_row=10_000, values_only=True):
-        if value is None:
-            break
-        parts.append(str(value))
-    try:
-        data = json.loads("".join(parts))
-    except ValueError:
-        log.warning("embedded report data in sheet %s is not JSON", EMBEDDED_SHEET)
-        return None
-    return data if isinstance(data, dict) else None
