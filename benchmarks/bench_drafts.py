@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.factories
 
 from tests.factories import complete_report
 
+from reportdesk.app.session import Session
 from reportdesk.core.catalog import get_form
-from reportdesk.session import Session
 
 EDITS = 1000
 

@@ -40,7 +40,7 @@ def main() -> int:
     import openpyxl
     from tests.factories import complete_report
 
-    from reportdesk.checks import check_report
+    from reportdesk.core.checks import check_report
     from reportdesk.documents.excel_writer import write_xlsx
     from reportdesk.documents.word_writer import write_docx
 

@@ -21,7 +21,7 @@ sys.path[:0] = [str(REPO / "src"), str(REPO)]
 from tests.documents.builders import Style, write_docx  # noqa: E402
 from tests.factories import complete_report  # noqa: E402
 
-from reportdesk.batch_check import review_many  # noqa: E402
+from reportdesk.app.batch import review_many  # noqa: E402
 from reportdesk.documents.word_writer import build_document  # noqa: E402
 
 

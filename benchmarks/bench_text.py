@@ -17,13 +17,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from reportdesk.app.reading import read_report
 from reportdesk.core.catalog import get_form
 from reportdesk.core.context import build_context
 from reportdesk.core.report import Report, effective_cells
 from reportdesk.core.rules import evaluate
 from reportdesk.core.text import check_text
 from reportdesk.core.text.paragraphs import data_paragraph, preamble
-from reportdesk.sources import read_report
 
 SAMPLE = Path(__file__).resolve().parents[1] / "resources" / "samples" / "sample-report-2022.json"
 TARGET_MS = 20.0

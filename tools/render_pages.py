@@ -32,11 +32,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
-    from reportdesk.checks import check_report
+    from reportdesk.app.reading import read_report
+    from reportdesk.core.checks import check_report
     from reportdesk.documents.export import export_report
     from reportdesk.documents.options import ExportOptions, FontSet
     from reportdesk.documents.pdf import convert_to_pdf
-    from reportdesk.sources import read_report
 
     if shutil.which("pdftoppm") is None:
         print("需要 pdftoppm（poppler-utils）。", file=sys.stderr)

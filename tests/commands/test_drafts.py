@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from reportdesk.app.session import Session
 from reportdesk.cli import main
 from reportdesk.core.catalog import get_form
 from reportdesk.core.interchange import report_to_json
-from reportdesk.session import Session
 from tests.conftest import REPO
 from tests.factories import complete_report
 from tests.storage.conftest import digest

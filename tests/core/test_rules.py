@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from reportdesk.checks import check_report
 from reportdesk.core.catalog import get_form
+from reportdesk.core.checks import check_report
 from reportdesk.core.context import build_context, states_no_fee_notice
 from reportdesk.core.report import InvalidValue, Report, Totals, derive
 from reportdesk.core.rules import evaluate

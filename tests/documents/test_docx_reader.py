@@ -6,7 +6,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from reportdesk.batch_check import check_imported
+from reportdesk.app.batch import check_imported
 from reportdesk.core.catalog import get_form
 from reportdesk.core.report import derive
 from reportdesk.documents.docx_reader import import_docx
@@ -196,7 +196,7 @@ def test_export_round_trip_and_hand_edited_figure(tmp_path: Path) -> None:
 def test_layout_of_the_sample_report(tmp_path: Path, sample_path: Path) -> None:
     """Like the real 2022 report: a title over two lines, the tables in 附件1 right after
     section 一 with no headings 二/三/四, a local variant of heading 五."""
-    from reportdesk.sources import read_report
+    from reportdesk.app.reading import read_report
     from tests.documents.builders import _add_table, official_values
 
     report = read_report(sample_path)

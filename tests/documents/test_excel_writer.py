@@ -8,13 +8,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from reportdesk.checks import check_report
+from reportdesk.app.reading import read_report
 from reportdesk.core.catalog import get_form
+from reportdesk.core.checks import check_report
 from reportdesk.core.interchange import report_to_json
 from reportdesk.core.report import derive
 from reportdesk.documents.embedded import XLSX_CHUNK, extract_xlsx
 from reportdesk.documents.excel_writer import FIRST_TABLE_ROW, write_xlsx
-from reportdesk.sources import read_report
 from tests.factories import complete_report
 
 FORM = get_form()

@@ -102,7 +102,7 @@ def test_check_and_version_do_not_load_office_libraries(tmp_path: Path) -> None:
 
 
 def test_export_of_a_draft_lists_its_accepted_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from reportdesk.session import Session
+    from reportdesk.app.session import Session
 
     draft = tmp_path / "d.rdesk"
     report = complete_report(agency="某县某某局")

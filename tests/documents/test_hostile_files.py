@@ -17,7 +17,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from reportdesk.batch_check import review_many
+from reportdesk.app.batch import review_many
 from tests.documents.builders import write_docx
 from tests.factories import complete_report
 
@@ -103,7 +103,7 @@ def peak_mb():
 _CHILD = """
 import json, resource, sys, time
 """ + _PEAK_MB + """
-from reportdesk.batch_check import review_bounded
+from reportdesk.app.batch import review_bounded
 result = review_bounded(sys.argv[1], None)
 usage = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({"error": result.error, "rss_mb": peak_mb(),

@@ -13,8 +13,8 @@ from xml.etree import ElementTree
 
 import pytest
 
-from reportdesk.checks import check_report
 from reportdesk.core.catalog import get_form
+from reportdesk.core.checks import check_report
 from reportdesk.core.numbers import format_value
 from reportdesk.core.report import derive
 from reportdesk.documents.excel_writer import write_xlsx

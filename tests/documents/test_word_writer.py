@@ -9,6 +9,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from reportdesk.app.reading import read_report
 from reportdesk.core.catalog import get_form
 from reportdesk.core.interchange import report_from_json, report_to_json
 from reportdesk.core.numbers import format_value
@@ -16,7 +17,6 @@ from reportdesk.core.report import Report, derive
 from reportdesk.documents.embedded import extract_docx
 from reportdesk.documents.options import ExportOptions, FontSet
 from reportdesk.documents.word_writer import TEXT_WIDTH_TWIPS, write_docx
-from reportdesk.sources import read_report
 from tests.documents.readback import docx_table_cells, grid_geometry
 from tests.factories import complete_report
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reportdesk.session import Session
+from reportdesk.app.session import Session
 from tests.factories import complete_report
 
 

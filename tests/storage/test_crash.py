@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from reportdesk.session import Session
-from reportdesk.sources import read_report
+from reportdesk.app.reading import read_report
+from reportdesk.app.session import Session
 from tests.storage.conftest import digest
 
 PARTS = ("natural", "commercial", "research", "public_interest", "legal_services", "other_org")

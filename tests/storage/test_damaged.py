@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from reportdesk.app.reading import read_report
+from reportdesk.app.session import DraftError, Session
 from reportdesk.cli import main
 from reportdesk.core.interchange import ReportFileError
-from reportdesk.session import DraftError, Session
-from reportdesk.sources import read_report
 from reportdesk.storage.recovery import recover
 from reportdesk.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 from tests.storage.conftest import digest

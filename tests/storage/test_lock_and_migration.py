@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from reportdesk.app.reading import read_report
+from reportdesk.app.session import DraftError, Session
 from reportdesk.cli import main
-from reportdesk.session import DraftError, Session
-from reportdesk.sources import read_report
 from reportdesk.storage.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from tests.conftest import REPO
 from tests.storage.conftest import digest
@@ -21,7 +21,7 @@ from tests.storage.conftest import digest
 _OPENER = """
 import sys
 from pathlib import Path
-from reportdesk.session import DraftError, Session
+from reportdesk.app.session import DraftError, Session
 try:
     s = Session.open(Path(sys.argv[1]))
 except DraftError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from reportdesk.session import Session
+from reportdesk.app.session import Session
 from reportdesk.ui.crash import CrashHandler
 from reportdesk.ui.main_window import ReportWindow
 

@@ -11,11 +11,11 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from reportdesk.app.session import Session, drafts_home
 from reportdesk.core.catalog import get_form
 from reportdesk.core.interchange import report_to_json
 from reportdesk.core.numbers import format_value
 from reportdesk.core.report import derive
-from reportdesk.session import Session, drafts_home
 from reportdesk.ui.import_summary import ImportSummaryDialog
 from reportdesk.ui.main_window import ReportWindow
 from reportdesk.ui.start_page import NewReportDialog

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from reportdesk.session import Session
+from reportdesk.app.session import Session
 from reportdesk.ui.main_window import ReportWindow
 from tests.factories import complete_report
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from reportdesk.session import Session
+from reportdesk.app.session import Session
 from reportdesk.ui.main_window import ReportWindow
 from reportdesk.ui.steps import StepState
 from reportdesk.ui.table_page import TableSectionPage

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
+from reportdesk.app.session import Session
 from reportdesk.core.text import paragraphs
-from reportdesk.session import Session
 from reportdesk.ui.findings_panel import ACCEPTED_ROLE, FindingsPanel
 from reportdesk.ui.main_window import ReportWindow
 from reportdesk.ui.meta_page import MetaPage

@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from reportdesk.batch_check import (
+from reportdesk.app.batch import (
     FileResult,
     StderrProgress,
     collect_files,

@@ -11,9 +11,9 @@ import logging
 import sys
 from pathlib import Path
 
+from reportdesk.app.session import DraftError, EditError, Session, cell_name
 from reportdesk.core.interchange import ReportFileError
 from reportdesk.core.numbers import ValueParseError, format_value, parse_value
-from reportdesk.session import DraftError, EditError, Session, cell_name
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ def _fail(where: str, message: str) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from reportdesk.sources import read_report
+    from reportdesk.app.reading import read_report
 
     out = Path(args.output)
     if out.suffix.lower() != ".rdesk":
@@ -67,7 +67,7 @@ def run_new(args: argparse.Namespace) -> int:
     source = previous = None
     try:
         if args.source:
-            from reportdesk.batch_check import import_file
+            from reportdesk.app.batch import import_file
 
             imported = import_file(Path(args.source))
             source = imported.report

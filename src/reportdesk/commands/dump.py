@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from reportdesk.app.reading import read_report
 from reportdesk.core.catalog import get_form
 from reportdesk.core.interchange import ReportFileError, dumps, report_to_json
 from reportdesk.core.numbers import format_value
 from reportdesk.core.report import derive
-from reportdesk.sources import read_report
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

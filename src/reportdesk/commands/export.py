@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from reportdesk.checks import check_report
+from reportdesk.app.reading import read_report
+from reportdesk.core.checks import check_report
 from reportdesk.core.interchange import ReportFileError
-from reportdesk.sources import read_report
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
 FONT_CHOICES = ("gb2312", "windows")

@@ -16,7 +16,7 @@ from reportdesk.core.numbers import Value
 from reportdesk.documents.files import write_atomically
 
 if TYPE_CHECKING:
-    from reportdesk.batch_check import FileResult
+    from reportdesk.app.batch import FileResult
 
 log = logging.getLogger(__name__)
 

@@ -48,7 +48,7 @@ MAX_TABLE_ROWS = 3_000
 
 
 def read_docx(path: Path) -> Report:
-    """The report in the .docx at *path* (for :data:`reportdesk.sources.READERS`)."""
+    """The report in the .docx at *path* (for :data:`reportdesk.app.reading.READERS`)."""
     return import_docx(path).report
 
 

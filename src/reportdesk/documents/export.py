@@ -7,8 +7,8 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from reportdesk.checks import check_report
 from reportdesk.core.catalog import get_form
+from reportdesk.core.checks import check_report
 from reportdesk.core.findings import Finding
 from reportdesk.core.report import Report
 from reportdesk.documents.options import DEFAULT_OPTIONS, ExportOptions

@@ -33,7 +33,7 @@ MAX_COLS = 64
 
 
 def read_xlsx(path: Path) -> Report:
-    """The report in the .xlsx at *path* (for :data:`reportdesk.sources.READERS`)."""
+    """The report in the .xlsx at *path* (for :data:`reportdesk.app.reading.READERS`)."""
     return import_xlsx(path).report
 
 

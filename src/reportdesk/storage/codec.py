@@ -2,7 +2,7 @@
 
 Cell values are stored as text in the form :func:`core.numbers.format_value` gives
 ("12", "12.5"), so an amount in 万元 stays an exact Decimal; meta values as JSON.  This
-module also holds :func:`read_report`, the ``.rdesk`` reader of ``reportdesk.sources``.
+module also holds :func:`read_report`, the ``.rdesk`` reader of ``reportdesk.app.reading``.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from reportdesk.core.form import FormDef
 from reportdesk.core.interchange import ReportFileError, dumps, report_from_json, report_to_json
 from reportdesk.core.numbers import Value, ValueParseError, format_value, parse_value
 from reportdesk.core.report import META_FIELDS, InvalidValue, Report, Totals, derive
-from reportdesk.review import acceptances
+from reportdesk.core.self_review import acceptances
 from reportdesk.storage.draft import CELL, META, TEXT, WARNING, Change, DraftState, read_state
 from reportdesk.storage.errors import DraftError
 

@@ -16,11 +16,11 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from reportdesk.app.session import Acceptance, Changes, DraftError, EditError, IncompleteError, Session
 from reportdesk.core.findings import Finding, sort_findings
 from reportdesk.core.form import FormDef
 from reportdesk.core.numbers import Value
 from reportdesk.core.report import Report, effective_cells
-from reportdesk.session import Acceptance, Changes, DraftError, EditError, IncompleteError, Session
 
 log = logging.getLogger(__name__)
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reportdesk.app.session import Acceptance
 from reportdesk.core.findings import Finding
-from reportdesk.session import Acceptance
 
 log = logging.getLogger(__name__)
 

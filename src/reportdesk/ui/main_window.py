@@ -27,9 +27,9 @@ from reportdesk.ui.settings import app_settings
 from reportdesk.ui.start_page import NewReportDialog, StartPage
 
 if TYPE_CHECKING:
+    from reportdesk.app.importing import ImportedFile
+    from reportdesk.app.session import Session
     from reportdesk.core.report import Report
-    from reportdesk.importing import ImportedFile
-    from reportdesk.session import Session
     from reportdesk.ui.background import BackgroundCall
     from reportdesk.ui.controller import DraftController
     from reportdesk.ui.review_window import ReviewWindow
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 # Start-up imports only what the start page needs: the session (and with it the form,
 # the rule engine and SQLite) and the work area are imported when a draft is opened.
-# recent_drafts/drafts_home are the functions reportdesk.session re-exports.
+# recent_drafts/drafts_home are the functions reportdesk.app.session re-exports.
 
 log = logging.getLogger(__name__)
 
@@ -213,7 +213,7 @@ class ReportWindow(QMainWindow):
         self.statusBar().showMessage(message, 10000)
 
     def show_guide(self) -> None:
-        from reportdesk.help import guide_path
+        from reportdesk.app.paths import guide_path
         from reportdesk.ui.guide_window import GuideWindow
         from reportdesk.ui.i18n import configured_language
 
@@ -227,7 +227,7 @@ class ReportWindow(QMainWindow):
         self.guide_window.raise_()
 
     def open_log_folder(self) -> None:
-        from reportdesk.help import ensure_log_dir
+        from reportdesk.app.paths import ensure_log_dir
 
         try:
             folder = ensure_log_dir()
@@ -278,7 +278,7 @@ class ReportWindow(QMainWindow):
 
     def create_draft(self, agency: str, year: int, source: Report | None = None, *,
                      previous: Report | None = None, import_notes: list[str] | None = None) -> bool:
-        from reportdesk.session import EditError, Session
+        from reportdesk.app.session import EditError, Session
 
         home = drafts_home()
         try:
@@ -348,7 +348,7 @@ class ReportWindow(QMainWindow):
         if self.import_task is not None:
             self.show_error(self.tr("正在导入"), self.tr("正在导入另一个文件，请稍候再试。"))
             return False
-        from reportdesk.importing import import_in_worker
+        from reportdesk.app.importing import import_in_worker
         from reportdesk.ui.background import BackgroundCall
 
         task = self.import_task = BackgroundCall(lambda: import_in_worker(path), self)
@@ -454,7 +454,7 @@ class ReportWindow(QMainWindow):
         """Use *path* as last year's report of the open draft."""
         if self.controller is None:
             return False
-        from reportdesk.importing import ImportFailed, read_previous
+        from reportdesk.app.importing import ImportFailed, read_previous
 
         try:
             previous = read_previous(Path(path))
@@ -517,7 +517,7 @@ class ReportWindow(QMainWindow):
     def open_draft(self, path: Path) -> bool:
         if self.controller is not None and Path(self.controller.session.path) == Path(path):
             return True
-        from reportdesk.session import Session
+        from reportdesk.app.session import Session
 
         try:
             session = Session.open(Path(path))

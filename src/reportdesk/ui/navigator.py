@@ -8,7 +8,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget
 
-from reportdesk.review import Review
+from reportdesk.core.self_review import Review
 from reportdesk.ui.steps import STATE_COLOURS, STATE_NAMES, Step, StepState
 
 log = logging.getLogger(__name__)

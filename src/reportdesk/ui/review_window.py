@@ -1,6 +1,6 @@
 """审阅: the reviewer's window.  Drop reports (or choose files or a folder), see one row each.
 
-The batch check (:func:`reportdesk.batch_check.review_many`) runs on one background
+The batch check (:func:`reportdesk.app.batch.review_many`) runs on one background
 thread, which hands the files to worker processes a few at a time, so that the window
 stays responsive, a hostile file never runs inside the app, and 停止 takes effect after
 the files in hand.  Rows are sortable; selecting one lists that report's findings and its
@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reportdesk.batch_check import REVIEW_SUFFIXES, FileResult
+from reportdesk.app.batch import REVIEW_SUFFIXES, FileResult
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ class ReviewWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        from reportdesk.batch_check import collect_files, review_many
+        from reportdesk.app.batch import collect_files, review_many
 
         stopped = False
         try:

@@ -28,6 +28,6 @@ def app_settings() -> QSettings:
 
 def log_dir() -> Path:
     """Where crash logs go: the same folder the Help menu opens."""
-    from reportdesk.help import log_dir as help_log_dir
+    from reportdesk.app.paths import log_dir as help_log_dir
 
     return help_log_dir()

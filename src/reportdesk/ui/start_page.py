@@ -93,7 +93,7 @@ class NewReportDialog(QDialog):
 
     def load_previous(self, path: Path) -> bool:
         """Read last year's report from *path*; fill in the agency and the year after it."""
-        from reportdesk.importing import ImportFailed, read_previous
+        from reportdesk.app.importing import ImportFailed, read_previous
 
         try:
             report = read_previous(path)

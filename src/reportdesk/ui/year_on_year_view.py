@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reportdesk.app.session import cell_name
 from reportdesk.core.catalog import get_form
 from reportdesk.core.numbers import format_value
 from reportdesk.core.year_on_year import YearChange, year_on_year
-from reportdesk.session import cell_name
 from reportdesk.ui.controller import DraftController
 
 log = logging.getLogger(__name__)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reportdesk.checks import check_report
 from reportdesk.core.catalog import get_form
+from reportdesk.core.checks import check_report
 from reportdesk.core.report import effective_cells
 from reportdesk.core.text.paragraphs import (
     APPEALS_NONE,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reportdesk.checks import check_report
+from reportdesk.app.reading import read_report
+from reportdesk.core.checks import check_report
 from reportdesk.core.text import DocumentStructure
-from reportdesk.sources import read_report
 from tests.core.text.helpers import make_report
 
 TEXT_RULE_IDS = {"headings", "missing_table", "label", "old_format", "text_number", "text_year", "citation",

@@ -78,7 +78,7 @@ def import_file(path: Path) -> ImportResult:
         from reportdesk.documents.xlsx_reader import import_xlsx
 
         return import_xlsx(path)
-    from reportdesk.sources import read_report
+    from reportdesk.app.reading import read_report
 
     report = read_report(path)
     return ImportResult(report, ImportSummary({".json": "JSON", ".rdesk": "草稿"}.get(suffix, suffix)))
@@ -95,8 +95,8 @@ def check_imported(result: ImportResult, previous: Report | None = None) -> list
     importer found), not also a "blank" finding; the 2019 tables are one ``old_format``
     finding, and the 2021 table rules say nothing about figures that were not read.
     """
-    from reportdesk.checks import check_report
     from reportdesk.core.catalog import get_form
+    from reportdesk.core.checks import check_report
 
     report = result.report
     form = get_form(report.form_id)

@@ -18,14 +18,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from reportdesk.checks import check_report
 from reportdesk.core.catalog import DEFAULT_FORM_ID, get_form
+from reportdesk.core.checks import check_report
 from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef
 from reportdesk.core.interchange import YEAR_RANGE
 from reportdesk.core.numbers import Value, ValueParseError, format_value, parse_value
 from reportdesk.core.report import EXTRA_TEXTS, META_FIELDS, Report, Totals, derive
-from reportdesk.review import (
+from reportdesk.core.self_review import (
     Acceptance,
     Review,
     finding_fingerprint,
@@ -33,7 +33,7 @@ from reportdesk.review import (
     review_ids,
     section_fingerprint,
 )
-from reportdesk.review import (
+from reportdesk.core.self_review import (
     acceptances as review_acceptances,
 )
 from reportdesk.storage.codec import (

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reportdesk import help as app_help
+from reportdesk.app import paths as app_help
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -65,7 +65,7 @@ def test_log_dir_is_where_the_crash_log_goes(tmp_path: Path, monkeypatch: pytest
 
 
 def test_help_does_not_import_qt() -> None:
-    code = "import sys, reportdesk.help as h; h.guide_path(); h.log_dir(); print('PySide6' in sys.modules)"
+    code = "import sys, reportdesk.app.paths as h; h.guide_path(); h.log_dir(); print('PySide6' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stderr

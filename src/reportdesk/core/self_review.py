@@ -4,7 +4,7 @@ Each mark is stored with a *fingerprint* of the content it vouches for (the valu
 warning's cells and its sentence, a section's figures or text, the whole report), so
 that a later change shows: an accepted warning whose figures changed is open again, a
 tick turns red, a sign-off is "changed since".  Fingerprints are short SHA-256 digests of
-a canonical JSON form of that content.  Qt-free; :class:`reportdesk.session.Session`
+a canonical JSON form of that content.  Qt-free; :class:`reportdesk.app.session.Session`
 stores the marks.
 """
 

@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 #: suffix → "module:function"; the function takes a Path and returns a Report.
 READERS: dict[str, str] = {
-    ".json": "reportdesk.sources:read_json",
+    ".json": "reportdesk.app.reading:read_json",
     ".rdesk": "reportdesk.storage.codec:read_report",
     ".docx": "reportdesk.documents.docx_reader:read_docx",
     ".xlsx": "reportdesk.documents.xlsx_reader:read_xlsx",

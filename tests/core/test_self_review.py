@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reportdesk.review import finding_fingerprint, section_fingerprint
-from reportdesk.session import EditError, IncompleteError, Session, recent_drafts
+from reportdesk.app.session import EditError, IncompleteError, Session, recent_drafts
+from reportdesk.core.self_review import finding_fingerprint, section_fingerprint
 from tests.factories import complete_report
 
 REGULATIONS = {"proactive.regulations.issued": 1, "proactive.regulations.in_force": 1}

@@ -108,7 +108,7 @@ def test_a_worker_stuck_past_its_alarm_is_stopped_and_named(tmp_path: Path, monk
     import signal
     import time
 
-    import reportdesk.batch_check as batch
+    import reportdesk.app.batch as batch
 
     original = batch.import_file
 
@@ -146,7 +146,7 @@ def test_previous_gives_the_year_on_year_sheet_and_large_swings(tmp_path: Path, 
 def test_progress_lines_for_long_runs() -> None:
     import io
 
-    from reportdesk.batch_check import StderrProgress
+    from reportdesk.app.batch import StderrProgress
 
     stream = io.StringIO()
     progress = StderrProgress(stream, min_files=10)
@@ -163,7 +163,7 @@ def test_progress_lines_for_long_runs() -> None:
 
 
 def test_renamed_files_are_named_for_what_they_are(tmp_path: Path) -> None:
-    from reportdesk.batch_check import review_file
+    from reportdesk.app.batch import review_file
 
     report = complete_report()
     xlsx_as_docx = write_xlsx(tmp_path / "really-excel.xlsx", report).rename(tmp_path / "really-excel.docx")
@@ -182,7 +182,7 @@ def test_new_from_a_word_file_prints_the_import_summary(tmp_path: Path, capsys) 
 
 
 def test_folder_search_skips_office_lock_files_and_hidden_files(tmp_path: Path) -> None:
-    from reportdesk.batch_check import collect_files
+    from reportdesk.app.batch import collect_files
 
     (tmp_path / "a" / "b").mkdir(parents=True)
     report = write_docx(tmp_path / "a" / "b" / "r.docx", complete_report())

@@ -55,7 +55,7 @@ def _check_suffix(path: Path, allowed: tuple[str, ...]) -> None:
         )
 
 
-def summary_lines(path: Path, report: Report, summary: object, findings: list) -> list[str]:  # type: ignore[type-arg]
+def summary_lines(path: Path, report: Report, summary: object, findings: list) -> list[str]:
     """The lines a draft keeps about its import."""
     from reportdesk.core.table_import import ImportSummary
 
@@ -73,7 +73,7 @@ def summary_lines(path: Path, report: Report, summary: object, findings: list) -
 
 def import_in_worker(path: Path) -> ImportedFile:
     """Read a .docx/.xlsx/.json report in a worker process; raise :class:`ImportFailed`."""
-    from reportdesk.batch_check import review_many
+    from reportdesk.app.batch import review_many
 
     path = Path(path)
     _check_suffix(path, IMPORT_SUFFIXES)
@@ -89,7 +89,7 @@ def import_in_worker(path: Path) -> ImportedFile:
 
 def read_previous(path: Path) -> Report:
     """Last year's report from a draft, Word, Excel or JSON file; raise :class:`ImportFailed`."""
-    from reportdesk.batch_check import import_file
+    from reportdesk.app.batch import import_file
 
     path = Path(path)
     _check_suffix(path, PREVIOUS_SUFFIXES)

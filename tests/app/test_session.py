@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from reportdesk.app.session import DraftError, EditError, Session, drafts_home, recent_drafts, total_discrepancies
 from reportdesk.core.report import Totals
-from reportdesk.session import DraftError, EditError, Session, drafts_home, recent_drafts, total_discrepancies
 from tests.factories import complete_report
 
 
