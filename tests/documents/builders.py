@@ -3,7 +3,8 @@
 The tables follow the official layout of the form (merged cells included), with knobs
 for what is seen in the wild: labels typed differently, the requests table split over
 two Word tables ("续表"), the tables in an appendix after 六, extra empty rows, "/" for
-no data, full-width digits.
+no data, full-width digits; and what a clerk's copy may lack: rows left out, a table cut
+off part-way (a page that ends inside it), a table pasted as a picture.
 """
 
 from __future__ import annotations
@@ -30,6 +31,15 @@ class Style:
     merge: bool = True
     title: str | None = None
     extra_paragraphs: Mapping[str, list[str]] = field(default_factory=dict)
+    drop_rows: tuple[str, ...] = ()  # "table.row" ids left out of the table (spans closed up)
+    cut_after: Mapping[str, int] = field(default_factory=dict)  # table id -> body rows kept
+    picture_tables: tuple[str, ...] = ()  # tables pasted as a picture instead of a table
+
+
+def blanks(*cell_ids: str, mark: str = "/") -> Callable[[str, str], str]:
+    """A value style writing *mark* ("/", "", "—") in the given cells, the figure elsewhere."""
+    chosen = set(cell_ids)
+    return lambda cell_id, s: mark if cell_id in chosen else s
 
 
 def official_values(report: Report) -> dict[str, str]:
@@ -48,7 +58,32 @@ def table_rows(table_id: str, values: Mapping[str, str], style: Style) -> list[l
         if g.cell_id:
             text = style.value(g.cell_id, text)
         grid[g.row][g.col] = (text, g.rowspan, g.colspan)
+    drop = {r.split(".", 1)[1] for r in style.drop_rows if r.startswith(table_id + ".")}
+    for r in sorted((_grid_row(table, row_id) for row_id in drop), reverse=True):
+        _remove_grid_row(grid, r)
+    if table_id in style.cut_after:
+        grid = grid[: table.header_rows + style.cut_after[table_id]]  # body rows as drawn
+        n = len(grid)
+        grid = [[None if item is None else (item[0], min(item[1], n - r), item[2]) for item in row]
+                for r, row in enumerate(grid)]
     return grid
+
+
+def _grid_row(table, row_id: str) -> int:
+    return next(g.row for g in table.grid if g.cell_id and g.cell_id.split(".")[1] == row_id)
+
+
+def _remove_grid_row(grid: list[list], r: int) -> None:
+    """Take grid row *r* out: spans across it shrink, a span starting on it moves down a row."""
+    for above in range(r):
+        for c, item in enumerate(grid[above]):
+            if item is not None and above + item[1] > r:
+                grid[above][c] = (item[0], item[1] - 1, item[2])
+    if r + 1 < len(grid):
+        for c, item in enumerate(grid[r]):
+            if item is not None and item[1] > 1:
+                grid[r + 1][c] = (item[0], item[1] - 1, item[2])
+    del grid[r]
 
 
 def write_docx(path: Path, report: Report, style: Style | None = None) -> Path:
@@ -71,6 +106,8 @@ def write_docx(path: Path, report: Report, style: Style | None = None) -> Path:
         if section.table:
             if style.appendix:
                 appendix.append(section.table)
+            elif section.table in style.picture_tables:
+                _add_picture(document)
             else:
                 _add_table(document, section.table, values, style)
         for line in report.texts.get(section.id, "").split("\n"):
@@ -83,9 +120,31 @@ def write_docx(path: Path, report: Report, style: Style | None = None) -> Path:
         document.add_paragraph(f"填报单位：{report.agency}")
         for table_id in appendix:
             document.add_paragraph(form.tables[table_id].title)
-            _add_table(document, table_id, values, style)
+            if table_id in style.picture_tables:
+                _add_picture(document)
+            else:
+                _add_table(document, table_id, values, style)
     document.save(path)
     return path
+
+
+def _png(width: int = 40, height: int = 20) -> bytes:
+    """A plain grey picture: a table pasted as an image carries no readable figures."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\x99" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def _add_picture(document) -> None:
+    import io
+
+    document.add_picture(io.BytesIO(_png()))
 
 
 def _add_table(document, table_id: str, values: Mapping[str, str], style: Style) -> None:

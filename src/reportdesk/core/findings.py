@@ -1,11 +1,24 @@
-"""What a check finds: a rule that does not hold, with the cells and the arithmetic."""
+"""What a check finds: a rule that does not hold, with the cells and the arithmetic.
+
+The message is one sentence a clerk can act on: what is wrong, where, with the numbers,
+and what to do; it reads the same in the app, the CLI and both workbooks.  The rule id
+stays a separate field and never appears in the sentence.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from reportdesk.core.form import Severity
+
+
+class FindingAction(StrEnum):
+    """A fix the app can apply in one step from the findings panel."""
+
+    NONE = ""
+    FILL_BLANKS = "fill_blanks"  # 将空白单元格填为 0 (the cells of the finding)
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +31,7 @@ class Finding:
     section: str | None = None  # the section a user is taken to
     excerpt: str | None = None  # for text rules: the sentence concerned
     span: tuple[int, int] | None = None  # for text rules: where the excerpt is in texts[section]
+    action: FindingAction = FindingAction.NONE
 
     @property
     def key(self) -> str:
@@ -43,6 +57,8 @@ class Finding:
             data["excerpt"] = self.excerpt
         if self.span is not None:
             data["span"] = list(self.span)
+        if self.action:
+            data["action"] = str(self.action)
         return data
 
 

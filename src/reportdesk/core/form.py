@@ -132,6 +132,7 @@ class RuleKind(StrEnum):
     CHECK = "check"
     VALID = "valid"
     BLANK = "blank"
+    INCOMPLETE = "incomplete"  # figures not found in the document, one finding per table
     COPIED_TEXT = "copied_text"
 
 

@@ -7,6 +7,8 @@
 
 A missing or ``null`` cell is blank.  Totals are kept as stated in the file
 (``"totals": "stated"``, the default) or computed from their parts (``"derived"``).
+``"missing": ["appeals.reconsideration.upheld", …]`` lists the cells that were *not found*
+in the document the data came from (not blank: never read), as a reader records them.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 
 from reportdesk.core.form import FormDef
 from reportdesk.core.numbers import ValueParseError, parse_value, to_json
-from reportdesk.core.report import EXTRA_TEXTS, META_FIELDS, InvalidValue, Report, Totals, derive
+from reportdesk.core.report import EXTRA_TEXTS, META_FIELDS, InvalidValue, Report, Totals, derive, effective_missing
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +130,28 @@ def report_from_json(data: Any, form_for: Any) -> Report:
             report.cells[cell_id] = parse_value(raw, form.cells[cell_id].type)
         except ValueParseError as exc:
             report.invalid[cell_id] = InvalidValue(json.dumps(raw, ensure_ascii=False), exc.message)
+    report.missing = _missing_cells(data.get("missing"), form, report)
     return report
+
+
+def _missing_cells(value: Any, form: FormDef, report: Report) -> set[str]:
+    """The ``missing`` list: cells not found in the document (distinct from blank)."""
+    if value is None:
+        return set()
+    if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
+        raise ReportFileError("\"missing\"（未找到的单元格）应是单元格编号的数组，如 [\"appeals.reconsideration.upheld\"]。",
+                              "structure")
+    unknown = [c for c in value if c not in form.cells]
+    if unknown:
+        shown = "、".join(unknown[:5]) + ("等" if len(unknown) > 5 else "")
+        raise ReportFileError(f"\"missing\" 中有 {len(unknown)} 个未知的单元格编号：{shown}。请使用 README 中列出的编号。",
+                              "cell")
+    both = [c for c in value if report.cells.get(c) is not None or c in report.invalid]
+    if both:
+        shown = "、".join(form.cells[c].label for c in both[:3]) + ("等" if len(both) > 3 else "")
+        raise ReportFileError(f"有 {len(both)} 个单元格既在 \"cells\" 中有值，又列在 \"missing\"（未找到）中：{shown}。"
+                              "请只保留其中一处。", "cell")
+    return set(value)
 
 
 def _string_map(value: Any, name: str, allowed: set[str]) -> dict[str, str]:
@@ -151,6 +174,9 @@ def _string_map(value: Any, name: str, allowed: set[str]) -> dict[str, str]:
 def report_to_json(form: FormDef, report: Report, *, include_derived: bool = True) -> dict[str, Any]:
     """The report as interchange data; totals derived from their parts when the report is a draft."""
     cells = derive(form, report.cells) if (include_derived and report.totals is Totals.DERIVED) else report.cells
+    # a total derived from a part that was not found is not known either
+    unknown = effective_missing(form, report) if include_derived else set(report.missing)
+    cells = {cid: (None if cid in unknown else v) for cid, v in cells.items()}
     data: dict[str, Any] = {
         "format": form.id,
         "agency": report.agency,
@@ -164,6 +190,9 @@ def report_to_json(form: FormDef, report: Report, *, include_derived: bool = Tru
     data["cells"] = {cid: to_json(cells.get(cid)) for cid in form.cells if cells.get(cid) is not None}
     if report.invalid:
         data["invalid_cells"] = {cid: bad.raw for cid, bad in report.invalid.items()}
+    missing = [cid for cid in form.cells if cid in unknown and cells.get(cid) is None]
+    if missing:
+        data["missing"] = missing
     order = [*EXTRA_TEXTS, *(s.id for s in form.sections)]
     data["texts"] = {k: report.texts[k] for k in order if report.texts.get(k)}
     return data

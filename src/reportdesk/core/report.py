@@ -4,6 +4,11 @@ The report holds values, not layout.  Cell values are ``int`` (counts), ``Decima
 (the 万元 amount) or ``None`` (blank).  A value that could not be read as a figure is
 kept in ``invalid`` with its raw text, so that it is reported (rule
 ``non_negative_integer``) and never silently dropped.
+
+A cell of a report read from a file is either *read* (a figure, or blank: the cell is
+there and empty or "/") or *not found* (``missing``: the row is not in the document, the
+table is a picture or cut off part-way).  Blank is a fact about the report; not found is
+a fact about what could be read, and the rules never count it as 0.
 """
 
 from __future__ import annotations
@@ -61,6 +66,8 @@ class Report:
     invalid: dict[str, InvalidValue] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     totals: Totals = Totals.DERIVED
+    # cells a reader did not find in the document (never blank, never 0); empty for a draft
+    missing: set[str] = field(default_factory=set)
     # the layout a reader found in a .docx/.xlsx (headings, tables, labels); None for a
     # draft or JSON, whose layout is the form's own
     structure: DocumentStructure | None = None
@@ -90,3 +97,17 @@ def effective_cells(form: FormDef, report: Report) -> dict[str, Value]:
     if report.totals is Totals.DERIVED:
         return derive(form, report.cells)
     return dict(report.cells)
+
+
+def effective_missing(form: FormDef, report: Report) -> set[str]:
+    """The cells the rules must treat as unknown: those not found, and a derived total of one of them.
+
+    A total stated in a file was read on its own; a total derived (a draft, or JSON with
+    ``"totals": "derived"``) from a part that was not found is not known either.
+    """
+    missing = {c for c in report.missing if c in form.cells and report.cells.get(c) is None}
+    if missing and report.totals is Totals.DERIVED:
+        for d in form.derived:
+            if any(r in missing for r in d.expr.refs):
+                missing.add(d.cell)
+    return missing

@@ -11,19 +11,23 @@ import difflib
 import logging
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
 
 from reportdesk.core.context import Context
-from reportdesk.core.expressions import Env, NotApplicable, Num, Ref, compile_expression, sum_terms
-from reportdesk.core.findings import Finding, sort_findings
-from reportdesk.core.form import Expr, FormDef, RowDef, RuleDef, RuleKind, TableDef
-from reportdesk.core.numbers import Value, format_value
-from reportdesk.core.report import Report, Totals, effective_cells
+from reportdesk.core.expressions import Env, NotApplicable, Num, Number, Ref, compile_expression, sum_terms
+from reportdesk.core.findings import Finding, FindingAction, sort_findings
+from reportdesk.core.form import Expr, FormDef, RuleDef, RuleKind, Severity, TableDef
+from reportdesk.core.missing import MissingKind, describe_missing, row_name, table_name
+from reportdesk.core.numbers import Value, ValueType, format_value
+from reportdesk.core.report import Report, Totals, effective_cells, effective_missing
 
 log = logging.getLogger(__name__)
 
 _PLACEHOLDER = re.compile(r"\{(=?)([^{}]+)\}")
 _SHORT_TEXT = 40  # shorter texts are never called "copied"
-_NAMED_ROWS = 3  # wholly blank rows named in one finding; its cells name them all
+_NAMED_CELLS = 3  # blank cells named in one finding; its cells list them all
+_NAMED_ROWS = 2  # rows of blank cells named in one finding
 
 
 def evaluate(form: FormDef, report: Report, context: Context | None = None) -> list[Finding]:
@@ -32,44 +36,196 @@ def evaluate(form: FormDef, report: Report, context: Context | None = None) -> l
     cells = effective_cells(form, report)
     env = Env(cells, context.facts, context.previous_cells)
     invalid = report.invalid
+    missing = effective_missing(form, report)
+    previous_missing = effective_missing(form, context.previous) if context.previous is not None else set()
     findings: list[Finding] = []
     for rule in form.rules:
         if rule.uses_previous and context.previous is None:
             continue
         if invalid and any(c in invalid for c in rule.cells):
             continue  # the invalid value is reported by rule non_negative_integer
+        if rule.kind is RuleKind.CHECK and _touches(rule, missing, previous_missing):
+            continue  # a figure never read cannot make a rule fail (rule incomplete_table)
         check = _CHECKS[rule.kind]
         try:
-            findings.extend(check(form, rule, report, cells, env, context))
+            findings.extend(check(form, rule, report, cells, env, _Known(context, missing, previous_missing)))
         except NotApplicable:
             continue
     return sort_findings(findings)
 
 
+def _touches(rule: RuleDef, missing: set[str], previous_missing: set[str]) -> bool:
+    if not missing and not previous_missing:
+        return False
+    refs = [*(rule.assertion.refs if rule.assertion else ()), *(rule.when.refs if rule.when else ())]
+    return any(r in missing for r in rule.cells) or any(
+        r.startswith("prev.") and r[len("prev.") :] in previous_missing for r in refs
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """The context of a check and which cells were never read (this year's and last year's)."""
+
+    context: Context
+    missing: set[str]
+    previous_missing: set[str]
+
+
 # --- one function per rule kind ------------------------------------------------------
 
-Check = Callable[[FormDef, RuleDef, Report, Mapping[str, Value], Env, Context], list[Finding]]
+Check = Callable[[FormDef, RuleDef, Report, Mapping[str, Value], Env, _Known], list[Finding]]
 
 
 def _section_of(form: FormDef, cells: tuple[str, ...]) -> str | None:
     return form.section_of_cell(cells[0]).id if cells else None
 
 
+class _State(StrEnum):
+    KNOWN = "known"
+    BLANK = "blank"  # the cell is there and empty (or "/")
+    MISSING = "missing"  # the figure was not found in the document
+
+
+_SHOWN = {_State.BLANK: "空", _State.MISSING: "未找到"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    label: str  # in the arithmetic: "结果纠正", "一"
+    name: str  # in a sentence: "结果纠正", "“一、本年新收政府信息公开申请数量”"
+    value: Value
+    state: _State
+    count: bool  # a whole number of items (so an unknown one is some number ≥ 0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    terms: list[_Term]
+    name: str  # left_name / right_name, or ""
+
+    @property
+    def known(self) -> Number:
+        total: Number = 0
+        for t in self.terms:
+            if t.state is _State.KNOWN and t.value is not None:
+                total += t.value
+        return total
+
+    @property
+    def unknown(self) -> list[_Term]:
+        return [t for t in self.terms if t.state is not _State.KNOWN]
+
+    def arithmetic(self) -> str:
+        """"一 + 二 = 4 + 0 = 4"; a blank shows as 空; "name = 4" for a named side."""
+        unknown = self.unknown
+        if self.name:
+            if len(self.terms) == 1:
+                return f"{self.name} = {_shown(self.terms[0])}"
+            if not unknown:
+                return f"{self.name} = {_fmt(self.known)}"
+            blanks = sum(1 for t in unknown if t.state is _State.BLANK)
+            parts = [f"{n} 格{w}" for n, w in ((blanks, "为空"), (len(unknown) - blanks, "未找到")) if n]
+            return f"{self.name} = {_fmt(self.known)}（另有 {'、'.join(parts)}）"
+        labels = " + ".join(t.label for t in self.terms)
+        if len(self.terms) == 1:
+            return f"{labels} = {_shown(self.terms[0])}"
+        values = " + ".join(_shown(t) for t in self.terms)
+        return f"{labels} = {values}" + ("" if unknown else f" = {_fmt(self.known)}")
+
+    def stated(self) -> str:
+        """The side as a claim: "总计 3", "（七）总计 + 四 = 3"."""
+        if self.name:
+            return f"{self.name} {_fmt(self.known)}"
+        if len(self.terms) == 1:
+            return f"{self.terms[0].label} {_fmt(self.known)}"
+        return f"{' + '.join(t.label for t in self.terms)} = {_fmt(self.known)}"
+
+
+def _shown(term: _Term) -> str:
+    return _SHOWN.get(term.state) or _fmt(term.value)
+
+
+def _names(terms: list[_Term]) -> str:
+    return "、".join(t.name for t in terms)
+
+
 def _equation(
-    form: FormDef, rule: RuleDef, report: Report, cells: Mapping[str, Value], env: Env, context: Context
+    form: FormDef, rule: RuleDef, report: Report, cells: Mapping[str, Value], env: Env, known: _Known
 ) -> list[Finding]:
+    """An equation, with blank and not-found operands treated honestly.
+
+    A blank is not 0: when a non-negative count in the blanks could make the equation
+    hold, the finding is a warning saying what they must hold; it is an error only when
+    no such value exists (the known parts already exceed the total).  A figure that was
+    not found never makes the equation fail; only figures that were read can.
+    """
     assert rule.left is not None and rule.right is not None
+    left = _side(form, rule, rule.left, rule.left_name, env, known)
+    right = _side(form, rule, rule.right, rule.right_name, env, known)
+    if left is None or right is None or rule.op != "==":
+        return _plain_equation(form, rule, env, known)
+    unknown = left.unknown + right.unknown
+    arithmetic = f"{rule.subject}：{left.arithmetic()}，{right.arithmetic()}"
+    if not unknown:
+        if left.known == right.known:
+            return []
+        return [_finding(form, rule, rule.severity,
+                         f"{arithmetic}，相差 {_fmt(abs(left.known - right.known))}，请核对这些数字。")]
+    if left.known == right.known:
+        return []  # holds with the blanks as 0 (the blank rule asks for the 0s)
+    missing = any(t.state is _State.MISSING for t in unknown)
+    if not all(t.count for t in unknown):  # an amount: no "must hold" to say; blanks count as 0
+        return [] if missing else [_finding(
+            form, rule, rule.severity,
+            f"{arithmetic}，相差 {_fmt(abs(left.known - right.known))}，请核对这些数字。")]
+    if left.unknown and right.unknown:
+        if missing:
+            return []
+        return [_finding(form, rule, Severity.WARNING,
+                         f"{arithmetic}；{_unknown(unknown)}，无法核对是否相等，请填写这 {len(unknown)} 格。")]
+    same, other = (left, right) if left.unknown else (right, left)
+    needed = other.known - same.known
+    if needed < 0:
+        return [_finding(form, rule, rule.severity,
+                         f"{arithmetic}；{_unknown(same.unknown)}，但其余各项已是 {_fmt(same.known)}，"
+                         f"比{other.stated()} 多 {_fmt(-needed)}，无论{_names(same.unknown)}是多少都不相等，"
+                         f"请核对这些数字。")]
+    if missing:
+        return []  # could hold: the table is incomplete (rule incomplete_table), not wrong
+    if len(same.unknown) == 1:
+        must = f"{same.unknown[0].name}应为 {_fmt(needed)}"
+    else:
+        must = f"这 {len(same.unknown)} 格之和应为 {_fmt(needed)}"
+    return [_finding(form, rule, Severity.WARNING,
+                     f"{arithmetic}；{_unknown(same.unknown)}；若{other.stated()} 无误，{must}，请核实后填写。")]
+
+
+def _unknown(terms: list[_Term]) -> str:
+    """"结果纠正为空", "总计、结果纠正为空", "结果纠正为空、其他结果未找到"."""
+    groups = [(state, [t for t in terms if t.state is state]) for state in (_State.BLANK, _State.MISSING)]
+    return "、".join(f"{_names(ts)}{'为空' if state is _State.BLANK else '未找到'}" for state, ts in groups if ts)
+
+
+def _finding(form: FormDef, rule: RuleDef, severity: Severity, message: str) -> Finding:
+    return Finding(rule.id, severity, message, rule.cells, rule.advice, _section_of(form, rule.cells))
+
+
+def _plain_equation(form: FormDef, rule: RuleDef, env: Env, known: _Known) -> list[Finding]:
+    """An equation that is not a sum of cells (or not "=="): blanks count as 0, as written."""
+    assert rule.left is not None and rule.right is not None
+    refs = [*rule.left.refs, *rule.right.refs]
+    if any(r in known.missing or (r.startswith("prev.") and r[len("prev.") :] in known.previous_missing)
+           for r in refs):
+        return []
     left, right = rule.left.fn(env), rule.right.fn(env)
     if _compare(rule.op, left, right):
         return []
-    left_text = _side(form, rule, rule.left, rule.left_name, left, env)
-    right_text = _side(form, rule, rule.right, rule.right_name, right, env)
-    message = f"{rule.subject}：{left_text}，{right_text}"
+    message = f"{rule.subject}：{rule.left_name or rule.left.text} = {_fmt(left)}，" \
+              f"{rule.right_name or rule.right.text} = {_fmt(right)}"
     if rule.op == "==":
         message += f"，相差 {_fmt(abs(left - right))}"
-    return [
-        Finding(rule.id, rule.severity, message, rule.cells, rule.advice, _section_of(form, rule.cells))
-    ]
+    return [_finding(form, rule, rule.severity, message + "，请核对这些数字。")]
 
 
 def _compare(op: str, left: Value | bool, right: Value | bool) -> bool:
@@ -83,32 +239,39 @@ def _compare(op: str, left: Value | bool, right: Value | bool) -> bool:
     }[op]
 
 
-def _side(form: FormDef, rule: RuleDef, expr: Expr, name: str, total: object, env: Env) -> str:
-    """"一 + 二 = 4 + 0 = 4", or "name = 4" for a named side."""
-    if name:
-        return f"{name} = {_fmt(total)}"
-    terms = sum_terms(expr.node)
-    if not all(isinstance(t, Ref | Num) for t in terms):
-        return f"{expr.text} = {_fmt(total)}"
-    labels = [_term_label(form, rule, t) for t in terms]
-    values = [_term_value(t, env) for t in terms]
-    if len(terms) == 1:
-        return f"{labels[0]} = {values[0]}"
-    return f"{' + '.join(labels)} = {' + '.join(values)} = {_fmt(total)}"
+def _side(form: FormDef, rule: RuleDef, expr: Expr, name: str, env: Env, known: _Known) -> _Side | None:
+    """The terms of a side that is a plain sum of cells and numbers; None for anything else."""
+    nodes = sum_terms(expr.node)
+    if not all(isinstance(t, Ref | Num) for t in nodes):
+        return None
+    terms: list[_Term] = []
+    for node in nodes:
+        if isinstance(node, Num):
+            terms.append(_Term(format_value(node.value), format_value(node.value), node.value, _State.KNOWN, True))
+            continue
+        assert isinstance(node, Ref)
+        cell_id, previous = node.name, False
+        if cell_id.startswith("prev."):
+            cell_id, previous = cell_id[len("prev.") :], True
+        cell = form.cells.get(cell_id)
+        if cell is None:
+            return None  # a context fact: not a figure of the table
+        values = (env.previous or {}) if previous else env.cells
+        value = values.get(cell_id)
+        if cell_id in (known.previous_missing if previous else known.missing):
+            state = _State.MISSING
+        else:
+            state = _State.BLANK if value is None else _State.KNOWN
+        label = _term_label(form, rule, cell_id, previous)
+        title = name if name and len(nodes) == 1 else _term_name(form, rule, cell_id, previous)
+        terms.append(_Term(label, title, value, state, cell.type is ValueType.COUNT))
+    return _Side(terms, name)
 
 
-def _term_label(form: FormDef, rule: RuleDef, term: object) -> str:
-    if isinstance(term, Num):
-        return format_value(term.value)
-    assert isinstance(term, Ref)
-    name = term.name
-    prefix = ""
-    if name.startswith("prev."):
-        name, prefix = name[len("prev.") :], "上年"
-    cell = form.cells.get(name)
-    if cell is None:
-        return term.name
+def _term_label(form: FormDef, rule: RuleDef, cell_id: str, previous: bool) -> str:
+    cell = form.cells[cell_id]
     table = form.tables[cell.table]
+    prefix = "上年" if previous else ""
     if rule.terms_by == "row":
         return prefix + table.row(cell.row).short_label
     if rule.terms_by == "column":
@@ -116,13 +279,16 @@ def _term_label(form: FormDef, rule: RuleDef, term: object) -> str:
     return prefix + cell.label
 
 
-def _term_value(term: object, env: Env) -> str:
-    if isinstance(term, Num):
-        return format_value(term.value)
-    assert isinstance(term, Ref)
-    if term.name.startswith("prev."):
-        return _fmt((env.previous or {}).get(term.name[len("prev.") :]) or 0)
-    return _fmt(env.cells.get(term.name) or 0)
+def _term_name(form: FormDef, rule: RuleDef, cell_id: str, previous: bool) -> str:
+    """How a blank operand is named in a sentence: the column, or the row as printed."""
+    cell = form.cells[cell_id]
+    table = form.tables[cell.table]
+    prefix = "上年" if previous else ""
+    if rule.terms_by == "column":
+        return prefix + table.column(cell.column).label
+    if rule.terms_by == "row":
+        return f"{prefix}“{row_name(table.row(cell.row))}”"
+    return f"{prefix}“{cell.label}”"
 
 
 def _fmt(value: object) -> str:
@@ -132,7 +298,7 @@ def _fmt(value: object) -> str:
 
 
 def _check(
-    form: FormDef, rule: RuleDef, report: Report, cells: Mapping[str, Value], env: Env, context: Context
+    form: FormDef, rule: RuleDef, report: Report, cells: Mapping[str, Value], env: Env, known: _Known
 ) -> list[Finding]:
     assert rule.assertion is not None
     if rule.when is not None and not rule.when.fn(env):
@@ -157,99 +323,98 @@ def fill_message(template: str, env: Env) -> str:
 
 
 def _valid(
-    form: FormDef, rule: RuleDef, report: Report, cells: Mapping[str, Value], env: Env, context: Context
+    form: FormDef, rule: RuleDef, report: Report, cells: Mapping[str, Value], env: Env, known: _Known
 ) -> list[Finding]:
-    return [
-        Finding(
-            rule.id,
-            rule.severity,
-            f"{form.cells[cell_id].label}：{bad.message}" if cell_id in form.cells else bad.message,
-            (cell_id,),
-            rule.advice,
-            _section_of(form, (cell_id,)) if cell_id in form.cells else None,
-        )
-        for cell_id, bad in report.invalid.items()
-    ]
-
-
-def _blank(
-    form: FormDef, rule: RuleDef, report: Report, cells: Mapping[str, Value], env: Env, context: Context
-) -> list[Finding]:
-    """One finding per table row with blank cells (a whole empty table is one finding)."""
-    stated = report.totals is Totals.STATED
-    findings: list[Finding] = []
-    for table in form.tables.values():
-        per_row: list[tuple[str, list[str]]] = []
-        for row in table.rows:
-            blank = [
-                f"{table.id}.{row.id}.{c}"
-                for c in row.columns
-                if cells.get(f"{table.id}.{row.id}.{c}") is None
-                and f"{table.id}.{row.id}.{c}" not in report.invalid
-                and (stated or not form.cells[f"{table.id}.{row.id}.{c}"].derived)
-            ]
-            if blank:
-                per_row.append((row.id, blank))
-        if not per_row:
+    findings = []
+    for cell_id, bad in report.invalid.items():
+        cell = form.cells.get(cell_id)
+        if cell is None:
+            findings.append(Finding(rule.id, rule.severity, bad.message, (cell_id,), rule.advice))
             continue
-        section = form.section_of_cell(per_row[0][1][0]).id
-        total_cells = sum(1 for cid in table.cell_ids() if stated or not form.cells[cid].derived)
-        blank_count = sum(len(b) for _, b in per_row)
-        if blank_count == total_cells:
-            findings.append(
-                Finding(
-                    rule.id,
-                    rule.severity,
-                    f"{table.title}表全部空白（{blank_count} 个单元格）。",
-                    tuple(c for _, b in per_row for c in b),
-                    rule.advice,
-                    section,
-                )
-            )
-            continue
-        whole_rows = [(r, b) for r, b in per_row if len(b) > 1 and len(b) == _checked_count(form, table, r, stated)]
-        if len(whole_rows) > 1:
-            names = "、".join(_row_name(table.row(r)) for r, _ in whole_rows[:_NAMED_ROWS])
-            more = f"等 {len(whole_rows)} 行" if len(whole_rows) > _NAMED_ROWS else ""
-            findings.append(Finding(
-                rule.id, rule.severity, f"{table.title}表有 {len(whole_rows)} 行全部空白：{names}{more}。",
-                tuple(c for _, b in whole_rows for c in b), rule.advice, section,
-            ))
-            per_row = [(r, b) for r, b in per_row if (r, b) not in whole_rows]
-        for row_id, blank in per_row:
-            row = table.row(row_id)
-            if len(row.columns) == 1:
-                message = f"{table.title}表“{_row_name(row)}”为空白。"
-            else:
-                columns = "、".join(table.column(c.rsplit(".", 1)[1]).label for c in blank)
-                message = f"{table.title}表“{_row_name(row)}”有 {len(blank)} 个空白单元格：{columns}。"
-            findings.append(Finding(rule.id, rule.severity, message, tuple(blank), rule.advice, section))
+        text = bad.message.rstrip("。")
+        message = f"{table_name(form, cell.table)}“{cell.label}”：{text}" + ("。" if "请" in text else "，请改正。")
+        findings.append(Finding(rule.id, rule.severity, message, (cell_id,), rule.advice,
+                                _section_of(form, (cell_id,))))
     return findings
 
 
-def _row_name(row: RowDef) -> str:
-    return f"{row.subgroup} {row.label}" if row.subgroup else row.label
+def _blank(
+    form: FormDef, rule: RuleDef, report: Report, cells: Mapping[str, Value], env: Env, known: _Known
+) -> list[Finding]:
+    """One finding per table with blank cells, every blank cell in it.
+
+    A cell not found in the document is not blank (rule ``incomplete_table``); a draft's
+    totals are computed, never blank by omission.
+    """
+    stated = report.totals is Totals.STATED
+    findings: list[Finding] = []
+    for table in form.tables.values():
+        checked = [cid for cid in table.cell_ids() if (stated or not form.cells[cid].derived)
+                   and cid not in report.invalid and cid not in known.missing]
+        blank = [cid for cid in checked if cells.get(cid) is None]
+        if not blank:
+            continue
+        name = table_name(form, table.id)
+        if len(blank) == len(checked):
+            what = f"{name}全部空白（{len(blank)} 个单元格）"
+        else:
+            what = f"{name}有 {len(blank)} 个空白单元格{_where_blank(form, table, blank)}"
+        message = f"{what}，官方表格要求没有数据的格子填 0，请逐格填写数字或 0。"
+        findings.append(Finding(rule.id, rule.severity, message, tuple(blank), rule.advice,
+                                form.section_of_cell(blank[0]).id, action=FindingAction.FILL_BLANKS))
+    return findings
 
 
-def _checked_count(form: FormDef, table: TableDef, row_id: str, stated: bool) -> int:
-    """How many cells of a row the blank rule looks at (a draft's totals are never blank by omission)."""
-    row = table.row(row_id)
-    return sum(1 for c in row.columns if stated or not form.cells[f"{table.id}.{row_id}.{c}"].derived)
+def _where_blank(form: FormDef, table: TableDef, blank: list[str]) -> str:
+    """"（“行政强制”）" for up to three cells, the rows for a few rows, or how many rows."""
+    if len(blank) <= _NAMED_CELLS:
+        names = [_cell_name(form, table, c) for c in blank]
+        return "：" + "、".join(f"“{n}”" for n in names)
+    rows = list(dict.fromkeys(form.cells[c].row for c in blank))
+    if len(rows) <= _NAMED_ROWS:
+        return "，在" + "、".join(f"“{row_name(table.row(r))}”" for r in rows) + (" 一行" if len(rows) == 1 else " 各行")
+    return f"，分布在 {len(rows)} 行"
+
+
+def _cell_name(form: FormDef, table: TableDef, cell_id: str) -> str:
+    cell = form.cells[cell_id]
+    row = table.row(cell.row)
+    if len(row.columns) == 1:
+        return row_name(row)
+    return f"{row_name(row)} / {table.column(cell.column).label}"
+
+
+def _incomplete(
+    form: FormDef, rule: RuleDef, report: Report, cells: Mapping[str, Value], env: Env, known: _Known
+) -> list[Finding]:
+    """One finding per table with figures not found; a table absent altogether is ``missing_table``."""
+    structure = report.structure
+    findings = []
+    for part in describe_missing(form, known.missing):
+        absent = structure is not None and structure.tables is not None and part.table not in structure.tables
+        if part.kind is MissingKind.TABLE and absent:
+            continue
+        message = f"{part.text}；这些数字不能核对，相关的合计和勾稽关系没有检查，请对照原表补全。"
+        findings.append(Finding(rule.id, rule.severity, message, part.cells, rule.advice,
+                                form.section_of_cell(part.cells[0]).id))
+    return findings
 
 
 def _copied_text(
-    form: FormDef, rule: RuleDef, report: Report, cells: Mapping[str, Value], env: Env, context: Context
+    form: FormDef, rule: RuleDef, report: Report, cells: Mapping[str, Value], env: Env, known: _Known
 ) -> list[Finding]:
-    assert context.previous is not None and rule.section
+    previous = known.context.previous
+    assert previous is not None and rule.section
     now = _plain(report.texts.get(rule.section, ""))
-    before = _plain(context.previous.texts.get(rule.section, ""))
+    before = _plain(previous.texts.get(rule.section, ""))
     if len(now) < _SHORT_TEXT or len(before) < _SHORT_TEXT:
         return []
     ratio = difflib.SequenceMatcher(None, now, before, autojunk=False).ratio()
     if ratio < rule.threshold:
         return []
     heading = form.section(rule.section).heading
-    message = f"“{heading}”与上年报告的同一部分有 {round(ratio * 100)}% 相同。"
+    message = (f"“{heading}”与上年报告的同一部分有 {round(ratio * 100)}% 相同，"
+               f"请写明本年的问题和对上年问题的改进情况。")
     return [Finding(rule.id, rule.severity, message, (), rule.advice, rule.section)]
 
 
@@ -262,5 +427,6 @@ _CHECKS: dict[RuleKind, Check] = {
     RuleKind.CHECK: _check,
     RuleKind.VALID: _valid,
     RuleKind.BLANK: _blank,
+    RuleKind.INCOMPLETE: _incomplete,
     RuleKind.COPIED_TEXT: _copied_text,
 }

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef, Severity
 from reportdesk.core.labels import KNOWN_VARIANTS, LabelHit, LabelIndex, Match, label_key, old_format_label, squeeze
+from reportdesk.core.missing import describe_missing
 from reportdesk.core.numbers import BLANK_MARKS, Value, ValueParseError, ValueType, normalise_text, parse_value
 from reportdesk.core.report import InvalidValue, Report, Totals
 from reportdesk.core.text.structure import DocumentStructure, LabelFound
@@ -65,8 +66,10 @@ class ImportSummary:
     """What an import read and what it could not: shown to the user, never hidden."""
 
     source: str  # "Word" or "Excel" or "JSON"
-    cells_read: list[str] = field(default_factory=list)
-    cells_missing: list[str] = field(default_factory=list)
+    cells_read: list[str] = field(default_factory=list)  # blank cells ("", "/") included: they were there
+    cells_missing: list[str] = field(default_factory=list)  # not found in the document
+    cells_blank: list[str] = field(default_factory=list)  # read, and empty or "/"
+    not_found: list[str] = field(default_factory=list)  # per table, what was not found, in words
     label_differences: list[LabelDifference] = field(default_factory=list)
     unmapped: list[str] = field(default_factory=list)
     tables_found: list[str] = field(default_factory=list)
@@ -97,7 +100,10 @@ class ImportSummary:
         out = [f"来源：{self.source}" + ("（含 ReportDesk 导出时嵌入的数据）" if self.embedded else "")]
         if self.old_format:
             out.append(f"识别为 2019 年旧格式（{'、'.join(self.old_format_labels[:4])}），表格数字未读取。")
-        out.append(f"读取单元格 {len(self.cells_read)} 个，未找到 {len(self.cells_missing)} 个。")
+        blank = f"（其中空白 {len(self.cells_blank)} 个）" if self.cells_blank else ""
+        out.append(f"读取单元格 {len(self.cells_read)} 个{blank}，未找到 {len(self.cells_missing)} 个。")
+        if not self.old_format:
+            out.extend(f"未找到：{line}。" for line in self.not_found)
         if self.tables_found:
             out.append("找到的表格：" + "、".join(TABLE_NAMES.get(t, t) for t in self.tables_found))
         for d in self.label_differences:
@@ -113,6 +119,8 @@ class ImportSummary:
             "embedded": self.embedded,
             "cells_read": len(self.cells_read),
             "cells_missing": list(self.cells_missing),
+            "cells_blank": list(self.cells_blank),
+            "not_found": list(self.not_found),
             "tables_found": list(self.tables_found),
             "label_differences": [
                 {"where": d.where, "found": d.found, "official": d.official, "kind": str(d.kind)}
@@ -379,6 +387,9 @@ class TableMapper:
                     report.cells[cell_id] = _parse(raw, cell.type)
                 except ValueParseError as exc:
                     report.invalid[cell_id] = InvalidValue(squeeze(raw), exc.message)
+                    continue
+                if report.cells[cell_id] is None:
+                    self.summary.cells_blank.append(cell_id)
             self.summary.tables_found = [t for t in self.form.tables
                                          if any(c.startswith(t + ".") for c in self.summary.cells_read)]
             tables |= set(self.summary.tables_found)
@@ -387,6 +398,7 @@ class TableMapper:
             if report.year is not None and report.year < self.form.valid_from_year:
                 self.summary.notes.append(
                     f"{report.year} 年度报告使用 2019 年格式是正确的；本程序只检查 2021 年格式的表格，表格数字未读取。")
+        note_missing(self.form, report, self.summary)
         report.structure = DocumentStructure(
             title=text.title if text is not None and text.title else None,
             headings=tuple(text.headings) if text is not None else None,
@@ -394,6 +406,12 @@ class TableMapper:
             labels=tuple(self.labels_found),
             old_format_signs=tuple(self.old_signs),
         )
+
+
+def note_missing(form: FormDef, report: Report, summary: ImportSummary) -> None:
+    """Record the cells not found in the report (they are never blank) and say so in the summary."""
+    report.missing = set(summary.cells_missing)
+    summary.not_found = [part.text for part in describe_missing(form, summary.cells_missing)]
 
 
 def apply_embedded(form: FormDef, result: ImportResult, data: dict[str, Any], *, has_text: bool) -> None:
@@ -438,6 +456,7 @@ def apply_embedded(form: FormDef, result: ImportResult, data: dict[str, Any], *,
     if filled:
         summary.notes.append(f"表格中未找到的 {len(filled)} 个单元格按嵌入数据填写。")
         summary.cells_missing = [c for c in summary.cells_missing if c not in filled]
+        note_missing(form, visible, summary)
     visible.agency = embedded.agency or visible.agency
     visible.year = embedded.year or visible.year
     visible.meta = dict(embedded.meta)
