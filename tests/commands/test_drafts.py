@@ -115,11 +115,23 @@ def test_history_and_restore(draft: Path, capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_check_reads_a_draft(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # blank 二 and 四 could still balance the column (only the blanks are reported); 四 blank must be 4
     main(["set", str(draft), "requests.received.natural=5", "requests.granted.natural=1"])
+    capsys.readouterr()
+    assert main(["check", str(draft), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)[0]
+    assert not [f for f in result["findings"] if f["rule"] == "balance"]
+    main(["set", str(draft), "requests.carried_over.natural=0"])
+    capsys.readouterr()
+    assert main(["check", str(draft), "--json"]) == 0
+    balance = [f for f in json.loads(capsys.readouterr().out)[0]["findings"] if f["rule"] == "balance"]
+    assert balance and {f["severity"] for f in balance} == {"warning"}
+    assert "“四、结转下年度继续办理”为空；若一 + 二 = 5 无误，“四、结转下年度继续办理”应为 4" in balance[0]["message"]
+    main(["set", str(draft), "requests.carried_forward.natural=0"])
     capsys.readouterr()
     assert main(["check", str(draft), "--json"]) == 1
     result = json.loads(capsys.readouterr().out)[0]
-    assert result["readable"] and any(f["rule"] == "balance" for f in result["findings"])
+    assert result["readable"] and any(f["rule"] == "balance" and f["severity"] == "error" for f in result["findings"])
 
 
 def test_commands_on_missing_or_damaged_draft_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

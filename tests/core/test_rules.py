@@ -100,7 +100,8 @@ def test_balance_message_shows_the_arithmetic() -> None:
         "requests.handled_total.legal_services": 3, "requests.carried_forward.legal_services": 0,
     })
     balance = [f for f in evaluate(form, report, build_context(report)) if f.rule == "balance"]
-    assert balance[0].message == "法律服务机构列：一 + 二 = 4 + 0 = 4，（七）总计 + 四 = 3 + 0 = 3，相差 1"
+    assert balance[0].message == (
+        "表三“法律服务机构”列：一 + 二 = 4 + 0 = 4，（七）总计 + 四 = 3 + 0 = 3，相差 1，请核对这些数字。")
     assert balance[0].cells == (
         "requests.received.legal_services", "requests.carried_over.legal_services",
         "requests.handled_total.legal_services", "requests.carried_forward.legal_services",
@@ -114,7 +115,8 @@ def test_row_total_and_handled_total_messages() -> None:
     report.cells["requests.refused_internal.total"] = 0
     report.cells["requests.refused_internal.natural"] = 2
     messages = [f.message for f in check_report(report)]
-    assert any(m.startswith("（三）不予公开 5.属于三类内部事务信息：总计 = 0，自然人 + 商业企业") for m in messages)
+    assert any(m.startswith("表三“（三）不予公开 5.属于三类内部事务信息”一行：总计 = 0，自然人 + 商业企业")
+               and m.endswith("请核对这些数字。") for m in messages)
 
 
 def test_errors_come_first() -> None:
@@ -144,8 +146,8 @@ def test_blank_totals_in_a_file_are_flagged() -> None:
 def test_an_empty_table_is_one_finding() -> None:
     report = Report(get_form().id, agency="某市某某局", year=2023)
     blanks = [f for f in check_report(report) if f.rule == "blank"]
-    assert len(blanks) == 3
-    assert all("全部空白" in f.message for f in blanks)
+    assert [f.message.split("全部空白")[0] for f in blanks] == ["表二", "表三", "表四"]
+    assert all(f.action == "fill_blanks" for f in blanks)
 
 
 def test_regulations_power_needs_to_know_the_body() -> None:
@@ -206,7 +208,7 @@ def test_cross_year_rules_fail() -> None:
     this.texts["problems"] = last.texts["problems"] = "（一）存在的主要问题\n" + "主动公开的信息数量还不够多，重点领域信息公开比重仍需进一步提高。" * 2
     findings = check_report(this, last)
     assert {"carry_over", "in_force_flow", "pending_appeals", "copied_text"} <= {f.rule for f in findings}
-    assert any(f.message.startswith("自然人列：本年“二、上年结转”") and "上年报告“四、结转下年度继续办理” = 40" in f.message
+    assert any(f.message.startswith("表三“自然人”列：本年“二、上年结转”") and "上年报告“四、结转下年度继续办理” = 40" in f.message
                for f in findings if f.rule == "carry_over")
     assert any("100% 相同" in f.message for f in findings if f.rule == "copied_text")
     # without last year's report none of them runs

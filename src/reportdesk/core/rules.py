@@ -180,10 +180,7 @@ def _equation(
             form, rule, rule.severity,
             f"{arithmetic}，相差 {_fmt(abs(left.known - right.known))}，请核对这些数字。")]
     if left.unknown and right.unknown:
-        if missing:
-            return []
-        return [_finding(form, rule, Severity.WARNING,
-                         f"{arithmetic}；{_unknown(unknown)}，无法核对是否相等，请填写这 {len(unknown)} 格。")]
+        return []  # any figures could balance it: the blank rule asks for them, nothing more to say
     same, other = (left, right) if left.unknown else (right, left)
     needed = other.known - same.known
     if needed < 0:
@@ -372,7 +369,7 @@ def _where_blank(form: FormDef, table: TableDef, blank: list[str]) -> str:
         return "：" + "、".join(f"“{n}”" for n in names)
     rows = list(dict.fromkeys(form.cells[c].row for c in blank))
     if len(rows) <= _NAMED_ROWS:
-        return "，在" + "、".join(f"“{row_name(table.row(r))}”" for r in rows) + (" 一行" if len(rows) == 1 else " 各行")
+        return "，在" + "、".join(f"“{row_name(table.row(r))}”" for r in rows) + "中"
     return f"，分布在 {len(rows)} 行"
 
 
