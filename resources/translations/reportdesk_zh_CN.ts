@@ -46,6 +46,18 @@
             <source>差额</source>
             <translation>差额</translation>
         </message>
+        <message>
+            <source>空白应为 {0}</source>
+            <translation>空白应为 {0}</translation>
+        </message>
+        <message>
+            <source>有空白</source>
+            <translation>有空白</translation>
+        </message>
+        <message>
+            <source>空白不是 0：请填写实际数字，没有的填 0。</source>
+            <translation>空白不是 0：请填写实际数字，没有的填 0。</translation>
+        </message>
     </context>
     <context>
         <name>CellDelegate</name>
@@ -111,6 +123,10 @@
         <message>
             <source>全部检查完成：{0} 个错误，{1} 个提示。</source>
             <translation>全部检查完成：{0} 个错误，{1} 个提示。</translation>
+        </message>
+        <message>
+            <source>已将 {0} 个空白单元格填为 0（可撤销）。</source>
+            <translation>已将 {0} 个空白单元格填为 0（可撤销）。</translation>
         </message>
         <message>
             <source>错误不能接受，只能改正。</source>
@@ -302,6 +318,14 @@
         <message>
             <source>撤销接受</source>
             <translation>撤销接受</translation>
+        </message>
+        <message>
+            <source>将空白单元格填为 0</source>
+            <translation>将空白单元格填为 0</translation>
+        </message>
+        <message>
+            <source>把这条提示列出的空白单元格都填为 0（可撤销）；有数字的格子请直接填写实际数字。</source>
+            <translation>把这条提示列出的空白单元格都填为 0（可撤销）；有数字的格子请直接填写实际数字。</translation>
         </message>
         <message>
             <source>没有发现问题。</source>

@@ -56,14 +56,30 @@ def test_typing_updates_totals_balance_strip_and_findings(qtbot, window: ReportW
     assert page.model.cell_id(page.view.currentIndex()) == "requests.carried_over.natural"
     assert page.balance is not None
     left, right, diff = page.balance.cells["natural"]
-    assert (left.text(), right.text(), diff.text()) == ("12", "—", "+12")
+    # a blank is not 0: 二 and the right-hand side are blank, any figures there could balance it
+    assert (left.text(), right.text(), diff.text()) == ("12 + 空", "空", "有空白")
+    assert not [f for f in window.controller.findings if f.rule == "balance"]
+
+    editor = type_into(qtbot, page, "requests.carried_over.natural", "0")
+    with qtbot.waitSignal(window.controller.sig_findings_changed):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert (left.text(), right.text(), diff.text()) == ("12", "空", "空白应为 12")
     balance = [f for f in window.controller.findings if f.rule == "balance" and "自然人" in f.message]
-    assert balance and "相差 12" in balance[0].message
+    assert [f.severity for f in balance] == ["warning"]
+    assert "这 2 格之和应为 12" in balance[0].message
+
+    # 四 alone already exceeds 一 + 二: an error whatever （七）总计 holds
+    editor = type_into(qtbot, page, "requests.carried_forward.natural", "15")
+    with qtbot.waitSignal(window.controller.sig_findings_changed):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert (left.text(), right.text(), diff.text()) == ("12", "15 + 空", "-3")
+    balance = [f for f in window.controller.findings if f.rule == "balance" and "自然人" in f.message]
+    assert [f.severity for f in balance] == ["error"] and "多 3" in balance[0].message
     shown = [window.workspace.findings_panel.list.item(i).text()  # type: ignore[union-attr]
              for i in range(window.workspace.findings_panel.list.count())]  # type: ignore[union-attr]
     assert balance[0].message in shown
     tip = page.model.index_of("requests.received.natural").data(Qt.ItemDataRole.ToolTipRole)
-    assert tip.count("相差 12") == 1
+    assert tip.count("多 3") == 1
     assert window.workspace.navigator.state("requests") is StepState.ERRORS  # type: ignore[union-attr]
 
     # fill the right-hand side: the balance holds and the error goes away
@@ -196,10 +212,11 @@ def test_undo_redo_survive_switching_sections(qtbot, window: ReportWindow) -> No
 
 def test_clicking_a_finding_selects_every_cell_involved(qtbot, window: ReportWindow) -> None:  # type: ignore[no-untyped-def]
     assert window.controller is not None and window.workspace is not None
-    window.controller.edit_cells({"requests.received.research": 4})
+    window.controller.edit_cells({"requests.received.research": 4, "requests.carried_over.research": 0,
+                                  "requests.carried_forward.research": 5})
     window.workspace.go_to_step("overview")
     panel = window.workspace.findings_panel
-    row = next(i for i in range(panel.list.count()) if panel.list.item(i).text().startswith("科研机构列"))
+    row = next(i for i in range(panel.list.count()) if panel.list.item(i).text().startswith("表三“科研机构”列"))
     item = panel.list.item(row)
     panel.list.scrollToItem(item)
     rect = panel.list.visualItemRect(item)

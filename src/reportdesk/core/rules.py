@@ -167,35 +167,65 @@ def _equation(
         return _plain_equation(form, rule, env, known)
     unknown = left.unknown + right.unknown
     arithmetic = f"{rule.subject}：{left.arithmetic()}，{right.arithmetic()}"
-    if not unknown:
-        if left.known == right.known:
+    missing = any(t.state is _State.MISSING for t in unknown)
+    if not all(t.count for t in unknown):  # an amount: no "must hold" to say; blanks count as 0
+        if left.known == right.known or missing:
             return []
         return [_finding(form, rule, rule.severity,
                          f"{arithmetic}，相差 {_fmt(abs(left.known - right.known))}，请核对这些数字。")]
-    if left.known == right.known:
-        return []  # holds with the blanks as 0 (the blank rule asks for the 0s)
-    missing = any(t.state is _State.MISSING for t in unknown)
-    if not all(t.count for t in unknown):  # an amount: no "must hold" to say; blanks count as 0
-        return [] if missing else [_finding(
-            form, rule, rule.severity,
-            f"{arithmetic}，相差 {_fmt(abs(left.known - right.known))}，请核对这些数字。")]
-    if left.unknown and right.unknown:
-        return []  # any figures could balance it: the blank rule asks for them, nothing more to say
+    outcome = balance(left.known, len(left.unknown), right.known, len(right.unknown))
+    if outcome.kind is BalanceKind.HOLDS or outcome.kind is BalanceKind.OPEN:
+        return []  # equal with the blanks as 0, or any figures could balance it: the blank rule asks for them
+    if not unknown:
+        return [_finding(form, rule, rule.severity,
+                         f"{arithmetic}，相差 {_fmt(abs(left.known - right.known))}，请核对这些数字。")]
     same, other = (left, right) if left.unknown else (right, left)
-    needed = other.known - same.known
-    if needed < 0:
+    if outcome.kind is BalanceKind.FAILS:
         return [_finding(form, rule, rule.severity,
                          f"{arithmetic}；{_unknown(same.unknown)}，但其余各项已是 {_fmt(same.known)}，"
-                         f"比{other.stated()} 多 {_fmt(-needed)}，无论{_names(same.unknown)}是多少都不相等，"
-                         f"请核对这些数字。")]
+                         f"比{other.stated()} 多 {_fmt(same.known - other.known)}，"
+                         f"无论{_names(same.unknown)}是多少都不相等，请核对这些数字。")]
     if missing:
         return []  # could hold: the table is incomplete (rule incomplete_table), not wrong
     if len(same.unknown) == 1:
-        must = f"{same.unknown[0].name}应为 {_fmt(needed)}"
+        must = f"{same.unknown[0].name}应为 {_fmt(outcome.needed)}"
     else:
-        must = f"这 {len(same.unknown)} 格之和应为 {_fmt(needed)}"
+        must = f"这 {len(same.unknown)} 格之和应为 {_fmt(outcome.needed)}"
     return [_finding(form, rule, Severity.WARNING,
                      f"{arithmetic}；{_unknown(same.unknown)}；若{other.stated()} 无误，{must}，请核实后填写。")]
+
+
+class BalanceKind(StrEnum):
+    HOLDS = "holds"  # equal, the blanks (if any) being 0
+    FAILS = "fails"  # unequal whatever non-negative figures the blanks hold
+    NEEDS = "needs"  # equal only if the blanks of one side add up to ``needed`` (> 0)
+    OPEN = "open"  # blanks on both sides: some figures in them balance it
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    kind: BalanceKind
+    needed: Number = 0  # NEEDS: what the blanks must add up to
+    blanks_left: bool = False  # NEEDS: the blanks are on the left side
+
+
+def balance(left_known: Number, left_blanks: int, right_known: Number, right_blanks: int) -> Balance:
+    """Whether ``left = right`` can hold when the blanks are counts (whole numbers ≥ 0).
+
+    *left_known* is the sum of the figures of the left side, *left_blanks* how many of its
+    terms are blank; the same for the right.  Used by the equation rules and the balance
+    strip under 表三, so both say the same.
+    """
+    if left_known == right_known:
+        return Balance(BalanceKind.HOLDS)
+    if left_blanks and right_blanks:
+        return Balance(BalanceKind.OPEN)
+    if not left_blanks and not right_blanks:
+        return Balance(BalanceKind.FAILS)
+    needed = right_known - left_known if left_blanks else left_known - right_known
+    if needed < 0:
+        return Balance(BalanceKind.FAILS)
+    return Balance(BalanceKind.NEEDS, needed, bool(left_blanks))
 
 
 def _unknown(terms: list[_Term]) -> str:

@@ -1,7 +1,8 @@
 """Under the applications table: 一 + 二 beside （七）总计 + 四 for every column, with the difference.
 
 The table's header states the 勾稽关系 of every column; the strip keeps it in view while
-the clerk types.
+the clerk types.  A blank term shows as 空 (it is not 0): when the blanks of one side
+could balance the column the strip says what they must hold, as the rule ``balance`` does.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from reportdesk.core.form import TableDef
 from reportdesk.core.numbers import Value, format_value
+from reportdesk.core.rules import BalanceKind, balance
 from reportdesk.ui.controller import DraftController
 
 log = logging.getLogger(__name__)
@@ -21,9 +23,13 @@ LEFT_ROWS = ("received", "carried_over")
 RIGHT_ROWS = ("handled_total", "carried_forward")
 
 
-def _sum(values: list[Value]) -> Value:
+def side_text(values: list[Value]) -> str:
+    """One side as shown: "5", "5 + 空" (a blank term is not 0), "空" (all blank)."""
     present = [v for v in values if v is not None]
-    return sum(present) if present else None  # type: ignore[return-value]
+    if not present:
+        return "空"
+    total = format_value(sum(present))
+    return total if len(present) == len(values) else f"{total} + 空"
 
 
 class BalanceStrip(QFrame):
@@ -56,21 +62,34 @@ class BalanceStrip(QFrame):
         controller.sig_changed.connect(self.refresh)
         self.refresh()
 
-    def sums(self, column: str) -> tuple[Value, Value]:
+    def sides(self, column: str) -> tuple[list[Value], list[Value]]:
         values = self.controller.values
-        left = _sum([values.get(f"{self.table.id}.{r}.{column}") for r in LEFT_ROWS])
-        right = _sum([values.get(f"{self.table.id}.{r}.{column}") for r in RIGHT_ROWS])
+        left = [values.get(f"{self.table.id}.{r}.{column}") for r in LEFT_ROWS]
+        right = [values.get(f"{self.table.id}.{r}.{column}") for r in RIGHT_ROWS]
         return left, right
 
     def refresh(self, _changes: object = None) -> None:
         for column, (left_label, right_label, diff_label) in self.cells.items():
-            left, right = self.sums(column)
-            left_label.setText(format_value(left) or "—")
-            right_label.setText(format_value(right) or "—")
-            if left is None and right is None:
+            left, right = self.sides(column)
+            left_label.setText(side_text(left))
+            right_label.setText(side_text(right))
+            if all(v is None for v in (*left, *right)):
                 diff_label.setText("—")
                 diff_label.setStyleSheet("color: #888;")
+                diff_label.setToolTip("")
                 continue
-            diff = (left or 0) - (right or 0)
-            diff_label.setText("0 ✓" if diff == 0 else f"{diff:+}")
-            diff_label.setStyleSheet("color: #1e7d32;" if diff == 0 else "color: #c0392b; font-weight: bold;")
+            known_left = sum(v for v in left if v is not None)
+            known_right = sum(v for v in right if v is not None)
+            outcome = balance(known_left, left.count(None), known_right, right.count(None))
+            diff = known_left - known_right
+            if outcome.kind is BalanceKind.HOLDS:
+                text, colour = "0 ✓", "color: #1e7d32;"
+            elif outcome.kind is BalanceKind.NEEDS:
+                text, colour = self.tr("空白应为 {0}").format(format_value(outcome.needed)), "color: #b35c00;"
+            elif outcome.kind is BalanceKind.OPEN:
+                text, colour = self.tr("有空白"), "color: #888;"
+            else:
+                text, colour = f"{diff:+}", "color: #c0392b; font-weight: bold;"
+            diff_label.setText(text)
+            diff_label.setStyleSheet(colour)
+            diff_label.setToolTip(self.tr("空白不是 0：请填写实际数字，没有的填 0。") if None in (*left, *right) else "")

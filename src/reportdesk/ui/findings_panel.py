@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reportdesk.app.session import Acceptance
-from reportdesk.core.findings import Finding
+from reportdesk.core.findings import Finding, FindingAction
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,7 @@ class FindingsPanel(QWidget):
     sig_finding_activated = Signal(object)  # Finding
     sig_accept_requested = Signal(object)  # Finding (a warning)
     sig_withdraw_requested = Signal(str)  # Finding.key
+    sig_action_requested = Signal(object)  # Finding with an action (将空白单元格填为 0)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,9 +95,13 @@ class FindingsPanel(QWidget):
         self.accept_button = QPushButton(self.tr("接受此警告…"), self)
         self.accept_button.setToolTip(self.tr("核实无误的警告可以写明理由后接受；错误不能接受，只能改正。"))
         self.withdraw_button = QPushButton(self.tr("撤销接受"), self)
+        self.action_button = QPushButton(self.tr("将空白单元格填为 0"), self)
+        self.action_button.setToolTip(self.tr("把这条提示列出的空白单元格都填为 0（可撤销）；有数字的格子请直接填写实际数字。"))
         self.accept_button.clicked.connect(self._on_accept_clicked)
         self.withdraw_button.clicked.connect(self._on_withdraw_clicked)
+        self.action_button.clicked.connect(self._on_action_clicked)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.action_button)
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.withdraw_button)
         buttons.addStretch(1)
@@ -189,6 +194,12 @@ class FindingsPanel(QWidget):
         f = self.current_finding()
         self.accept_button.setEnabled(f is not None and not f.is_error and not self.is_accepted(f))
         self.withdraw_button.setEnabled(f is not None and f.key in self.acceptances)
+        self.action_button.setVisible(f is not None and f.action is FindingAction.FILL_BLANKS)
+
+    def _on_action_clicked(self) -> None:
+        f = self.current_finding()
+        if f is not None and f.action:
+            self.sig_action_requested.emit(f)
 
     def _on_accept_clicked(self) -> None:
         f = self.current_finding()

@@ -27,7 +27,7 @@ class TableSectionPage(QWidget):
         layout.addWidget(QLabel(f"<h2>{section.heading}</h2>", self))
         bar = QHBoxLayout()
         self.fill_button = QPushButton(self.tr("将空白单元格填为 0"), self)
-        self.fill_button.clicked.connect(self.fill_blanks)
+        self.fill_button.clicked.connect(lambda: self.fill_blanks())
         hint = QLabel(
             self.tr(
                 "直接输入数字；Enter 下移，Tab 右移，Delete 清除；可从 Excel/WPS 复制整块粘贴（Ctrl+V）。"
@@ -74,9 +74,12 @@ class TableSectionPage(QWidget):
             text += self.tr("蓝底蓝字的数字从上年报告结转而来。")
         self.previous_legend.setText(text)
 
-    def fill_blanks(self) -> int:
+    def fill_blanks(self, only: list[str] | None = None) -> int:
+        """Fill the blank input cells of the table (or of *only*, the cells of a finding) with 0."""
         values = self.controller.values
-        edits = {cid: 0 for cid in self.model.input_cell_ids() if values.get(cid) is None}
+        chosen = set(only) if only is not None else None
+        edits = {cid: 0 for cid in self.model.input_cell_ids()
+                 if values.get(cid) is None and (chosen is None or cid in chosen)}
         if edits:
             self.controller.edit_cells(edits, text=self.tr("将 {0} 个空白单元格填为 0").format(len(edits)))
             self.message.setText(self.tr("已将 {0} 个空白单元格填为 0（可撤销）。").format(len(edits)))

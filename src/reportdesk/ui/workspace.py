@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reportdesk.core.findings import Finding
+from reportdesk.core.findings import Finding, FindingAction
 from reportdesk.core.form import SectionKind
 from reportdesk.core.report import EXTRA_TEXTS
 from reportdesk.ui.controller import DraftController
@@ -251,6 +251,20 @@ class DraftWorkspace(QWidget):
     def _connect_findings_panel(self, panel: FindingsPanel) -> None:
         panel.sig_accept_requested.connect(self.ask_accept_warning)
         panel.sig_withdraw_requested.connect(self.controller.withdraw_warning)
+        panel.sig_action_requested.connect(self.apply_finding_action)
+
+    def apply_finding_action(self, finding: Finding) -> None:
+        """将空白单元格填为 0 from a blank finding: on its table page, as its own fill button does."""
+        if finding.action is not FindingAction.FILL_BLANKS:
+            return
+        cells = [c for c in finding.cells if c in self.form.cells]
+        if not cells:
+            return
+        self.go_to_step(self.form.section_of_cell(cells[0]).id)
+        page = self.page(self.form.section_of_cell(cells[0]).id)
+        assert isinstance(page, TableSectionPage)
+        count = page.fill_blanks(cells)
+        self.sig_message.emit(self.tr("已将 {0} 个空白单元格填为 0（可撤销）。").format(count))
 
     def ask_accept_warning(self, finding: Finding) -> AcceptWarningDialog | None:
         """Ask for the reason (non-blocking); the warning is accepted when the dialog is."""
