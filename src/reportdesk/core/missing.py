@@ -49,6 +49,16 @@ def row_name(row: RowDef) -> str:
     return f"{row.subgroup} {row.label}" if row.subgroup else row.label
 
 
+def cell_name(form: FormDef, cell_id: str) -> str:
+    """A cell as a clerk finds it: "（三）不予公开 5.属于三类内部事务信息 / 自然人", "行政强制"."""
+    cell = form.cells[cell_id]
+    table = form.tables[cell.table]
+    row = table.row(cell.row)
+    if len(row.columns) == 1:
+        return row_name(row)
+    return f"{row_name(row)} / {table.column(cell.column).label}"
+
+
 def _named(names: list[str], unit: str) -> str:
     shown = "、".join(f"“{n}”" for n in names[:_NAMED])
     return shown + (f"等 {len(names)} {unit}" if len(names) > _NAMED else "")
@@ -74,7 +84,7 @@ def _describe_table(form: FormDef, table: TableDef, cells: tuple[str, ...]) -> M
     partial = [c for c in cells if form.cells[c].row not in {r.id for r in whole}]
     extra = ""
     if partial:
-        labels = [form.cells[c].label for c in partial]
+        labels = [cell_name(form, c) for c in partial]
         extra = f"有 {len(partial)} 个单元格未找到：{_named(labels, '个')}"
     if not whole:
         return MissingPart(table.id, MissingKind.CELLS, cells, f"{name}{extra}")

@@ -18,7 +18,7 @@ from reportdesk.core.context import Context
 from reportdesk.core.expressions import Env, NotApplicable, Num, Number, Ref, compile_expression, sum_terms
 from reportdesk.core.findings import Finding, FindingAction, sort_findings
 from reportdesk.core.form import Expr, FormDef, RuleDef, RuleKind, Severity, TableDef
-from reportdesk.core.missing import MissingKind, describe_missing, row_name, table_name
+from reportdesk.core.missing import MissingKind, cell_name, describe_missing, row_name, table_name
 from reportdesk.core.numbers import Value, ValueType, format_value
 from reportdesk.core.report import Report, Totals, effective_cells, effective_missing
 
@@ -395,20 +395,12 @@ def _blank(
 def _where_blank(form: FormDef, table: TableDef, blank: list[str]) -> str:
     """"（“行政强制”）" for up to three cells, the rows for a few rows, or how many rows."""
     if len(blank) <= _NAMED_CELLS:
-        names = [_cell_name(form, table, c) for c in blank]
+        names = [cell_name(form, c) for c in blank]
         return "：" + "、".join(f"“{n}”" for n in names)
     rows = list(dict.fromkeys(form.cells[c].row for c in blank))
     if len(rows) <= _NAMED_ROWS:
         return "，在" + "、".join(f"“{row_name(table.row(r))}”" for r in rows) + "中"
     return f"，分布在 {len(rows)} 行"
-
-
-def _cell_name(form: FormDef, table: TableDef, cell_id: str) -> str:
-    cell = form.cells[cell_id]
-    row = table.row(cell.row)
-    if len(row.columns) == 1:
-        return row_name(row)
-    return f"{row_name(row)} / {table.column(cell.column).label}"
 
 
 def _incomplete(
