@@ -359,7 +359,7 @@ def _valid(
             findings.append(Finding(rule.id, rule.severity, bad.message, (cell_id,), rule.advice))
             continue
         text = bad.message.rstrip("。")
-        message = f"{table_name(form, cell.table)}“{cell.label}”：{text}" + ("。" if "请" in text else "，请改正。")
+        message = f"{table_name(form, cell.table)}“{cell_name(form, cell_id)}”：{text}" + ("。" if "请" in text else "，请改正。")
         findings.append(Finding(rule.id, rule.severity, message, (cell_id,), rule.advice,
                                 _section_of(form, (cell_id,))))
     return findings
