@@ -119,3 +119,30 @@ def test_the_missing_list_survives_dump_and_read_back(tmp_path: Path, capsys) ->
     again = read_json_file(dumped, get_form)
     assert again.missing == imported.report.missing
     assert {f.rule for f in check_report(again)} == {"incomplete_table"}
+
+
+def test_the_same_sentence_in_the_cli_the_excel_sheet_and_the_summary_workbook(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from reportdesk.app.batch import review_file
+    from reportdesk.documents.batch_summary import write_summary
+    from reportdesk.documents.excel_writer import write_xlsx as export_xlsx
+
+    path = write_docx(tmp_path / "手工.docx", the_issue_report(),
+                      Style(value=blanks("appeals.litigation_after.corrected", "requests.granted.research"),
+                            drop_rows=("requests.refused_inquiry",)))
+    result = review_file(path)
+    messages = [f.message for f in result.findings]
+    assert {"appeals_total", "blank", "incomplete_table"} <= {f.rule for f in result.findings}
+    assert main(["check", str(path)]) == 0
+    cli = [line.split("] ", 1)[1] for line in capsys.readouterr().out.splitlines() if line.startswith("  警告 [")]
+    assert cli == messages
+
+    assert result.report is not None
+    export_xlsx(result.report, tmp_path / "统计表.xlsx", result.findings)
+    sheet = load_workbook(tmp_path / "统计表.xlsx")["校验结果"]
+    assert [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)] == messages
+
+    write_summary([result], tmp_path / "汇总.xlsx")
+    sheet = load_workbook(tmp_path / "汇总.xlsx")["全部问题"]
+    assert [row[5] for row in sheet.iter_rows(min_row=2, values_only=True)] == messages
