@@ -61,3 +61,26 @@ def test_the_single_row_other_handling_of_2019_is_old_format() -> None:
     report, summary = _map(grid)
     assert summary.old_format and report.cells == {}
     assert report.structure is not None and report.structure.old_format_signs
+
+
+def test_blank_and_not_found_are_told_apart() -> None:
+    header = [["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]]
+    rows = [["一、本年新收政府信息公开申请数量", "3", "/", "", "0", "0", "0", "3"],
+            ["二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0", "0", "0"]]
+    report, summary = _map(APPEALS_GRID, header + rows)
+    assert summary.cells_blank == ["requests.received.commercial", "requests.received.research"]
+    assert "requests.received.commercial" in summary.cells_read  # blank: the cell is there
+    assert "requests.granted.natural" in summary.cells_missing and "requests.granted.natural" in report.missing
+    assert report.missing == set(summary.cells_missing)
+    assert not report.missing & set(summary.cells_read)
+    assert summary.not_found == [
+        "表二（主动公开政府信息情况）未找到，其中 10 个数字都没有读到（表格可能是图片，或不在文件中）",
+        "表三只读到“二、上年结转政府信息公开申请数量”一行，其后 23 行未找到，表格可能被截断",
+    ]
+    summary.source = "Word"
+    lines = summary.lines()
+    assert "读取单元格 29 个（其中空白 2 个），未找到 171 个。" in lines
+    assert "未找到：表三只读到“二、上年结转政府信息公开申请数量”一行，其后 23 行未找到，表格可能被截断。" in lines
+    assert summary.brief().startswith("读取 29 格（空白 2 格），未找到 171 格")
+    data = summary.to_json()
+    assert data["cells_blank"] == summary.cells_blank and data["not_found"] == summary.not_found

@@ -86,7 +86,8 @@ class ImportSummary:
         """One line for a table of many reports (Word and Excel imports only; "" otherwise)."""
         if self.source not in ("Word", "Excel"):
             return ""
-        parts = [f"读取 {len(self.cells_read)} 格，未找到 {len(self.cells_missing)} 格"]
+        blank = f"（空白 {len(self.cells_blank)} 格）" if self.cells_blank else ""
+        parts = [f"读取 {len(self.cells_read)} 格{blank}，未找到 {len(self.cells_missing)} 格"]
         if self.label_differences:
             parts.append(f"标签不同 {len(self.label_differences)} 处")
         if self.unmapped:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 log = logging.getLogger(__name__)
 
 #: Summary lines that need a look (from ``ImportSummary.lines()`` and the session's notes).
-ATTENTION_MARKS = ("未能对应", "标签", "旧格式", "未导入", "合计", "不一致", "文件检查")
+ATTENTION_MARKS = ("未能对应", "未找到：", "标签", "旧格式", "未导入", "合计", "不一致", "文件检查")
 _MISSING = re.compile(r"未找到 [1-9]")
 _ATTENTION_FG = QColor("#8a4b00")
 
