@@ -126,8 +126,10 @@ def test_check_reads_a_draft(draft: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["check", str(draft), "--json"]) == 0
     balance = [f for f in json.loads(capsys.readouterr().out)[0]["findings"] if f["rule"] == "balance"]
     assert balance and {f["severity"] for f in balance} == {"warning"}
-    assert "“四、结转下年度继续办理”为空；若一 + 二 = 5 无误，“四、结转下年度继续办理”应为 4" in balance[0]["message"]
-    main(["set", str(draft), "requests.carried_forward.natural=0"])
+    # （七）总计 = 1 counts its blank result rows as blanks, not zeros
+    assert ("（七）总计 + 四 = （1 + 空） + 空；“四、结转下年度继续办理”为空、“（七）总计”的各项中有空白；"
+            "若一 + 二 = 5 无误，这些空白之和应为 4") in balance[0]["message"]
+    main(["set", str(draft), "requests.carried_forward.natural=6"])  # 四 alone exceeds 一 + 二
     capsys.readouterr()
     assert main(["check", str(draft), "--json"]) == 1
     result = json.loads(capsys.readouterr().out)[0]

@@ -281,3 +281,19 @@ def test_last_year_figures_not_found_do_not_make_a_cross_year_rule_fail() -> Non
     last.missing = {"requests.carried_forward.natural"}
     findings = [f for f in check_report(this, last) if f.rule == "carry_over"]
     assert not [f for f in findings if "“自然人”列" in f.message]
+
+
+def test_a_draft_total_with_blank_parts_is_a_figure_plus_blanks() -> None:
+    form = get_form()
+    report = Report(form.id, agency="某市某某局", year=2023)  # a draft: totals derived
+    report.cells.update({"requests.received.natural": 5, "requests.carried_over.natural": 0,
+                         "requests.granted.natural": 3, "requests.carried_forward.natural": 0})
+    [finding] = [f for f in check_report(report) if f.rule == "balance" and "“自然人”列" in f.message]
+    assert finding.severity == "warning"
+    assert finding.message == (
+        "表三“自然人”列：一 + 二 = 5 + 0 = 5，（七）总计 + 四 = （3 + 空） + 0；“（七）总计”的各项中有空白；"
+        "若一 + 二 = 5 无误，“（七）总计”中空白的各项之和应为 2，请核实后填写。")
+    report.cells["requests.carried_forward.natural"] = 6  # 四 alone exceeds 一 + 二: no blank can help
+    [finding] = [f for f in check_report(report) if f.rule == "balance" and "“自然人”列" in f.message]
+    assert finding.severity == "error"
+    assert "但其余各项已是 9，比一 + 二 = 5 多 4，无论空白是多少都不相等" in finding.message

@@ -89,6 +89,7 @@ def test_typing_updates_totals_balance_strip_and_findings(qtbot, window: ReportW
     with qtbot.waitSignal(window.controller.sig_findings_changed):
         qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert diff.text() == "0 ✓"
+    assert right.text() == "12 + 空"  # （七）总计 10 still has blank result rows: a figure plus blanks
     assert not [f for f in window.controller.findings if f.rule == "balance" and "自然人" in f.message]
     assert page.model.index_of("requests.handled_total.natural").data() == "10"
 

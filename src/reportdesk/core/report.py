@@ -111,3 +111,18 @@ def effective_missing(form: FormDef, report: Report) -> set[str]:
             if any(r in missing for r in d.expr.refs):
                 missing.add(d.cell)
     return missing
+
+
+def partly_blank(form: FormDef, cells: Mapping[str, Value]) -> set[str]:
+    """The derived cells computed from parts of which some, not all, are blank.
+
+    Such a total is a known figure plus blanks, not a figure: the equation rules and the
+    balance strip treat it as "3 + 空", since a blank is not 0.  *cells* are derived values.
+    """
+    result: set[str] = set()
+    for d in form.derived:  # every part precedes its total
+        if cells.get(d.cell) is None:
+            continue
+        if any(cells.get(r) is None or r in result for r in d.expr.refs):
+            result.add(d.cell)
+    return result

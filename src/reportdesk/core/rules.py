@@ -20,7 +20,7 @@ from reportdesk.core.findings import Finding, FindingAction, sort_findings
 from reportdesk.core.form import Expr, FormDef, RuleDef, RuleKind, Severity, TableDef
 from reportdesk.core.missing import MissingKind, cell_name, describe_missing, row_name, table_name
 from reportdesk.core.numbers import Value, ValueType, format_value
-from reportdesk.core.report import Report, Totals, effective_cells, effective_missing
+from reportdesk.core.report import Report, Totals, effective_cells, effective_missing, partly_blank
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,8 @@ def evaluate(form: FormDef, report: Report, context: Context | None = None) -> l
     invalid = report.invalid
     missing = effective_missing(form, report)
     previous_missing = effective_missing(form, context.previous) if context.previous is not None else set()
+    partial = partly_blank(form, cells) if report.totals is Totals.DERIVED else set()
+    known = _Known(context, missing, previous_missing, partial)
     findings: list[Finding] = []
     for rule in form.rules:
         if rule.uses_previous and context.previous is None:
@@ -48,7 +50,7 @@ def evaluate(form: FormDef, report: Report, context: Context | None = None) -> l
             continue  # a figure never read cannot make a rule fail (rule incomplete_table)
         check = _CHECKS[rule.kind]
         try:
-            findings.extend(check(form, rule, report, cells, env, _Known(context, missing, previous_missing)))
+            findings.extend(check(form, rule, report, cells, env, known))
         except NotApplicable:
             continue
     return sort_findings(findings)
@@ -70,6 +72,7 @@ class _Known:
     context: Context
     missing: set[str]
     previous_missing: set[str]
+    partial: set[str]  # totals of a draft computed from parts some of which are blank
 
 
 # --- one function per rule kind ------------------------------------------------------
@@ -85,6 +88,7 @@ class _State(StrEnum):
     KNOWN = "known"
     BLANK = "blank"  # the cell is there and empty (or "/")
     MISSING = "missing"  # the figure was not found in the document
+    PARTIAL = "partial"  # a total computed from parts some of which are blank (a draft)
 
 
 _SHOWN = {_State.BLANK: "空", _State.MISSING: "未找到"}
@@ -108,7 +112,7 @@ class _Side:
     def known(self) -> Number:
         total: Number = 0
         for t in self.terms:
-            if t.state is _State.KNOWN and t.value is not None:
+            if t.state in (_State.KNOWN, _State.PARTIAL) and t.value is not None:
                 total += t.value
         return total
 
@@ -143,6 +147,8 @@ class _Side:
 
 
 def _shown(term: _Term) -> str:
+    if term.state is _State.PARTIAL:
+        return f"（{_fmt(term.value)} + 空）"
     return _SHOWN.get(term.state) or _fmt(term.value)
 
 
@@ -184,13 +190,17 @@ def _equation(
         return [_finding(form, rule, rule.severity,
                          f"{arithmetic}；{_unknown(same.unknown)}，但其余各项已是 {_fmt(same.known)}，"
                          f"比{other.stated()} 多 {_fmt(same.known - other.known)}，"
-                         f"无论{_names(same.unknown)}是多少都不相等，请核对这些数字。")]
+                         f"无论{_whatever(same.unknown)}是多少都不相等，请核对这些数字。")]
     if missing:
         return []  # could hold: the table is incomplete (rule incomplete_table), not wrong
-    if len(same.unknown) == 1:
-        must = f"{same.unknown[0].name}应为 {_fmt(outcome.needed)}"
+    needed = _fmt(outcome.needed)
+    if any(t.state is _State.PARTIAL for t in same.unknown):
+        only = len(same.unknown) == 1
+        must = f"{same.unknown[0].name}中空白的各项之和应为 {needed}" if only else f"这些空白之和应为 {needed}"
+    elif len(same.unknown) == 1:
+        must = f"{same.unknown[0].name}应为 {needed}"
     else:
-        must = f"这 {len(same.unknown)} 格之和应为 {_fmt(outcome.needed)}"
+        must = f"这 {len(same.unknown)} 格之和应为 {needed}"
     return [_finding(form, rule, Severity.WARNING,
                      f"{arithmetic}；{_unknown(same.unknown)}；若{other.stated()} 无误，{must}，请核实后填写。")]
 
@@ -228,10 +238,17 @@ def balance(left_known: Number, left_blanks: int, right_known: Number, right_bla
     return Balance(BalanceKind.NEEDS, needed, bool(left_blanks))
 
 
+_SAID = {_State.BLANK: "为空", _State.MISSING: "未找到", _State.PARTIAL: "的各项中有空白"}
+
+
 def _unknown(terms: list[_Term]) -> str:
-    """"结果纠正为空", "总计、结果纠正为空", "结果纠正为空、其他结果未找到"."""
-    groups = [(state, [t for t in terms if t.state is state]) for state in (_State.BLANK, _State.MISSING)]
-    return "、".join(f"{_names(ts)}{'为空' if state is _State.BLANK else '未找到'}" for state, ts in groups if ts)
+    """"结果纠正为空", "总计、结果纠正为空", "结果纠正为空、其他结果未找到", "“（七）总计”的各项中有空白"."""
+    groups = [(state, [t for t in terms if t.state is state]) for state in _SAID]
+    return "、".join(f"{_names(ts)}{_SAID[state]}" for state, ts in groups if ts)
+
+
+def _whatever(terms: list[_Term]) -> str:
+    return "空白" if any(t.state is _State.PARTIAL for t in terms) else _names(terms)
 
 
 def _finding(form: FormDef, rule: RuleDef, severity: Severity, message: str) -> Finding:
@@ -287,8 +304,10 @@ def _side(form: FormDef, rule: RuleDef, expr: Expr, name: str, env: Env, known: 
         value = values.get(cell_id)
         if cell_id in (known.previous_missing if previous else known.missing):
             state = _State.MISSING
+        elif value is None:
+            state = _State.BLANK
         else:
-            state = _State.BLANK if value is None else _State.KNOWN
+            state = _State.PARTIAL if not previous and cell_id in known.partial else _State.KNOWN
         label = _term_label(form, rule, cell_id, previous)
         title = name if name and len(nodes) == 1 else _term_name(form, rule, cell_id, previous)
         terms.append(_Term(label, title, value, state, cell.type is ValueType.COUNT))

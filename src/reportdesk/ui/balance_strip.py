@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from reportdesk.core.form import TableDef
 from reportdesk.core.numbers import Value, format_value
+from reportdesk.core.report import partly_blank
 from reportdesk.core.rules import BalanceKind, balance
 from reportdesk.ui.controller import DraftController
 
@@ -23,13 +24,13 @@ LEFT_ROWS = ("received", "carried_over")
 RIGHT_ROWS = ("handled_total", "carried_forward")
 
 
-def side_text(values: list[Value]) -> str:
-    """One side as shown: "5", "5 + 空" (a blank term is not 0), "空" (all blank)."""
+def side_text(values: list[Value], partial: int = 0) -> str:
+    """One side as shown: "5", "5 + 空" (a blank term, or a total with blank parts, is not 0), "空"."""
     present = [v for v in values if v is not None]
     if not present:
         return "空"
     total = format_value(sum(present))
-    return total if len(present) == len(values) else f"{total} + 空"
+    return total if len(present) == len(values) and not partial else f"{total} + 空"
 
 
 class BalanceStrip(QFrame):
@@ -69,10 +70,14 @@ class BalanceStrip(QFrame):
         return left, right
 
     def refresh(self, _changes: object = None) -> None:
+        partial = partly_blank(self.controller.form, self.controller.values)
         for column, (left_label, right_label, diff_label) in self.cells.items():
             left, right = self.sides(column)
-            left_label.setText(side_text(left))
-            right_label.setText(side_text(right))
+            # a total with blank parts is a figure plus blanks, counted as one more blank term
+            left_partial = sum(f"{self.table.id}.{r}.{column}" in partial for r in LEFT_ROWS)
+            right_partial = sum(f"{self.table.id}.{r}.{column}" in partial for r in RIGHT_ROWS)
+            left_label.setText(side_text(left, left_partial))
+            right_label.setText(side_text(right, right_partial))
             if all(v is None for v in (*left, *right)):
                 diff_label.setText("—")
                 diff_label.setStyleSheet("color: #888;")
@@ -80,7 +85,8 @@ class BalanceStrip(QFrame):
                 continue
             known_left = sum(v for v in left if v is not None)
             known_right = sum(v for v in right if v is not None)
-            outcome = balance(known_left, left.count(None), known_right, right.count(None))
+            outcome = balance(known_left, left.count(None) + left_partial, known_right,
+                              right.count(None) + right_partial)
             diff = known_left - known_right
             if outcome.kind is BalanceKind.HOLDS:
                 text, colour = "0 ✓", "color: #1e7d32;"
@@ -92,4 +98,5 @@ class BalanceStrip(QFrame):
                 text, colour = f"{diff:+}", "color: #c0392b; font-weight: bold;"
             diff_label.setText(text)
             diff_label.setStyleSheet(colour)
-            diff_label.setToolTip(self.tr("空白不是 0：请填写实际数字，没有的填 0。") if None in (*left, *right) else "")
+            blank = None in (*left, *right) or left_partial or right_partial
+            diff_label.setToolTip(self.tr("空白不是 0：请填写实际数字，没有的填 0。") if blank else "")
