@@ -297,3 +297,26 @@ def test_a_draft_total_with_blank_parts_is_a_figure_plus_blanks() -> None:
     [finding] = [f for f in check_report(report) if f.rule == "balance" and "“自然人”列" in f.message]
     assert finding.severity == "error"
     assert "但其余各项已是 9，比一 + 二 = 5 多 4，无论空白是多少都不相等" in finding.message
+
+
+def test_an_equation_that_is_not_a_sum_of_cells_counts_blanks_as_written() -> None:
+    import tomllib
+
+    from reportdesk.core.catalog import forms_dir
+    from reportdesk.core.form_loader import compile_form
+    from reportdesk.core.rules import evaluate
+
+    data = tomllib.loads((forms_dir() / "gov-info-disclosure-2021.toml").read_text(encoding="utf-8"))
+    data["rules"] = [{"id": "ratio", "kind": "equation", "severity": "warning", "table": "proactive",
+                      "subject": "表二“行政规范性文件”", "left": "proactive.normative_documents.in_force",
+                      "op": ">=", "right": "proactive.normative_documents.issued - proactive.normative_documents.repealed",
+                      "right_name": "本年制发 − 本年废止"}]
+    form, problems = compile_form(data)
+    assert form is not None, problems
+    report = Report(form.id, cells={"proactive.normative_documents.in_force": 1,
+                                    "proactive.normative_documents.issued": 5})
+    [finding] = evaluate(form, report)
+    assert finding.message == ("表二“行政规范性文件”：“行政规范性文件 / 现行有效件数” = 1，"
+                               "本年制发 − 本年废止 = 5，请核对这些数字。")
+    report.missing = {"proactive.normative_documents.repealed"}
+    assert evaluate(form, report) == []  # a figure not found never makes it fail

@@ -25,6 +25,7 @@ from reportdesk.core.report import Report, Totals, effective_cells, effective_mi
 log = logging.getLogger(__name__)
 
 _PLACEHOLDER = re.compile(r"\{(=?)([^{}]+)\}")
+_CELL_REF = re.compile(r"(?:prev\.)?[a-z_]+\.[a-z_]+\.[a-z_]+")
 _SHORT_TEXT = 40  # shorter texts are never called "copied"
 _NAMED_CELLS = 3  # blank cells named in one finding; its cells list them all
 _NAMED_ROWS = 2  # rows of blank cells named in one finding
@@ -265,11 +266,21 @@ def _plain_equation(form: FormDef, rule: RuleDef, env: Env, known: _Known) -> li
     left, right = rule.left.fn(env), rule.right.fn(env)
     if _compare(rule.op, left, right):
         return []
-    message = f"{rule.subject}：{rule.left_name or rule.left.text} = {_fmt(left)}，" \
-              f"{rule.right_name or rule.right.text} = {_fmt(right)}"
+    message = f"{rule.subject}：{rule.left_name or _expr_text(form, rule.left)} = {_fmt(left)}，" \
+              f"{rule.right_name or _expr_text(form, rule.right)} = {_fmt(right)}"
     if rule.op == "==":
         message += f"，相差 {_fmt(abs(left - right))}"
     return [_finding(form, rule, rule.severity, message + "，请核对这些数字。")]
+
+
+def _expr_text(form: FormDef, expr: Expr) -> str:
+    """An expression as a clerk reads it: each cell id replaced by the cell's name."""
+    def name(m: re.Match[str]) -> str:
+        ref = m.group(0)
+        cell_id, prefix = (ref[len("prev.") :], "上年") if ref.startswith("prev.") else (ref, "")
+        return f"{prefix}“{cell_name(form, cell_id)}”" if cell_id in form.cells else ref
+
+    return _CELL_REF.sub(name, " ".join(expr.text.split()))
 
 
 def _compare(op: str, left: Value | bool, right: Value | bool) -> bool:
