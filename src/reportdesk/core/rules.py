@@ -168,6 +168,8 @@ def _equation(
     not found never makes the equation fail; only figures that were read can.
     """
     assert rule.left is not None and rule.right is not None
+    if _compare(rule.op, rule.left.fn(env), rule.right.fn(env)):
+        return []  # holds with blanks (and figures not found) as 0: nothing to say beyond the blank rule
     left = _side(form, rule, rule.left, rule.left_name, env, known)
     right = _side(form, rule, rule.right, rule.right_name, env, known)
     if left is None or right is None or rule.op != "==":
