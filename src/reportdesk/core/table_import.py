@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef, Severity
 from reportdesk.core.labels import KNOWN_VARIANTS, LabelHit, LabelIndex, Match, label_key, old_format_label, squeeze
-from reportdesk.core.missing import describe_missing
+from reportdesk.core.missing import cell_name, describe_missing, table_name
 from reportdesk.core.numbers import BLANK_MARKS, Value, ValueParseError, ValueType, normalise_text, parse_value
 from reportdesk.core.report import InvalidValue, Report, Totals
 from reportdesk.core.text.structure import DocumentStructure, LabelFound
@@ -452,7 +452,8 @@ def apply_embedded(form: FormDef, result: ImportResult, data: dict[str, Any], *,
                 continue
             now_text = format_value(now) or "空白"
         changed.append(cell_id)
-        details.append(f"{cell.label}：表格中为 {now_text}，导出时为 {format_value(was) or '空白'}")
+        details.append(f"{table_name(form, cell.table)}“{cell_name(form, cell_id)}”表格中为 {now_text}，"
+                       f"导出时为 {format_value(was) or '空白'}")
     filled = [c for c in form.cells if c not in read and c in visible.cells]
     if filled:
         summary.notes.append(f"表格中未找到的 {len(filled)} 个单元格按嵌入数据填写。")
@@ -468,7 +469,8 @@ def apply_embedded(form: FormDef, result: ImportResult, data: dict[str, Any], *,
         if edited:
             result.findings.append(Finding(
                 "export_text_mismatch", Severity.WARNING,
-                f"文字与导出时不一致：{'、'.join(edited)} 的文字在导出后被修改过。",
+                f"文字与导出时不一致：{'、'.join(edited)} 的文字在导出后被修改过，已按文件中现在的文字检查；"
+                f"如需与草稿一致，请在 ReportDesk 中修改后重新导出。",
                 advice="以文件中现在的文字为准检查；如需与程序中的草稿一致，请在程序中修改后重新导出。",
             ))
         else:
@@ -479,7 +481,8 @@ def apply_embedded(form: FormDef, result: ImportResult, data: dict[str, Any], *,
         shown = "；".join(details[:8]) + ("；……" if len(details) > 8 else "")
         result.findings.insert(0, Finding(
             "export_mismatch", Severity.ERROR,
-            f"表格数字与导出时不一致（{len(changed)} 处）：{shown}。",
+            f"表格数字与导出时不一致（{len(changed)} 处）：{shown}，请在 ReportDesk 中改正后重新导出，"
+            f"不要直接改 Word/Excel 中的表格。",
             tuple(changed),
             advice="表格在导出后被手工修改过，文中叙述和检查结果可能与发布的表格不符。"
                    "请在程序中修改数字后重新导出，不要直接改 Word/Excel 中的表格。",
