@@ -139,6 +139,14 @@ def parse_year(value: Any) -> int | None:
     return value
 
 
+def _shown(raw: Any) -> str:
+    """A JSON value as quoted in a message: shortened, and never failing on deep nesting."""
+    try:
+        return shorten(json.dumps(raw, ensure_ascii=False), 60)
+    except (RecursionError, ValueError):
+        return "（嵌套过深的值）"
+
+
 def shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit] + f"…（共 {len(text)} 个字符）"
 
@@ -181,7 +189,7 @@ def report_from_json(data: Any, form_for: Any) -> Report:
     raw_year = data.get("year")
     year = parse_year(raw_year)
     if raw_year is not None and year is None:
-        shown = shorten(json.dumps(raw_year, ensure_ascii=False))
+        shown = _shown(raw_year)
         raise ReportFileError(f"\"year\"（报告年度）应是 2000 至 2100 之间的整数，却是 {shown}。", "structure")
     power = data.get("rulemaking_power")
     if power is not None and not isinstance(power, bool):
@@ -210,7 +218,7 @@ def report_from_json(data: Any, form_for: Any) -> Report:
         try:
             report.cells[cell_id] = parse_value(raw, form.cells[cell_id].type)
         except ValueParseError as exc:
-            report.invalid[cell_id] = InvalidValue(json.dumps(raw, ensure_ascii=False), exc.message)
+            report.invalid[cell_id] = InvalidValue(_shown(raw), exc.message)
     return report
 
 
