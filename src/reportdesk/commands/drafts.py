@@ -91,7 +91,17 @@ def run_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def undecodable(argument: str) -> bool:
+    """Whether a command-line argument held bytes that are not UTF-8 (Python keeps them as lone surrogates)."""
+    return any(0xD800 <= ord(ch) <= 0xDFFF for ch in argument)
+
+
 def run_set(args: argparse.Namespace) -> int:
+    bad = [edit for edit in args.edits if undecodable(edit)]
+    if bad:
+        shown = bad[0].encode("utf-8", "replace").decode("utf-8")[:40]
+        return _fail(args.draft, f"参数“{shown}”中有不是 UTF-8 编码的字节（终端或脚本的编码不对），无法读取。"
+                                 "请以 UTF-8 编码输入后重试（未作任何修改）。")
     try:
         session = Session.open(Path(args.draft))
     except DraftError as exc:
@@ -152,9 +162,9 @@ def run_history(args: argparse.Namespace) -> int:
     try:
         session = Session.open(Path(args.draft))
     except DraftError as exc:
-        if exc.code != "locked":
+        if exc.code not in ("locked", "readonly"):
             return _fail(args.draft, f"无法打开：{exc.message}")
-        return _history_readonly(args.draft)
+        return _history_readonly(args.draft)  # open elsewhere, or read-only: listing needs no write
     with session:
         for revision in session.history():
             print(f"{revision.number:>5}  {revision.timestamp:%Y-%m-%d %H:%M:%S}  {revision.description}")

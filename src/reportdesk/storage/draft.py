@@ -590,29 +590,6 @@ def clean_stale_temporaries(path: Path) -> list[Path]:
     return removed
 
 
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 # -- reading without a lock --------------------------------------------------------------
 
 def journal_of(path: Path) -> Path:
@@ -621,7 +598,7 @@ def journal_of(path: Path) -> Path:
 
 def _stats(path: Path) -> tuple:
     """What changes when a writer touches the draft: identity, size and time of each of its files."""
-    out = []
+    out: list[tuple[int, int, int] | None] = []
     for p in (path, journal_of(path), path.with_name(path.name + "-wal")):
         try:
             st = os.stat(p)
