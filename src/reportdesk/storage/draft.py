@@ -686,7 +686,7 @@ def snapshot_source(path: Path, folder: Path) -> Path:
     return copy
 
 
-def _read(path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
+def _read(path: Path, read: Callable[[sqlite3.Connection], T]) -> tuple[T, HeaderInfo]:
     """Run *read* on a consistent snapshot of the draft, without lock or write.
 
     The draft is opened read-only (``mode=ro``) in one read transaction: SQLite's own locks
@@ -698,14 +698,16 @@ def _read(path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
     path = Path(path)
     last: BaseException | None = None
     for attempt in range(_READ_ATTEMPTS):
-        header = inspect_header(path)
         before = _stats(path)
         try:
+            # The header is read outside SQLite's locks: a writer extending the file at that
+            # moment makes it look cut short, so that verdict too is checked again.
+            header = inspect_header(path)
             if header.wal:
-                return _read_copy(path, read)
-            return _read_direct(path, read)
+                return _read_copy(path, read), header
+            return _read_direct(path, read), header
         except _HotJournal:
-            return _read_copy(path, read)
+            return _read_copy(path, read), header
         except _Busy as exc:
             last = exc.__cause__
         except DraftError as exc:
@@ -785,10 +787,9 @@ def _in_memory_if_old(db: sqlite3.Connection, path: Path, read: Callable[[sqlite
 
 def read_state(path: Path) -> tuple[DraftState, HeaderInfo]:
     """The content of a draft, read without lock or write (for check, dump, the start page)."""
-    header = inspect_header(Path(path))
-    return _read(path, lambda db: load_state(db, Path(path))), header
+    return _read(path, lambda db: load_state(db, Path(path)))
 
 
 def read_history(path: Path) -> list[Revision]:
     """The revisions of a draft, read without lock or write (a draft open elsewhere can be listed)."""
-    return _read(path, lambda db: revisions(db, Path(path)))
+    return _read(path, lambda db: revisions(db, Path(path)))[0]
