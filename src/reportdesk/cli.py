@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -69,7 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # The clerk reads the Chinese messages; the program's own (English) log lines go to stderr only
+    # when asked for: REPORTDESK_LOG=warning|info|debug.
+    level = os.environ.get("REPORTDESK_LOG", "error").upper()
+    logging.basicConfig(level=getattr(logging, level, logging.ERROR), format="%(levelname)s %(name)s: %(message)s")
     if not (sys.argv[1:] if argv is None else argv):
         from reportdesk.gui import main as gui_main  # no arguments: start the desktop app, parse nothing
 
@@ -104,8 +108,6 @@ EXIT_INTERNAL = 3
 
 def _silence_stdout() -> None:
     """Point stdout at the null device, so that Python's final flush does not fail again."""
-    import os
-
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

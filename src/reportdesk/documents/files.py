@@ -110,7 +110,7 @@ def _quiet_unraisable() -> Iterator[None]:
     previous = sys.unraisablehook
 
     def hook(info: sys.UnraisableHookArgs) -> None:
-        log.warning("ignored during export: %r in %r", info.exc_value, info.object)
+        log.info("ignored during export: %r in %r", info.exc_value, info.object)
 
     sys.unraisablehook = hook
     try:
@@ -199,5 +199,5 @@ def _explain(exc: OSError, target: Path, *, writing_temp: bool = False) -> Expor
         return ExportError(f"无法保存“{target}”：没有写入权限。请另选保存位置。", "permission")
     if exc.errno == errno.ENAMETOOLONG:
         return ExportError(f"无法保存“{str(target)[:60]}…”：文件名过长，请换一个短一些的文件名。", "io")
-    log.warning("cannot save %s: %r", target, exc)
+    log.info("cannot save %s: %r", target, exc)
     return ExportError(f"无法保存“{target}”：写入时出错（系统错误代码 {exc.errno}）。原有文件未被改动。", "io")

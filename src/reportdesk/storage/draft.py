@@ -158,7 +158,7 @@ def _writable(path: Path) -> bool:
 def damaged_error(path: Path, exc: BaseException | str) -> DraftError:
     """The message for a draft that cannot be read; *exc* is an sqlite3 error or a Chinese reason."""
     if isinstance(exc, BaseException):
-        log.warning("draft %s is damaged: %r", path, exc)
+        log.info("draft %s is damaged: %r", path, exc)
         reason = sqlite_reason(exc) if isinstance(exc, sqlite3.Error) else str(exc)
     else:
         reason = exc
@@ -188,7 +188,7 @@ def check_database(db: sqlite3.Connection, path: Path) -> None:
     except sqlite3.DatabaseError as exc:
         raise damaged_error(path, exc) from exc
     if problems != ["ok"]:
-        log.warning("quick_check of %s: %s", path, problems[:10])
+        log.info("quick_check of %s: %s", path, problems[:10])
         raise damaged_error(path, f"数据库检查发现 {len(problems)} 处结构错误")
     if version == SCHEMA_VERSION:
         if not tables >= REQUIRED_TABLES:
@@ -426,7 +426,7 @@ class DraftFile:
             with transaction(self.db):
                 number = write_revision(self.db, description, changes, moment)
         except sqlite3.OperationalError as exc:
-            log.warning("commit to %s failed: %r", self.path, exc)
+            log.info("commit to %s failed: %r", self.path, exc)
             raise DraftError(f"无法保存草稿“{self.path.name}”：{sqlite_reason(exc)}。刚才的修改没有保存，"
                              "请检查磁盘空间和权限。", "io") from exc
         except sqlite3.DatabaseError as exc:
@@ -526,7 +526,7 @@ def _fsync_dir(path: Path) -> None:
 
 def _open_error(path: Path, exc: sqlite3.DatabaseError) -> DraftError:
     if isinstance(exc, sqlite3.OperationalError) and not is_disk_full(exc) and _code(exc) & 0xFF != 11:
-        log.warning("cannot open %s: %r", path, exc)
+        log.info("cannot open %s: %r", path, exc)
         return DraftError(f"无法读写草稿“{path.name}”：{sqlite_reason(exc)}。原文件未作改动。", "io")
     if is_disk_full(exc):
         return DraftError(f"无法打开草稿“{path.name}”：磁盘空间不足。请清理磁盘后再打开；原文件未作改动。", "io")
@@ -535,7 +535,7 @@ def _open_error(path: Path, exc: sqlite3.DatabaseError) -> DraftError:
 
 def _write_error(what: str, exc: BaseException, *, created: bool = False) -> DraftError:
     """A save, create or save-as that failed: the reason in Chinese, and that nothing was left behind."""
-    log.warning("%s: %r", what, exc)
+    log.info("%s: %r", what, exc)
     reason = os_reason(exc) if isinstance(exc, OSError) else sqlite_reason(exc)
     tail = "没有留下不完整的文件。" if created else "原有文件未被改动。"
     if is_disk_full(exc):
@@ -681,7 +681,7 @@ def snapshot_source(path: Path, folder: Path) -> Path:
     if _usable(copy, path) is None:
         return copy
     if _usable(alone, path) is None:
-        log.warning("the journal beside %s does not belong to it; read without it", path)
+        log.info("the journal beside %s does not belong to it; read without it", path)
         return alone
     return copy
 
