@@ -166,7 +166,11 @@ def run_history(args: argparse.Namespace) -> int:
             return _fail(args.draft, f"无法打开：{exc.message}")
         return _history_readonly(args.draft)  # open elsewhere, or read-only: listing needs no write
     with session:
-        for revision in session.history():
+        try:
+            history = session.history()
+        except DraftError as exc:
+            return _fail(args.draft, exc.message)
+        for revision in history:
             print(f"{revision.number:>5}  {revision.timestamp:%Y-%m-%d %H:%M:%S}  {revision.description}")
     return EXIT_OK
 
@@ -191,8 +195,8 @@ def run_restore(args: argparse.Namespace) -> int:
     with session:
         try:
             changes = session.restore(args.revision)
-        except EditError as exc:
-            return _fail(args.draft, exc.message)
+        except (EditError, DraftError) as exc:
+            return _fail(args.draft, f"{exc.message}（未作任何修改）")
         if changes.empty or changes.revision is None:
             print(f"{args.draft}：当前内容与第 {args.revision} 版相同，未作修改。")
         else:
