@@ -193,3 +193,15 @@ def test_a_draft_created_keeps_umask_and_no_temporaries(tmp_path: Path) -> None:
         os.umask(old)
     assert (tmp_path / "m.rdesk").stat().st_mode & 0o777 == 0o640
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.rdesk"]
+
+
+def test_a_new_draft_never_meets_an_old_journal_of_its_name(full_draft: Path, tmp_path: Path) -> None:
+    journal = tmp_path / "new.rdesk-journal"
+    journal.write_bytes(b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7" + b"\0" * 504)  # a journal header
+    with pytest.raises(DraftError) as info:
+        Session.create(tmp_path / "new.rdesk", agency="某局", year=2023)
+    assert "new.rdesk-journal" in info.value.message
+    with Session.open(full_draft) as s, pytest.raises(DraftError) as info:
+        s.save_as(tmp_path / "new.rdesk")
+    assert "new.rdesk-journal" in info.value.message
+    assert not (tmp_path / "new.rdesk").exists() and journal.exists()

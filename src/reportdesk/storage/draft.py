@@ -384,6 +384,7 @@ class DraftFile:
         lock.acquire()
         tmp: Path | None = None
         try:
+            _refuse_leftover_journal(path)
             clean_stale_temporaries(path)
             tmp = make_temporary(path, "creating")
             db = sqlite3.connect(tmp, isolation_level=None)
@@ -471,6 +472,7 @@ class DraftFile:
         lock.acquire()
         tmp: Path | None = None
         try:
+            _refuse_leftover_journal(target)
             clean_stale_temporaries(target)
             tmp = make_temporary(target, "saving")
             out = sqlite3.connect(tmp, isolation_level=None)
@@ -522,6 +524,16 @@ def _fsync_dir(path: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def _refuse_leftover_journal(path: Path) -> None:
+    """A new draft must not meet a journal some earlier file of that name left: SQLite would roll it
+    into the new file."""
+    journal = journal_of(path)
+    if os.path.lexists(journal):
+        raise DraftError(
+            f"文件夹中有一个以前留下的日志文件“{journal.name}”，它不属于新文件。为免新草稿被它改坏，没有创建"
+            f"“{path.name}”。请把“{journal.name}”移到其他文件夹或删除后重试，或换一个文件名。", "io")
 
 
 def _open_error(path: Path, exc: sqlite3.DatabaseError) -> DraftError:
