@@ -216,3 +216,19 @@ def test_readers_beside_a_live_writer_never_see_damage(tmp_path: Path) -> None:
         data[4096:8192] = os.urandom(4096)
         broken.write_bytes(bytes(data))
         read_report(broken)
+
+
+def test_a_journal_vanishing_while_the_header_is_read_is_no_error(full_draft: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The journal of a live writer disappears between seeing it and looking at its size."""
+    journal = full_draft.with_name(full_draft.name + "-journal")
+    journal.write_bytes(b"")
+    real_stat = Path.stat
+
+    def vanishing(self: Path, *args: object, **kwargs: object) -> os.stat_result:
+        if self.name.endswith("-journal"):
+            raise FileNotFoundError(2, "No such file or directory", str(self))
+        return real_stat(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "stat", vanishing)
+    assert read_report(full_draft).agency == "某市某某局"
