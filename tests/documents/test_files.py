@@ -239,3 +239,28 @@ def test_a_real_full_disk_gives_the_message_and_no_traceback(tmp_path: Path) -> 
             assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr, done.stderr
             assert (disk / "old.docx").read_bytes() == b"old"
             assert sorted(p.name for p in disk.iterdir()) == ["old.docx"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
+def test_the_temporary_of_a_killed_export_is_removed_by_the_next_one(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import textwrap
+
+    target = tmp_path / "年度报告.docx"
+    code = textwrap.dedent(f"""
+        import os, signal
+        from pathlib import Path
+        import reportdesk.documents.files as files
+        files.os.replace = lambda src, dst: os.kill(os.getpid(), signal.SIGKILL)
+        files.write_atomically(Path({str(target)!r}), lambda p: p.write_bytes(b"half"))
+    """)
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONPATH": str(root / "src")},
+                          timeout=60)
+    assert done.returncode == -signal.SIGKILL
+    assert len([p for p in tmp_path.iterdir() if p.name.startswith(".~年度报告.")]) == 1
+    write_atomically(target, lambda p: p.write_bytes(b"whole"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["年度报告.docx"]
+    assert target.read_bytes() == b"whole"
