@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 
 from reportdesk.core.catalog import get_form
-from reportdesk.core.interchange import ReportFileError, read_json_file
+from reportdesk.core.interchange import ReportFileError, read_json_file, require_regular_file
 from reportdesk.core.report import Report
 
 log = logging.getLogger(__name__)
@@ -36,10 +36,7 @@ def supported_suffixes() -> list[str]:
 
 def read_report(path: Path) -> Report:
     """Read *path*; raise :class:`ReportFileError` with a Chinese message when it cannot be read."""
-    if path.is_dir():
-        raise ReportFileError("这是一个文件夹，不是报告文件。", "io")
-    if not path.exists():
-        raise ReportFileError("文件不存在。", "io")
+    require_regular_file(path)  # a folder, a FIFO (which would block forever), a device: refused at once
     target = READERS.get(path.suffix.lower())
     if target is None:
         raise ReportFileError(

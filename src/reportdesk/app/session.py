@@ -22,7 +22,7 @@ from reportdesk.core.catalog import DEFAULT_FORM_ID, get_form
 from reportdesk.core.checks import check_report
 from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef
-from reportdesk.core.interchange import YEAR_RANGE
+from reportdesk.core.interchange import MAX_AGENCY_CHARS, YEAR_RANGE, parse_year, text_problem
 from reportdesk.core.numbers import Value, ValueParseError, format_value, parse_value
 from reportdesk.core.report import EXTRA_TEXTS, META_FIELDS, Report, Totals, derive
 from reportdesk.core.self_review import (
@@ -146,6 +146,17 @@ def cell_name(form: FormDef, cell_id: str) -> str:
     return f"{number}、{label}"
 
 
+def _check_report_texts(report: Report) -> None:
+    """Refuse a report (read by any reader) whose agency, details or texts no file can hold."""
+    problem = text_problem(report.agency, max_chars=MAX_AGENCY_CHARS)
+    if problem:
+        raise EditError(f"填报单位名称{problem}。", "agency")
+    for key, text in {**report.meta, **report.texts}.items():
+        problem = text_problem(text)
+        if problem:
+            raise EditError(f"“{META_NAMES.get(key, key)}”{problem}。", key)
+
+
 def _section_name(form: FormDef, key: str) -> str:
     if key in EXTRA_TEXTS:
         return EXTRA_TEXTS[key]
@@ -198,8 +209,13 @@ class Session:
         agency = (agency or "").strip()
         if not agency:
             raise EditError("请填写填报单位名称。", "agency")
+        problem = text_problem(agency, max_chars=MAX_AGENCY_CHARS)
+        if problem:
+            raise EditError(f"填报单位名称{problem}。", "agency")
         if isinstance(year, bool) or not isinstance(year, int) or year not in YEAR_RANGE:
             raise EditError(f"报告年度应是 2000 至 2100 之间的整数，却是“{year}”。", "year")
+        if source is not None:
+            _check_report_texts(source)
         form = get_form(source.form_id if source is not None else DEFAULT_FORM_ID)
         report = Report(form_id=form.id, agency=agency, year=year, totals=Totals.DERIVED)
         origins: dict[str, str] = {}
@@ -351,6 +367,9 @@ class Session:
             raise EditError(f"未知的文字部分“{key}”，可用的有：{'、'.join(sorted(allowed))}。", key)
         if not isinstance(text, str):
             raise EditError(f"“{_section_name(self.form, key)}”的内容应是文字。", key)
+        problem = text_problem(text)
+        if problem:
+            raise EditError(f"“{_section_name(self.form, key)}”的文字{problem}。", key)
 
     def _describe_cells(self, parsed: Mapping[str, Value], changes: list[Change]) -> str:
         first = changes[0].key
@@ -429,11 +448,10 @@ class Session:
         if key == "year":
             if value is None:
                 return None
-            if isinstance(value, str) and value.strip().isdigit():
-                value = int(value.strip())
-            if isinstance(value, bool) or not isinstance(value, int) or value not in YEAR_RANGE:
-                raise EditError(f"报告年度应是 2000 至 2100 之间的整数，却是“{value}”。", key)
-            return value
+            year = parse_year(value)
+            if year is None:
+                raise EditError(f"报告年度应是 2000 至 2100 之间的整数，却是“{str(value)[:20]}”。", key)
+            return year
         if key == "rulemaking_power":
             if value is not None and not isinstance(value, bool):
                 raise EditError("规章制定权只能是“有”“无”或“未知”。", key)
@@ -443,6 +461,9 @@ class Session:
         if not isinstance(value, str):
             raise EditError(f"“{META_NAMES[key]}”应是文字。", key)
         value = value.strip()
+        problem = text_problem(value, max_chars=MAX_AGENCY_CHARS if key == "agency" else None)
+        if problem:
+            raise EditError(f"“{META_NAMES[key]}”{problem}。", key)
         return value if value or key == "agency" else None
 
     def _meta_values(self) -> dict[str, object]:

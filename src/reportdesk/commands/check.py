@@ -99,6 +99,8 @@ def print_human(result: FileResult) -> None:
         print(note)
         for line in summary.unmapped:
             print(f"  未能对应：{line}")
+        for line in summary.notes:  # e.g. a figure read before its footnote mark
+            print(f"  说明：{line}")
     for f in result.findings:
         print(f"  {SEVERITY_NAMES[f.severity]} [{f.rule}] {f.message}")
     swings = [c for c in result.changes if c.large]

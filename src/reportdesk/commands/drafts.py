@@ -91,7 +91,17 @@ def run_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def undecodable(argument: str) -> bool:
+    """Whether a command-line argument held bytes that are not UTF-8 (Python keeps them as lone surrogates)."""
+    return any(0xD800 <= ord(ch) <= 0xDFFF for ch in argument)
+
+
 def run_set(args: argparse.Namespace) -> int:
+    bad = [edit for edit in args.edits if undecodable(edit)]
+    if bad:
+        shown = bad[0].encode("utf-8", "replace").decode("utf-8")[:40]
+        return _fail(args.draft, f"参数“{shown}”中有不是 UTF-8 编码的字节（终端或脚本的编码不对），无法读取。"
+                                 "请以 UTF-8 编码输入后重试（未作任何修改）。")
     try:
         session = Session.open(Path(args.draft))
     except DraftError as exc:
@@ -152,11 +162,15 @@ def run_history(args: argparse.Namespace) -> int:
     try:
         session = Session.open(Path(args.draft))
     except DraftError as exc:
-        if exc.code != "locked":
+        if exc.code not in ("locked", "readonly"):
             return _fail(args.draft, f"无法打开：{exc.message}")
-        return _history_readonly(args.draft)
+        return _history_readonly(args.draft)  # open elsewhere, or read-only: listing needs no write
     with session:
-        for revision in session.history():
+        try:
+            history = session.history()
+        except DraftError as exc:
+            return _fail(args.draft, exc.message)
+        for revision in history:
             print(f"{revision.number:>5}  {revision.timestamp:%Y-%m-%d %H:%M:%S}  {revision.description}")
     return EXIT_OK
 
@@ -181,8 +195,8 @@ def run_restore(args: argparse.Namespace) -> int:
     with session:
         try:
             changes = session.restore(args.revision)
-        except EditError as exc:
-            return _fail(args.draft, exc.message)
+        except (EditError, DraftError) as exc:
+            return _fail(args.draft, f"{exc.message}（未作任何修改）")
         if changes.empty or changes.revision is None:
             print(f"{args.draft}：当前内容与第 {args.revision} 版相同，未作修改。")
         else:

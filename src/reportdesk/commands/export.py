@@ -8,7 +8,8 @@ from pathlib import Path
 
 from reportdesk.app.reading import read_report
 from reportdesk.core.checks import check_report
-from reportdesk.core.interchange import ReportFileError
+from reportdesk.core.interchange import MAX_AGENCY_CHARS, ReportFileError, text_problem
+from reportdesk.core.report import Report
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
 FONT_CHOICES = ("gb2312", "windows")
@@ -35,6 +36,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=run)
 
 
+def _unwritable_text(report: Report) -> str | None:
+    """Why the report's agency or texts cannot go into a document (whatever reader produced them)."""
+    problem = text_problem(report.agency, max_chars=MAX_AGENCY_CHARS)
+    if problem:
+        return f"填报单位名称{problem}。"
+    for key, text in {**report.meta, **report.texts}.items():
+        problem = text_problem(text)
+        if problem:
+            return f"“{key}”{problem}。"
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     if not (args.docx or args.xlsx or args.pdf):
         print("请至少指定一个导出文件：--docx、--xlsx 或 --pdf。", file=sys.stderr)
@@ -43,6 +56,10 @@ def run(args: argparse.Namespace) -> int:
         report = read_report(Path(args.source))
     except ReportFileError as exc:
         print(f"{args.source}：无法读取：{exc.message}", file=sys.stderr)
+        return 2
+    problem = _unwritable_text(report)
+    if problem:
+        print(f"{args.source}：无法导出：{problem}", file=sys.stderr)
         return 2
     findings = check_report(report)
     errors = [f for f in findings if f.is_error]

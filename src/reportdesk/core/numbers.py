@@ -5,6 +5,12 @@ Two value types exist in the official tables: a *count* (件数, a whole number 
 full-width digits, thousands separators, stray spaces and the "no data" marks seen in
 published reports ("/", "—", "无" …); all of those are understood here.  Anything else
 raises :class:`ValueParseError` with a Chinese message that quotes the input.
+
+Only what a clerk means as a digit is folded: the full-width forms (``１２``, ``１，２３４``)
+and the ideographic space.  Unicode compatibility folding (NFKC) is *not* used: it turns a
+footnote mark or a superscript into a digit, so "2①" would read as 21 and "3¹" as 31.  A
+figure followed by such a mark is refused by :func:`parse_value` with the reason;
+:func:`parse_marked_value` lets an importer read the figure before the mark and say so.
 """
 
 from __future__ import annotations
@@ -27,8 +33,12 @@ AMOUNT_PLACES = 4
 #: Marks that mean "no data" in published reports; they are read as a blank cell.
 BLANK_MARKS = frozenset({"", "/", "／", "-", "—", "——", "–", "－", "无", "空", "\\", "－－", "--"})
 
-_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
-_PLAIN = re.compile(r"^\d+(\.\d+)?$")
+_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$", re.ASCII)
+_PLAIN = re.compile(r"^\d+(\.\d+)?$", re.ASCII)
+#: Full-width ASCII (U+FF01…U+FF5E) to ASCII, the ideographic space to a space: nothing else.
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+#: Reference marks printed after a figure, besides the "other number" characters (①, ², ⑴ …).
+_MARK_SYMBOLS = frozenset("*†‡※#")
 _SUFFIXES = ("万元", "件", "个", "项", "条")
 
 
@@ -54,9 +64,48 @@ def _quote(raw: object) -> str:
 
 
 def normalise_text(raw: str) -> str:
-    """Full-width to ASCII, drop all white space (also inside: "1 234")."""
-    text = unicodedata.normalize("NFKC", raw)
-    return "".join(ch for ch in text if not ch.isspace())
+    """Full-width to ASCII, drop all white space (also inside: "1 234"); nothing else is folded."""
+    return "".join(ch for ch in raw.translate(_FOLD) if not ch.isspace())
+
+
+def is_mark(ch: str) -> bool:
+    """A footnote or reference mark: circled and parenthesised numbers, superscripts, *, †, ※ …
+
+    Fractions (½) are "other numbers" too but not marks: "2½" is no figure with a footnote."""
+    if ch in _MARK_SYMBOLS:
+        return True
+    return unicodedata.category(ch) == "No" and "FRACTION" not in unicodedata.name(ch, "")
+
+
+def split_marked(raw: str) -> tuple[str, str] | None:
+    """("2", "①") for "2①": the text before a run of trailing marks, and the marks; None when
+    *raw* does not end in marks or has nothing before them."""
+    text = normalise_text(raw)
+    end = len(text)
+    while end and is_mark(text[end - 1]):
+        end -= 1
+    if end == len(text) or not end:
+        return None
+    return text[:end], text[end:]
+
+
+def numberish_text(raw: str) -> str:
+    """*raw* folded and without trailing marks: how the importers tell a figure from a label."""
+    marked = split_marked(raw)
+    return marked[0] if marked is not None else normalise_text(raw)
+
+
+def parse_marked_value(raw: str, value_type: ValueType = ValueType.COUNT) -> tuple[Value, str]:
+    """An imported cell such as "2①": (2, "①").  Raises :class:`ValueParseError` when the text
+    before the marks is not a figure, or when there is no mark at all and *raw* is no figure."""
+    marked = split_marked(raw)
+    if marked is None:
+        return parse_value(raw, value_type), ""
+    figure, marks = marked
+    try:
+        return parse_value(figure, value_type), marks
+    except ValueParseError as exc:
+        raise ValueParseError(exc.message.replace(_quote(figure), _quote(raw)), raw) from exc
 
 
 def parse_value(raw: object, value_type: ValueType = ValueType.COUNT) -> Value:
@@ -94,6 +143,11 @@ def parse_value(raw: object, value_type: ValueType = ValueType.COUNT) -> Value:
                 break
             text = text[: -len(suffix)]
             break
+    marks = "".join(dict.fromkeys(ch for ch in text if is_mark(ch)))
+    if marks:
+        raise ValueParseError(
+            f"{_quote(raw)} 中的“{marks}”是脚注标记或上标，不是数字的一部分。请只填写数字"
+            "（脚注请写在表格下方或正文中）。", raw)
     negative = text.startswith("-")
     body = text[1:] if negative or text.startswith("+") else text
     if _GROUPED.match(body):

@@ -27,7 +27,17 @@ from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef, Severity
 from reportdesk.core.labels import KNOWN_VARIANTS, LabelHit, LabelIndex, Match, label_key, old_format_label, squeeze
 from reportdesk.core.missing import cell_name, describe_missing, table_name
-from reportdesk.core.numbers import BLANK_MARKS, Value, ValueParseError, ValueType, normalise_text, parse_value
+from reportdesk.core.numbers import (
+    BLANK_MARKS,
+    Value,
+    ValueParseError,
+    ValueType,
+    format_value,
+    normalise_text,
+    numberish_text,
+    parse_marked_value,
+    parse_value,
+)
 from reportdesk.core.report import InvalidValue, Report, Totals
 from reportdesk.core.text.structure import DocumentStructure, LabelFound
 
@@ -145,11 +155,11 @@ class ImportResult:
 @functools.lru_cache(maxsize=4096)
 def _is_blank_or_number(text: str) -> bool:
     s = squeeze(text)
-    return s in BLANK_MARKS or normalise_text(s) in BLANK_MARKS or bool(_NUMBERISH.match(normalise_text(s)))
+    return s in BLANK_MARKS or normalise_text(s) in BLANK_MARKS or bool(_NUMBERISH.match(numberish_text(s)))
 
 
 def _has_number(texts: list[str]) -> bool:
-    return any(squeeze(t) and _NUMBERISH.match(normalise_text(t)) for t in texts)
+    return any(squeeze(t) and _NUMBERISH.match(numberish_text(t)) for t in texts)
 
 
 _INDEXES: dict[str, tuple[LabelIndex, dict[str, LabelIndex], LabelIndex, frozenset[str]]] = {}
@@ -387,8 +397,16 @@ class TableMapper:
                 try:
                     report.cells[cell_id] = _parse(raw, cell.type)
                 except ValueParseError as exc:
-                    report.invalid[cell_id] = InvalidValue(squeeze(raw), exc.message)
-                    continue
+                    try:  # "2①": the figure before a footnote mark, said in the notes
+                        report.cells[cell_id], marks = parse_marked_value(squeeze(raw), cell.type)
+                    except ValueParseError:
+                        report.invalid[cell_id] = InvalidValue(squeeze(raw), exc.message)
+                        continue
+                    else:
+                        self.summary.notes.append(
+                            f"{self.where.get(cell_id, '表格')}：“{cell.label}”的值“{squeeze(raw)}”按 "
+                            f"{format_value(report.cells[cell_id])} 读取（“{marks}”是脚注标记，不是数字的一部分），请核对。")
+                        continue
                 if report.cells[cell_id] is None:
                     self.summary.cells_blank.append(cell_id)
             self.summary.tables_found = [t for t in self.form.tables

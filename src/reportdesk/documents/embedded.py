@@ -52,8 +52,8 @@ def _payload(data: dict[str, Any]) -> str:
 def _parse_payload(text: str, where: str) -> dict[str, Any] | None:
     try:
         data = json.loads(text)
-    except ValueError:
-        log.warning("embedded report data in %s is not valid JSON", where)
+    except (ValueError, RecursionError) as exc:  # also nesting thousands deep, numbers of 4,300+ digits
+        log.warning("embedded report data in %s is not valid JSON: %s", where, type(exc).__name__)
         return None
     if not isinstance(data, dict):
         log.warning("embedded report data in %s is not a JSON object", where)

@@ -27,21 +27,27 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
+import secrets
 import shutil
 import sqlite3
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 import reportdesk
-from reportdesk.storage.errors import DraftError
-from reportdesk.storage.lock import DraftLock
+from reportdesk.storage.errors import DraftError, is_disk_full, os_reason, sqlite_reason
+from reportdesk.storage.lock import DraftLock, is_locked, open_no_follow
 from reportdesk.storage.schema import SCHEMA_VERSION, HeaderInfo, inspect_header, migrate
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 CELL = "cell"
 TEXT = "text"
@@ -49,8 +55,21 @@ META = "meta"
 WARNING = "warning"
 KINDS = (CELL, TEXT, META, WARNING)
 ORIGINS = ("typed", "pasted", "imported", "carried")
-REQUIRED_TABLES = {"draft_info", "meta", "cells", "texts", "revisions", "changes", "accepted_warnings",
-                   "previous_report"}
+#: The columns each table of the current schema must have (a crafted draft may lack some).
+REQUIRED_COLUMNS = {
+    "draft_info": {"key", "value"}, "meta": {"key", "value"}, "cells": {"cell_id", "value", "origin"},
+    "texts": {"key", "text"}, "revisions": {"number", "timestamp", "description"},
+    "changes": {"revision", "seq", "kind", "key", "old", "new", "old_origin", "new_origin"},
+    "accepted_warnings": {"key", "reason", "accepted_at"}, "previous_report": {"id", "json"},
+}
+REQUIRED_TABLES = set(REQUIRED_COLUMNS)
+#: SQLITE_BUSY / SQLITE_LOCKED and SQLITE_READONLY_ROLLBACK (a hot journal a read-only
+#: connection may not roll back) as ``sqlite3.Error.sqlite_errorcode``.
+_BUSY_CODES = (5, 6)
+_READONLY_ROLLBACK = 776
+_READ_ATTEMPTS = 20
+#: Temporary files of our own naming beside a draft (see :func:`temporary_name`).
+_TEMP_PATTERN = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)(?:-[0-9a-f]{8})?\.(?:creating|saving)(?:-journal)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +132,10 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     uri = path.resolve().as_uri() + ("?mode=ro" if readonly else "?mode=rw")
     db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     try:
-        _configure(db)
+        if readonly:  # no pragma that reads the file here: the first read is inside the caller's transaction
+            db.execute("PRAGMA busy_timeout = 3000")
+        else:
+            _configure(db)
         if not readonly:
             mode = db.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
             if str(mode).lower() != "delete":
@@ -133,12 +155,23 @@ def _writable(path: Path) -> bool:
     return bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) and os.access(path, os.W_OK)
 
 
-def damaged_error(path: Path, exc: BaseException) -> DraftError:
+def damaged_error(path: Path, exc: BaseException | str) -> DraftError:
+    """The message for a draft that cannot be read; *exc* is an sqlite3 error or a Chinese reason."""
+    if isinstance(exc, BaseException):
+        log.info("draft %s is damaged: %r", path, exc)
+        reason = sqlite_reason(exc) if isinstance(exc, sqlite3.Error) else str(exc)
+    else:
+        reason = exc
     return DraftError(
-        f"草稿文件“{path.name}”已损坏，无法打开（{exc}）。原文件未作改动；"
-        f"可用“reportdesk recover {path.name} -o 新文件.rdesk”把能读出的内容保存到新文件。",
+        f"草稿文件“{path.name}”已损坏，无法打开（{reason}）。原文件未作改动；"
+        f"可用“reportdesk recover {path.name} -o 新文件.rdesk”（程序中的“恢复到新草稿”）把能读出的内容保存到新文件。",
         "damaged",
     )
+
+
+def _code(exc: BaseException) -> int:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code if isinstance(code, int) else -1
 
 
 def check_database(db: sqlite3.Connection, path: Path) -> None:
@@ -147,25 +180,70 @@ def check_database(db: sqlite3.Connection, path: Path) -> None:
         problems = [row[0] for row in db.execute("PRAGMA quick_check")]
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
         version = db.execute("PRAGMA user_version").fetchone()[0]
+        columns = {t: {r[1] for r in db.execute(f"PRAGMA table_info({t})")} for t in REQUIRED_COLUMNS if t in tables}
+    except sqlite3.OperationalError as exc:
+        if _code(exc) in _BUSY_CODES or _code(exc) == _READONLY_ROLLBACK:
+            raise  # not damage: the caller waits or reads a private copy
+        raise damaged_error(path, exc) from exc
     except sqlite3.DatabaseError as exc:
         raise damaged_error(path, exc) from exc
     if problems != ["ok"]:
-        raise damaged_error(path, Exception("；".join(problems[:3])))
-    if version == SCHEMA_VERSION and not tables >= REQUIRED_TABLES:
-        missing = "、".join(sorted(REQUIRED_TABLES - tables))
-        raise damaged_error(path, Exception(f"缺少数据表 {missing}"))
+        log.info("quick_check of %s: %s", path, problems[:10])
+        raise damaged_error(path, f"数据库检查发现 {len(problems)} 处结构错误")
+    if version == SCHEMA_VERSION:
+        if not tables >= REQUIRED_TABLES:
+            missing = "、".join(sorted(REQUIRED_TABLES - tables))
+            raise damaged_error(path, f"缺少数据表 {missing}")
+        lacking = [f"{t}.{c}" for t, need in sorted(REQUIRED_COLUMNS.items()) for c in sorted(need - columns[t])]
+        if lacking:
+            raise damaged_error(path, f"数据表缺少列 {'、'.join(lacking[:5])}")
 
 
-def load_state(db: sqlite3.Connection) -> DraftState:
+def _texts(rows: Iterable[tuple], table: str, path: Path | None, *, nullable: int = -1) -> list[tuple]:
+    """*rows* with every column a string (column *nullable* may be NULL); else the draft is damaged."""
+    out = []
+    for row in rows:
+        if not all(isinstance(v, str) or (i == nullable and v is None) for i, v in enumerate(row)):
+            where = path if path is not None else Path("草稿")
+            raise damaged_error(where, f"数据表 {table} 中“{str(row[0])[:30]}”一行的内容不是文字")
+        out.append(row)
+    return out
+
+
+def load_state(db: sqlite3.Connection, path: Path | None = None) -> DraftState:
+    """The current state; a row of the wrong type (a crafted draft) is ``DraftError("damaged")``."""
     state = DraftState()
-    state.info = dict(db.execute("SELECT key, value FROM draft_info"))
-    state.meta = dict(db.execute("SELECT key, value FROM meta"))
-    state.cells = {cid: (value, origin) for cid, value, origin in db.execute("SELECT cell_id, value, origin FROM cells")}
-    state.texts = dict(db.execute("SELECT key, text FROM texts"))
-    state.warnings = dict(db.execute("SELECT key, reason FROM accepted_warnings"))
-    row = db.execute("SELECT json FROM previous_report WHERE id = 1").fetchone()
-    state.previous_json = row[0] if row else None
+    try:
+        state.info = dict(_texts(db.execute("SELECT key, value FROM draft_info"), "draft_info", path))
+        state.meta = dict(_texts(db.execute("SELECT key, value FROM meta"), "meta", path))
+        state.cells = {cid: (value, origin) for cid, value, origin in
+                       _texts(db.execute("SELECT cell_id, value, origin FROM cells"), "cells", path)}
+        state.texts = dict(_texts(db.execute("SELECT key, text FROM texts"), "texts", path))
+        state.warnings = dict(_texts(db.execute("SELECT key, reason FROM accepted_warnings"), "accepted_warnings",
+                                     path))
+        row = db.execute("SELECT json FROM previous_report WHERE id = 1").fetchone()
+    except sqlite3.OperationalError as exc:
+        if _code(exc) in _BUSY_CODES:
+            raise
+        raise damaged_error(path or Path("草稿"), exc) from exc
+    state.previous_json = row[0] if row and isinstance(row[0], str) else None
     return state
+
+
+def revisions(db: sqlite3.Connection, path: Path | None = None, *, last: bool = False) -> list[Revision]:
+    """The revisions (or only the last one); a bad time or description is ``DraftError("damaged")``."""
+    sql = "SELECT number, timestamp, description FROM revisions ORDER BY number"
+    out: list[Revision] = []
+    for number, stamp, description in db.execute(sql + (" DESC LIMIT 1" if last else "")):
+        try:
+            if not isinstance(number, int) or not isinstance(description, str):
+                raise TypeError
+            moment = datetime.fromisoformat(stamp)
+        except (TypeError, ValueError) as exc:
+            raise damaged_error(path or Path("草稿"),
+                                f"第 {str(number)[:12]} 版的保存时间“{str(stamp)[:30]}”或说明无效") from exc
+        out.append(Revision(number, moment, description))
+    return out
 
 
 def _apply(db: sqlite3.Connection, change: Change, stamp: str) -> None:
@@ -246,7 +324,7 @@ class DraftFile:
     @classmethod
     def open(cls, path: Path) -> DraftFile:
         path = Path(path)
-        inspect_header(path)
+        header = inspect_header(path)
         if not _writable(path):
             raise DraftError(
                 f"草稿文件“{path.name}”是只读的，不能在此编辑。请取消文件的只读属性，"
@@ -262,21 +340,23 @@ class DraftFile:
         lock = DraftLock(path)
         lock.acquire()
         try:
+            clean_stale_temporaries(path)
+            if header.hot_journal or header.wal:
+                # Roll a journal left beside the draft back on a private copy first: it may
+                # belong to another file (a backup copied over the draft after a crash).
+                verify_rollback(path)
             try:
                 db = connect(path, readonly=False)
             except sqlite3.DatabaseError as exc:
-                raise damaged_error(path, exc) from exc
+                raise _open_error(path, exc) from exc
             try:
                 check_database(db, path)  # also rolls back a journal left by a crash
                 inspect_header(path)
                 migrate(db)
                 check_database(db, path)
-            except sqlite3.OperationalError as exc:
-                db.close()
-                raise DraftError(f"无法读写草稿“{path.name}”：{exc}", "io") from exc
             except sqlite3.DatabaseError as exc:
                 db.close()
-                raise damaged_error(path, exc) from exc
+                raise _open_error(path, exc) from exc
             except BaseException:
                 db.close()
                 raise
@@ -294,7 +374,7 @@ class DraftFile:
         place only when complete, so a crash never leaves a half-made draft.
         """
         path = Path(path)
-        if path.exists():
+        if path.exists() or path.is_symlink():
             raise DraftError(f"文件“{path}”已存在。请换一个文件名，或打开已有的草稿。", "io")
         if not path.parent.is_dir():
             raise DraftError(f"文件夹 {path.parent} 不存在，请先创建它或换一个位置。", "io")
@@ -304,9 +384,9 @@ class DraftFile:
         lock.acquire()
         tmp: Path | None = None
         try:
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.creating")
-            for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
-                leftover.unlink(missing_ok=True)
+            _refuse_leftover_journal(path)
+            clean_stale_temporaries(path)
+            tmp = make_temporary(path, "creating")
             db = sqlite3.connect(tmp, isolation_level=None)
             try:
                 _configure(db)
@@ -324,22 +404,22 @@ class DraftFile:
             os.replace(tmp, path)
             tmp = None
             _fsync_dir(path.parent)
+            lock.bind()
             db = connect(path, readonly=False)
-        except OSError as exc:
+        except (OSError, sqlite3.Error) as exc:
             lock.release()
-            raise DraftError(f"无法创建草稿“{path}”：{exc.strerror or exc}", "io") from exc
+            raise _write_error(f"无法创建草稿“{path}”", exc, created=True) from exc
         except BaseException:
             lock.release()
             raise
         finally:
             if tmp is not None:
-                with contextlib.suppress(OSError):
-                    tmp.unlink()
+                _remove_temporary(tmp)
         return cls(path, db, lock)
 
     # -- reading and writing -----------------------------------------------------------
     def load(self) -> DraftState:
-        return load_state(self.db)
+        return load_state(self.db, self.path)
 
     def commit(self, description: str, changes: list[Change]) -> Revision:
         moment = now()
@@ -347,8 +427,9 @@ class DraftFile:
             with transaction(self.db):
                 number = write_revision(self.db, description, changes, moment)
         except sqlite3.OperationalError as exc:
-            raise DraftError(f"无法保存草稿“{self.path.name}”：{exc}。刚才的修改没有保存，请检查磁盘空间和权限。",
-                             "io") from exc
+            log.info("commit to %s failed: %r", self.path, exc)
+            raise DraftError(f"无法保存草稿“{self.path.name}”：{sqlite_reason(exc)}。刚才的修改没有保存，"
+                             "请检查磁盘空间和权限。", "io") from exc
         except sqlite3.DatabaseError as exc:
             raise damaged_error(self.path, exc) from exc
         return Revision(number, moment, description)
@@ -360,32 +441,40 @@ class DraftFile:
                 self.db.execute("INSERT INTO previous_report (id, json) VALUES (1, ?)", (previous_json,))
 
     def history(self) -> list[Revision]:
-        return [Revision(n, datetime.fromisoformat(t), d)
-                for n, t, d in self.db.execute("SELECT number, timestamp, description FROM revisions ORDER BY number")]
+        return revisions(self.db, self.path)
 
     def last_revision(self) -> Revision | None:
-        row = self.db.execute(
-            "SELECT number, timestamp, description FROM revisions ORDER BY number DESC LIMIT 1").fetchone()
-        return Revision(row[0], datetime.fromisoformat(row[1]), row[2]) if row else None
+        last = revisions(self.db, self.path, last=True)
+        return last[0] if last else None
 
     def state_at(self, revision: int) -> dict[tuple[str, str], tuple[str, str | None]]:
         rows = self.db.execute(
             "SELECT kind, key, new, new_origin FROM changes WHERE revision <= ? ORDER BY revision, seq", (revision,))
-        return replay(rows)
+        good = []
+        for row in rows:
+            kind, key, new, origin = row
+            if kind not in KINDS or not isinstance(key, str) or not (new is None or isinstance(new, str)) \
+                    or (kind == CELL and new is not None and origin not in ORIGINS):
+                raise damaged_error(self.path, f"修改记录中有无法识别的一项（{str(kind)[:20]} {str(key)[:30]}）")
+            good.append(row)
+        return replay(good)
 
     def save_as(self, target: Path) -> DraftFile:
         """Copy this draft (history included) to *target* and return it opened and locked."""
         target = Path(target)
         if target.resolve() == self.path.resolve():
             return self
-        if target.exists():
+        if target.exists() or target.is_symlink():
             raise DraftError(f"文件“{target}”已存在。请换一个文件名。", "io")
         if not target.parent.is_dir() or not _writable(target.parent):
             raise DraftError(f"文件夹 {target.parent} 不存在或不允许写入，请换一个位置。", "readonly")
         lock = DraftLock(target)
         lock.acquire()
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.saving")
+        tmp: Path | None = None
         try:
+            _refuse_leftover_journal(target)
+            clean_stale_temporaries(target)
+            tmp = make_temporary(target, "saving")
             out = sqlite3.connect(tmp, isolation_level=None)
             try:
                 self.db.backup(out)
@@ -393,13 +482,19 @@ class DraftFile:
                 out.close()
             _fsync_file(tmp)
             os.replace(tmp, target)
+            tmp = None
             _fsync_dir(target.parent)
+            lock.bind()
             db = connect(target, readonly=False)
         except (OSError, sqlite3.Error) as exc:
             lock.release()
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise DraftError(f"另存为“{target}”失败：{exc}", "io") from exc
+            raise _write_error(f"另存为“{target}”失败", exc, created=True) from exc
+        except BaseException:
+            lock.release()
+            raise
+        finally:
+            if tmp is not None:
+                _remove_temporary(tmp)
         return DraftFile(target, db, lock)
 
     def close(self) -> None:
@@ -431,52 +526,282 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-@contextlib.contextmanager
-def _reading(path: Path) -> Iterator[tuple[sqlite3.Connection, HeaderInfo]]:
-    """A connection for reading a draft without locking it and without writing to it.
+def _refuse_leftover_journal(path: Path) -> None:
+    """A new draft must not meet a journal some earlier file of that name left: SQLite would roll it
+    into the new file."""
+    journal = journal_of(path)
+    if os.path.lexists(journal):
+        raise DraftError(
+            f"文件夹中有一个以前留下的日志文件“{journal.name}”，它不属于新文件。为免新草稿被它改坏，没有创建"
+            f"“{path.name}”。请把“{journal.name}”移到其他文件夹或删除后重试，或换一个文件名。", "io")
 
-    A draft left with a hot journal by a crash is read from a private copy, where SQLite
-    can roll the unfinished transaction back; an older schema is migrated in memory.
+
+def _open_error(path: Path, exc: sqlite3.DatabaseError) -> DraftError:
+    if isinstance(exc, sqlite3.OperationalError) and not is_disk_full(exc) and _code(exc) & 0xFF != 11:
+        log.info("cannot open %s: %r", path, exc)
+        return DraftError(f"无法读写草稿“{path.name}”：{sqlite_reason(exc)}。原文件未作改动。", "io")
+    if is_disk_full(exc):
+        return DraftError(f"无法打开草稿“{path.name}”：磁盘空间不足。请清理磁盘后再打开；原文件未作改动。", "io")
+    return damaged_error(path, exc)
+
+
+def _write_error(what: str, exc: BaseException, *, created: bool = False) -> DraftError:
+    """A save, create or save-as that failed: the reason in Chinese, and that nothing was left behind."""
+    log.info("%s: %r", what, exc)
+    reason = os_reason(exc) if isinstance(exc, OSError) else sqlite_reason(exc)
+    tail = "没有留下不完整的文件。" if created else "原有文件未被改动。"
+    if is_disk_full(exc):
+        return DraftError(f"{what}：磁盘空间不足。请清理磁盘或换一个位置保存；{tail}", "io")
+    if isinstance(exc, OSError) and (isinstance(exc, PermissionError) or getattr(exc, "winerror", None)):
+        return DraftError(f"{what}：{reason}。请关闭占用该文件的程序（或暂停同步盘）后重试，或换一个位置；{tail}", "io")
+    return DraftError(f"{what}：{reason}。{tail}", "io")
+
+
+# -- temporary files -------------------------------------------------------------------
+
+def temporary_name(path: Path, kind: str) -> Path:
+    """``.报告.rdesk.<pid>-<random>.<kind>``: hidden, ours, and not guessable by another user."""
+    return path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.{kind}")
+
+
+def make_temporary(path: Path, kind: str) -> Path:
+    """Create an empty temporary file for *path*, never following a link (``O_EXCL``)."""
+    tmp = temporary_name(path, kind)
+    fd = open_no_follow(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+    os.close(fd)
+    return tmp
+
+
+def _remove_temporary(tmp: Path) -> None:
+    for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def clean_stale_temporaries(path: Path) -> list[Path]:
+    """Remove the temporaries a killed ReportDesk left for draft *path* (only regular files of our
+    own naming; called under the draft's lock, so none of them is in use)."""
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMP_PATTERN.match(entry.name)
+        if match is None or match.group("name") != path.name:
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+        except OSError as exc:
+            log.warning("could not remove the stale temporary file %s: %s", entry.path, exc)
+    if removed:
+        log.info("removed stale temporary files %s", [p.name for p in removed])
+    return removed
+
+
+# -- reading without a lock --------------------------------------------------------------
+
+def journal_of(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")
+
+
+def _stats(path: Path) -> tuple:
+    """What changes when a writer touches the draft: identity, size and time of each of its files."""
+    out: list[tuple[int, int, int] | None] = []
+    for p in (path, journal_of(path), path.with_name(path.name + "-wal")):
+        try:
+            st = os.stat(p)
+        except FileNotFoundError:
+            out.append(None)
+        else:
+            out.append((st.st_ino, st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+def _private_copy(path: Path, folder: Path) -> tuple[Path, Path]:
+    """Copy the draft with its journal (or WAL) into *folder*, atomically with respect to a
+    writer: the copy is retried until the files did not change while being copied.
+
+    Returns (copy with its journal, copy of the draft alone)."""
+    copy, alone = folder / "draft.rdesk", folder / "alone.rdesk"
+    for attempt in range(_READ_ATTEMPTS):
+        before = _stats(path)
+        try:
+            for target in (copy, journal_of(copy), copy.with_name(copy.name + "-wal"), alone):
+                target.unlink(missing_ok=True)
+            shutil.copyfile(path, copy)
+            for suffix in ("-journal", "-wal"):
+                with contextlib.suppress(FileNotFoundError):
+                    shutil.copyfile(path.with_name(path.name + suffix), copy.with_name(copy.name + suffix))
+            shutil.copyfile(path, alone)
+        except FileNotFoundError as exc:
+            if not path.exists():
+                raise DraftError(f"找不到草稿文件 {path}。", "io") from exc
+            continue
+        except OSError as exc:
+            raise DraftError(f"无法读取 {path}：{os_reason(exc)}", "io") from exc
+        if _stats(path) == before:
+            return copy, alone
+        time.sleep(0.02 * (attempt + 1))
+    raise DraftError(f"草稿“{path.name}”正在被频繁写入，暂时无法读取。请稍后再试。", "io")
+
+
+def _usable(copy: Path, where: Path) -> DraftError | None:
+    """Open a private copy read-write (rolling its journal back) and check it; None when fine."""
+    try:
+        db = sqlite3.connect(copy, isolation_level=None)
+    except sqlite3.DatabaseError as exc:
+        return damaged_error(where, exc)
+    try:
+        check_database(db, where)
+    except DraftError as exc:
+        return exc
+    except sqlite3.DatabaseError as exc:
+        return damaged_error(where, exc)
+    finally:
+        db.close()
+    return None
+
+
+def verify_rollback(path: Path) -> None:
+    """Before a write-open: roll the journal (or WAL) beside *path* back on a private copy, and
+    refuse, with both files untouched, when the result does not pass ``quick_check``."""
+    with tempfile.TemporaryDirectory(prefix="reportdesk-verify-") as tmpdir:
+        copy, alone = _private_copy(path, Path(tmpdir))
+        problem = _usable(copy, path)
+        if problem is None:
+            return
+        journal = journal_of(path).name
+        if _usable(alone, path) is None:
+            raise DraftError(
+                f"草稿“{path.name}”旁边有一个不属于它的日志文件“{journal}”（多为程序中断后留下，之后草稿文件又被"
+                "替换过，例如从备份复制回来）。按这个日志回滚会损坏草稿，因此没有打开，两个文件都未作改动。"
+                f"草稿本身完好：请把“{journal}”移到其他文件夹后再打开；也可以用“恢复到新草稿”"
+                f"（reportdesk recover {path.name} -o 新文件.rdesk）把内容保存到新草稿。",
+                "damaged",
+            )
+        raise problem
+
+
+def snapshot_source(path: Path, folder: Path) -> Path:
+    """A private copy of *path* that reads as the draft: with its journal rolled back when the
+    result is sound, else the draft alone when that is sound (a journal of another file)."""
+    copy, alone = _private_copy(path, folder)
+    if _usable(copy, path) is None:
+        return copy
+    if _usable(alone, path) is None:
+        log.info("the journal beside %s does not belong to it; read without it", path)
+        return alone
+    return copy
+
+
+def _read(path: Path, read: Callable[[sqlite3.Connection], T]) -> tuple[T, HeaderInfo]:
+    """Run *read* on a consistent snapshot of the draft, without lock or write.
+
+    The draft is opened read-only (``mode=ro``) in one read transaction: SQLite's own locks
+    keep a live writer's half-written transaction out, and ``SQLITE_BUSY`` is waited out.  A
+    journal a crash left (SQLite refuses it read-only) or a WAL-mode draft is read from a
+    private copy, where the journal can be rolled back.  A file that looks damaged while it
+    changes under us is read again before it is called damaged.
     """
     path = Path(path)
-    header = inspect_header(path)
-    with tempfile.TemporaryDirectory(prefix="reportdesk-read-") as tmpdir:
-        source = path
-        if header.hot_journal:
-            source = Path(tmpdir) / "draft.rdesk"
-            shutil.copyfile(path, source)
-            with contextlib.suppress(OSError):
-                shutil.copyfile(path.with_name(path.name + "-journal"),
-                                source.with_name(source.name + "-journal"))
+    last: BaseException | None = None
+    for attempt in range(_READ_ATTEMPTS):
+        before = _stats(path)
         try:
-            db = connect(source, readonly=not header.hot_journal)
+            # The header is read outside SQLite's locks: a writer extending the file at that
+            # moment makes it look cut short, so that verdict too is checked again.
+            header = inspect_header(path)
+            if header.wal:
+                return _read_copy(path, read), header
+            return _read_direct(path, read), header
+        except _HotJournal:
+            return _read_copy(path, read), header
+        except _Busy as exc:
+            last = exc.__cause__
+        except DraftError as exc:
+            if exc.code != "damaged" or (_stats(path) == before and not is_locked(path)):
+                raise
+            last = exc
+        time.sleep(min(0.05 * (attempt + 1), 0.5))
+    if isinstance(last, DraftError):
+        raise last
+    raise DraftError(f"草稿“{path.name}”正被另一个程序长时间写入，暂时无法读取。请稍后再试。", "io")
+
+
+class _HotJournal(Exception):
+    pass
+
+
+class _Busy(Exception):
+    pass
+
+
+def _read_direct(path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
+    try:
+        db = connect(path, readonly=True)
+    except sqlite3.OperationalError as exc:
+        if _code(exc) == _READONLY_ROLLBACK:
+            raise _HotJournal from exc
+        if _code(exc) in _BUSY_CODES:
+            raise _Busy from exc
+        raise DraftError(f"无法读取草稿“{path.name}”：{sqlite_reason(exc)}", "io") from exc
+    except sqlite3.DatabaseError as exc:
+        raise damaged_error(path, exc) from exc
+    try:
+        db.execute("BEGIN")
+        db.execute("PRAGMA cell_size_check = ON")
+        check_database(db, path)
+        return _in_memory_if_old(db, path, read)
+    except sqlite3.OperationalError as exc:
+        if _code(exc) == _READONLY_ROLLBACK:
+            raise _HotJournal from exc
+        if _code(exc) in _BUSY_CODES:
+            raise _Busy from exc
+        raise _open_error(path, exc) from exc
+    except sqlite3.DatabaseError as exc:
+        raise damaged_error(path, exc) from exc
+    finally:
+        db.close()
+
+
+def _read_copy(path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
+    with tempfile.TemporaryDirectory(prefix="reportdesk-read-") as tmpdir:
+        source = snapshot_source(path, Path(tmpdir))
+        try:
+            db = sqlite3.connect(source, isolation_level=None)
         except sqlite3.DatabaseError as exc:
             raise damaged_error(path, exc) from exc
         try:
             check_database(db, path)
-            if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-                memory = sqlite3.connect(":memory:", isolation_level=None)
-                db.backup(memory)
-                db.close()
-                db = memory
-                migrate(db)
-            yield db, header
-        except sqlite3.OperationalError as exc:
-            raise DraftError(f"无法读取草稿“{path.name}”：{exc}", "io") from exc
+            return _in_memory_if_old(db, path, read)
         except sqlite3.DatabaseError as exc:
-            raise damaged_error(path, exc) from exc
+            raise _open_error(path, exc) from exc
         finally:
             db.close()
 
 
+def _in_memory_if_old(db: sqlite3.Connection, path: Path, read: Callable[[sqlite3.Connection], T]) -> T:
+    """*read* on *db*, or on an in-memory copy migrated to the current schema when *db* is older."""
+    if db.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+        return read(db)
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        db.backup(memory)
+        migrate(memory)
+        return read(memory)
+    finally:
+        memory.close()
+
+
 def read_state(path: Path) -> tuple[DraftState, HeaderInfo]:
     """The content of a draft, read without lock or write (for check, dump, the start page)."""
-    with _reading(path) as (db, header):
-        return load_state(db), header
+    return _read(path, lambda db: load_state(db, Path(path)))
 
 
 def read_history(path: Path) -> list[Revision]:
     """The revisions of a draft, read without lock or write (a draft open elsewhere can be listed)."""
-    with _reading(path) as (db, _header):
-        return [Revision(n, datetime.fromisoformat(t), d)
-                for n, t, d in db.execute("SELECT number, timestamp, description FROM revisions ORDER BY number")]
+    return _read(path, lambda db: revisions(db, Path(path)))[0]

@@ -6,6 +6,7 @@ import contextlib
 import json
 import logging
 import os
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -64,14 +65,21 @@ def remember_draft(path: Path) -> None:
     path = Path(path).resolve()
     paths = [path, *(p for p in _load_recent_paths() if p != path)][:MAX_RECENT]
     target = _recent_file()
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp: Path | None = None
     try:
-        tmp.write_text(json.dumps([str(p) for p in paths], ensure_ascii=False, indent=1), encoding="utf-8")
+        # mkstemp: O_EXCL | O_NOFOLLOW, so a planted link is never written through
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        tmp = Path(name)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(json.dumps([str(p) for p in paths], ensure_ascii=False, indent=1))
         os.replace(tmp, target)
+        tmp = None
     except OSError as exc:
         log.warning("could not update the recent drafts list %s: %s", target, exc)
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
 
 
 def recent_drafts() -> list[RecentDraft]:

@@ -7,6 +7,13 @@ so a crashed ReportDesk never leaves a draft locked: the stale ``.lock`` file th
 remain is simply locked again by the next process.  The file records who holds the
 lock, so that the message can say which process has the draft open.
 
+The lock is keyed on the file itself, not on the name it was given: the lock file sits
+beside the draft's resolved path (so a symbolic link to the draft finds the same lock), and
+a second lock in a per-user folder is named after the file's identity (device and inode /
+file id), so that a hard link — another name for the same file — is refused too.  Lock
+files are opened without following links (``O_NOFOLLOW``) and a lock path that is a link
+is refused: a planted ``d.rdesk.lock → 另一个文件`` is never truncated or created.
+
 SQLite's own locks cannot do this job: they last only for one transaction, and its
 ``locking_mode=EXCLUSIVE`` would also keep readers (``reportdesk check``) out.  The lock
 is on a separate file because POSIX record locks on the database file itself would be
@@ -20,7 +27,9 @@ import json
 import logging
 import os
 import socket
+import stat
 import sys
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -32,8 +41,63 @@ _WINDOWS = sys.platform == "win32"
 _LOCK_OFFSET = 1 << 20  # Windows: lock a byte past the holder record, so others can still read it
 
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
 def lock_path_for(path: Path) -> Path:
-    return path.with_name(path.name + ".lock")
+    """The lock file of draft *path*: beside the file it names (links resolved)."""
+    path = Path(path)
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):  # a link loop: the name itself
+        real = path.absolute()
+    return real.with_name(real.name + ".lock")
+
+
+def identity_lock_dir() -> Path | None:
+    """The per-user folder of identity locks, or None when it is not safe to use (not ours,
+    open to others, a link)."""
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    folder = Path(tempfile.gettempdir()) / (f"reportdesk-locks-{uid}" if uid is not None else "reportdesk-locks")
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        info = os.lstat(folder)
+    except OSError as exc:
+        log.warning("no identity lock folder %s: %s", folder, exc)
+        return None
+    if not stat.S_ISDIR(info.st_mode) or (uid is not None and (info.st_uid != uid or info.st_mode & 0o077)):
+        log.warning("identity lock folder %s is not private to this user; hard links are not detected", folder)
+        return None
+    return folder
+
+
+def identity_lock_path(draft: Path) -> Path | None:
+    """``<lock folder>/<device>-<inode>.lock`` for the file *draft* names (None if it does not exist)."""
+    try:
+        info = os.stat(draft)
+    except OSError:
+        return None
+    if not info.st_ino:  # a file system without file ids: the name lock has to do
+        return None
+    folder = identity_lock_dir()
+    return None if folder is None else folder / f"{info.st_dev:x}-{info.st_ino:x}.lock"
+
+
+def open_no_follow(path: Path, flags: int, mode: int = 0o644) -> int:
+    """``os.open`` that refuses a symbolic link at *path* (and, on POSIX, never follows one);
+    raises ``IsADirectoryError``/``OSError(ELOOP)`` for a link and OSError for a non-regular file."""
+    import errno
+
+    if os.path.islink(path):
+        raise OSError(errno.ELOOP, "is a symbolic link", str(path))
+    fd = os.open(path, flags | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0), mode)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
 def _try_lock(fd: int) -> bool:
@@ -68,90 +132,46 @@ def _unlock(fd: int) -> None:
     fcntl.flock(fd, fcntl.LOCK_UN)
 
 
-def read_holder(path: Path) -> dict[str, object]:
-    """Who holds the lock of draft *path*, as recorded in its lock file ({} when unknown)."""
-    try:
-        data = json.loads(lock_path_for(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+class _LockFile:
+    """An exclusive operating-system lock on one lock file, created when missing."""
 
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fd: int | None = None
 
-class DraftLock:
-    """Held while a session has the draft open for writing."""
-
-    def __init__(self, draft: Path) -> None:
-        self.draft = draft
-        self.path = lock_path_for(draft)
-        self._fd: int | None = None
-
-    @property
-    def held(self) -> bool:
-        return self._fd is not None
-
-    def acquire(self) -> None:
+    def acquire(self) -> bool:
+        """True when locked; False when another process holds it.  Raises OSError."""
         for _attempt in range(5):
-            try:
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-            except PermissionError as exc:
-                raise DraftError(
-                    f"草稿所在的文件夹 {self.draft.parent} 不允许写入，无法在此编辑草稿。"
-                    "请把草稿复制到可以写入的文件夹（如“文档”）后再打开。",
-                    "readonly",
-                ) from exc
-            except OSError as exc:
-                raise DraftError(f"无法打开草稿的锁文件 {self.path}：{exc.strerror or exc}", "io") from exc
+            fd = open_no_follow(self.path, os.O_RDWR | os.O_CREAT)
             if not _try_lock(fd):
                 os.close(fd)
-                raise DraftError(self._locked_message(), "locked")
+                return False
             # The lock file may have been removed and re-created by its previous holder
             # between our open() and flock(); then we hold a lock nobody else will see.
             try:
-                same = os.path.samestat(os.fstat(fd), os.stat(self.path))
+                same = os.path.samestat(os.fstat(fd), os.lstat(self.path))
             except FileNotFoundError:
                 same = False
             if same:
-                self._fd = fd
-                self._write_holder()
-                return
+                self.fd = fd
+                return True
             _unlock(fd)
             os.close(fd)
-        raise DraftError(f"无法锁定草稿 {self.draft}，请稍后再试。", "locked")
+        return False
 
-    def _write_holder(self) -> None:
-        assert self._fd is not None
-        record = {
-            "pid": os.getpid(),
-            "host": socket.gethostname(),
-            "since": datetime.now().astimezone().isoformat(timespec="seconds"),
-        }
-        data = json.dumps(record, ensure_ascii=False).encode("utf-8")
+    def write(self, data: bytes) -> None:
+        assert self.fd is not None
         try:
-            os.lseek(self._fd, 0, os.SEEK_SET)
-            os.write(self._fd, data)
-            os.ftruncate(self._fd, len(data))
+            os.lseek(self.fd, 0, os.SEEK_SET)
+            os.write(self.fd, data)
+            os.ftruncate(self.fd, len(data))
         except OSError:
             log.warning("could not record the lock holder in %s", self.path)
 
-    def _locked_message(self) -> str:
-        holder = read_holder(self.draft)
-        who = ""
-        if holder.get("pid"):
-            who = f"（进程 {holder['pid']}"
-            if holder.get("host") and holder.get("host") != socket.gethostname():
-                who += f"，计算机 {holder['host']}"
-            if holder.get("since"):
-                who += f"，自 {str(holder['since'])[:19].replace('T', ' ')} 起"
-            who += "）"
-        return (
-            f"草稿“{self.draft.name}”已在另一个 ReportDesk 窗口中打开{who}，不能同时编辑。"
-            "请切换到那个窗口，或先在那里关闭草稿；只查看可以使用“检查”。"
-        )
-
     def release(self) -> None:
-        if self._fd is None:
+        if self.fd is None:
             return
-        fd, self._fd = self._fd, None
+        fd, self.fd = self.fd, None
         # Remove the file first, while still holding the lock; see acquire() for why that is safe.
         with contextlib.suppress(OSError):
             if not _WINDOWS:
@@ -162,3 +182,143 @@ class DraftLock:
         if _WINDOWS:
             with contextlib.suppress(OSError):
                 self.path.unlink()
+
+
+def _read_record(path: Path) -> dict[str, object]:
+    try:
+        fd = open_no_follow(path, os.O_RDONLY)
+    except OSError:
+        return {}
+    try:
+        with os.fdopen(fd, "rb") as f:
+            data = json.loads(f.read(4096).decode("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def read_holder(path: Path) -> dict[str, object]:
+    """Who holds the lock of draft *path*, as recorded in its lock file ({} when unknown)."""
+    record = _read_record(lock_path_for(path))
+    if not record:
+        identity = identity_lock_path(path)
+        record = _read_record(identity) if identity is not None else {}
+    return record
+
+
+def is_locked(path: Path) -> bool:
+    """Whether a ReportDesk holds draft *path* open for writing (by any of its names); creates nothing."""
+    for lock in (lock_path_for(path), identity_lock_path(path)):
+        if lock is None:
+            continue
+        try:
+            fd = open_no_follow(lock, os.O_RDWR)
+        except OSError:
+            continue
+        try:
+            if not _try_lock(fd):
+                return True
+            _unlock(fd)
+        finally:
+            os.close(fd)
+    return False
+
+
+class DraftLock:
+    """Held while a session has the draft open for writing."""
+
+    def __init__(self, draft: Path) -> None:
+        self.draft = Path(draft)
+        self.path = lock_path_for(self.draft)
+        self._name = _LockFile(self.path)
+        self._identity: _LockFile | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._name.fd is not None
+
+    def acquire(self) -> None:
+        """Lock the draft by its name and, when the file exists, by its identity."""
+        try:
+            got = self._name.acquire()
+        except PermissionError as exc:
+            raise DraftError(
+                f"草稿所在的文件夹 {self.draft.parent} 不允许写入，无法在此编辑草稿。"
+                "请把草稿复制到可以写入的文件夹（如“文档”）后再打开。",
+                "readonly",
+            ) from exc
+        except OSError as exc:
+            raise DraftError(self._bad_lock_message(exc), "io") from exc
+        if not got:
+            raise DraftError(self._locked_message(), "locked")
+        try:
+            self.bind()
+        except BaseException:
+            self._name.release()
+            raise
+        self._write_holder()
+
+    def bind(self) -> None:
+        """Take the identity lock of the file the draft names now (after it was created or replaced)."""
+        if self._identity is not None:
+            self._identity.release()
+            self._identity = None
+        identity = identity_lock_path(self.draft)
+        if identity is None:
+            return
+        lock = _LockFile(identity)
+        try:
+            got = lock.acquire()
+        except OSError as exc:
+            log.warning("identity lock %s unusable: %s", identity, exc)
+            return
+        if not got:
+            raise DraftError(self._locked_message(identity, other_name=True), "locked")
+        self._identity = lock
+        self._write_holder()
+
+    def _bad_lock_message(self, exc: OSError) -> str:
+        import errno
+
+        if exc.errno in (errno.ELOOP, errno.EINVAL, errno.EMLINK) or os.path.islink(self.path):
+            return (f"草稿的锁文件“{self.path}”是一个符号链接或不是普通文件。为安全起见，程序不会打开或改动它。"
+                    "请删除这个锁文件（草稿不会受影响）后再打开草稿。")
+        from reportdesk.storage.errors import os_reason
+
+        return f"无法打开草稿的锁文件“{self.path}”：{os_reason(exc)}。"
+
+    def _write_holder(self) -> None:
+        record = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "since": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "draft": str(self.draft),
+        }
+        data = json.dumps(record, ensure_ascii=False).encode("utf-8")
+        for lock in (self._name, self._identity):
+            if lock is not None and lock.fd is not None:
+                lock.write(data)
+
+    def _locked_message(self, lock: Path | None = None, *, other_name: bool = False) -> str:
+        holder = _read_record(lock) if lock is not None else read_holder(self.draft)
+        who = ""
+        if holder.get("pid"):
+            who = f"（进程 {holder['pid']}"
+            if holder.get("host") and holder.get("host") != socket.gethostname():
+                who += f"，计算机 {holder['host']}"
+            if holder.get("since"):
+                who += f"，自 {str(holder['since'])[:19].replace('T', ' ')} 起"
+            who += "）"
+        via = ""
+        if other_name and holder.get("draft") and str(holder.get("draft")) != str(self.draft):
+            via = f"（通过另一个文件名“{holder['draft']}”，它与此文件是同一个文件）"
+        return (
+            f"草稿“{self.draft.name}”已在另一个 ReportDesk 窗口中打开{via}{who}，不能同时编辑。"
+            "请切换到那个窗口，或先在那里关闭草稿；只查看可以使用“检查”。"
+        )
+
+    def release(self) -> None:
+        if self._identity is not None:
+            self._identity.release()
+            self._identity = None
+        self._name.release()

@@ -12,14 +12,24 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import shutil
 import sqlite3
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportdesk.storage.draft import CELL, META, TEXT, WARNING, Change, DraftFile, DraftState, replay
-from reportdesk.storage.errors import DraftError
+from reportdesk.storage.draft import (
+    CELL,
+    META,
+    TEXT,
+    WARNING,
+    Change,
+    DraftFile,
+    DraftState,
+    replay,
+    snapshot_source,
+)
+from reportdesk.storage.errors import DraftError, os_reason, sqlite_reason
 from reportdesk.storage.schema import APPLICATION_ID, SQLITE_MAGIC
 
 log = logging.getLogger(__name__)
@@ -126,24 +136,29 @@ def salvage(path: Path) -> tuple[DraftState, int, bool]:
     """Read what can be read from the draft at *path* (never writing to it)."""
     path = Path(path)
     try:
-        head = path.read_bytes()[:100]
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise DraftError(f"“{path.name}”不是普通文件（是文件夹、命名管道或设备），无法从中恢复。原文件未作改动。",
+                             "not_a_draft")
+        with path.open("rb") as f:
+            head = f.read(100)
     except OSError as exc:
-        raise DraftError(f"无法读取 {path}：{exc.strerror or exc}", "io") from exc
+        raise DraftError(f"无法读取 {path}：{os_reason(exc)}", "io") from exc
     if not head.startswith(SQLITE_MAGIC):
         raise DraftError(
             "这个文件里没有可以恢复的草稿内容（文件为空，或不是 SQLite 数据库）。原文件未作改动。", "damaged")
     if len(head) >= 72 and int.from_bytes(head[68:72], "big") not in (APPLICATION_ID, 0):
         raise DraftError("这是其他程序的 SQLite 数据库，不是 ReportDesk 草稿，无法从中恢复。原文件未作改动。", "not_a_draft")
+    ours = len(head) >= 72 and int.from_bytes(head[68:72], "big") == APPLICATION_ID
     with tempfile.TemporaryDirectory(prefix="reportdesk-recover-") as tmpdir:
-        copy = Path(tmpdir) / "damaged.rdesk"
-        shutil.copyfile(path, copy)
-        with contextlib.suppress(OSError):
-            shutil.copyfile(path.with_name(path.name + "-journal"), copy.with_name(copy.name + "-journal"))
+        # A consistent copy; with the journal rolled back only when that gives a sound file
+        # (a journal left beside a backup copied over the draft belongs to another file).
+        copy = snapshot_source(path, Path(tmpdir))
         _fit_header(copy)
         try:
             db = sqlite3.connect(copy, isolation_level=None)
         except sqlite3.DatabaseError as exc:
-            raise DraftError(f"这个文件已严重损坏，没有可以恢复的内容（{exc}）。原文件未作改动。", "damaged") from exc
+            raise DraftError(f"这个文件已严重损坏，没有可以恢复的内容（{sqlite_reason(exc)}）。原文件未作改动。", "damaged") from exc
         try:
             with contextlib.suppress(sqlite3.DatabaseError):
                 db.execute("PRAGMA writable_schema = OFF")
@@ -159,6 +174,9 @@ def salvage(path: Path) -> tuple[DraftState, int, bool]:
             except sqlite3.DatabaseError:
                 names = None
             if names is not None and not names & {"cells", "changes", "meta", "texts"}:
+                if ours:
+                    raise DraftError("这个草稿已损坏（可能只剩文件开头的一小段），其中没有能读出的内容。原文件未作改动；"
+                                     "请查找该草稿的其他副本。", "damaged")
                 raise DraftError("这是其他程序的 SQLite 数据库，不是 ReportDesk 草稿，无法从中恢复。原文件未作改动。",
                                  "not_a_draft")
             for table, columns in tables:
@@ -198,7 +216,13 @@ def recover(source: Path, target: Path) -> RecoveryResult:
     state, revisions, complete = salvage(source)
     if not (state.cells or state.texts or state.meta or state.warnings):
         raise DraftError("这个草稿已损坏，其中没有能读出的内容。原文件未作改动。", "damaged")
-    form = get_form(state.info.get("form_id") or DEFAULT_FORM_ID)
+    form_id = state.info.get("form_id") or DEFAULT_FORM_ID
+    try:
+        form = get_form(form_id)
+    except (LookupError, OSError, ValueError) as exc:
+        shown = form_id if len(form_id) <= 40 else form_id[:40] + "…"
+        raise DraftError(f"这个草稿使用的报告格式“{shown}”不被本程序支持，无法恢复。原文件未作改动；"
+                         "请用支持该格式的 ReportDesk 版本恢复。", "future_version") from exc
     info = {"form_id": form.id, "form_version": state.info.get("form_version", str(form.version)),
             "recovered_from": str(Path(source).resolve())}
     changes = [Change(META, k, None, v) for k, v in sorted(state.meta.items())]

@@ -24,7 +24,9 @@ Tables (version 2):
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,7 +115,8 @@ class HeaderInfo:
     size: int
     page_size: int
     user_version: int
-    hot_journal: bool
+    hot_journal: bool  # a non-empty journal lies beside the draft (a crash's, a live writer's or a stranger's)
+    wal: bool = False  # the header says WAL mode (set by another tool): read from a private copy
 
 
 def inspect_header(path: Path) -> HeaderInfo:
@@ -124,8 +127,15 @@ def inspect_header(path: Path) -> HeaderInfo:
     happily turn an empty file into a database.
     """
     try:
-        size = path.stat().st_size
-        with path.open("rb") as f:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "命名管道（FIFO）" if stat.S_ISFIFO(info.st_mode) else "设备、套接字或其他特殊文件"
+            raise DraftError(f"“{path.name}”是一个{kind}，不是草稿文件，无法打开。", "not_a_draft")
+        size = info.st_size
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as f:
             header = f.read(100)
     except FileNotFoundError as exc:
         raise DraftError(f"找不到草稿文件 {path}。", "io") from exc
@@ -134,7 +144,9 @@ def inspect_header(path: Path) -> HeaderInfo:
     except PermissionError as exc:
         raise DraftError(f"没有权限读取 {path}，请检查文件权限。", "io") from exc
     except OSError as exc:
-        raise DraftError(f"无法读取 {path}：{exc.strerror or exc}", "io") from exc
+        from reportdesk.storage.errors import os_reason
+
+        raise DraftError(f"无法读取 {path}：{os_reason(exc)}", "io") from exc
     if size == 0:
         raise DraftError(
             "草稿文件是空的（0 字节），其中没有任何内容。原文件未作改动；"
@@ -163,9 +175,12 @@ def inspect_header(path: Path) -> HeaderInfo:
         )
     if user_version > SCHEMA_VERSION:
         raise DraftError(future_message(user_version), "future_version")
-    journal = path.with_name(path.name + "-journal")
-    hot = journal.exists() and journal.stat().st_size > 0
-    if not hot and page_size >= 512:
+    try:  # the journal of a live writer comes and goes: never stat() after exists()
+        hot = path.with_name(path.name + "-journal").stat().st_size > 0
+    except OSError:
+        hot = False
+    wal = header[18] == 2 or header[19] == 2
+    if not hot and not wal and page_size >= 512:
         change_counter = header[24:28]
         valid_for = header[92:96]
         page_count = int.from_bytes(header[28:32], "big")
@@ -176,4 +191,4 @@ def inspect_header(path: Path) -> HeaderInfo:
                 "（可能复制或保存时中断）。原文件未作改动；可用“reportdesk recover 草稿 -o 新文件.rdesk”恢复能读出的内容。",
                 "damaged",
             )
-    return HeaderInfo(size=size, page_size=page_size, user_version=user_version, hot_journal=hot)
+    return HeaderInfo(size=size, page_size=page_size, user_version=user_version, hot_journal=hot, wal=wal)
