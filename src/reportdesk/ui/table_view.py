@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from reportdesk.core.form import GridCell
 from reportdesk.ui.cell_delegate import CellDelegate
 from reportdesk.ui.paste import PastePlan, copy_block, plan_paste
 from reportdesk.ui.table_model import ReportTableModel
@@ -37,7 +38,9 @@ class ReportTableView(QTableView):
         self.table_model = model
         self.delegate = CellDelegate(self)
         self.setItemDelegate(self.delegate)
-        self.delegate.sig_commit_move.connect(self._move_by)
+        self._tab_anchor: int | None = None  # the column where a run of Tabs started
+        self._navigating = False
+        self.delegate.sig_commit_move.connect(self.navigate_key)
         self.delegate.sig_rejected.connect(self.sig_message)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -166,6 +169,22 @@ class ReportTableView(QTableView):
 
     # --- keys ------------------------------------------------------------------------------
 
+    def event(self, event: QEvent) -> bool:
+        """Tab and Shift+Tab move between input cells; Qt would move the focus out of the grid."""
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
+                event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+            ):
+                self.keyPressEvent(event)
+                return True
+        return super().event(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        """Never let Tab take the focus out of the grid (keys reach here through other paths too)."""
+        self.navigate_key(int(Qt.Key.Key_Tab if next else Qt.Key.Key_Backtab), False)
+        return True
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste_clipboard()
@@ -174,47 +193,232 @@ class ReportTableView(QTableView):
             self.copy_selection()
             return
         key = event.key()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         plain = not (
             event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier & ~Qt.KeyboardModifier.ShiftModifier
         )
         if plain and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.clear_selection()
             return
-        if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._move_by(1, 0)
-            return
-        if plain and key == Qt.Key.Key_Tab:
-            self._move_by(0, 1)
+        if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.navigate_key(int(key), shift)
             return
         if key == Qt.Key.Key_Backtab:
-            self._move_by(0, -1)
+            self.navigate_key(int(key), True)
             return
+        text = event.text()
+        if plain and text and text.isprintable() and not text.isspace():
+            index = self.currentIndex()
+            if not self.table_model.is_input(index):
+                self.sig_message.emit(self._cannot_type_here(index))
+                event.accept()
+                return
         super().keyPressEvent(event)
 
+    def _cannot_type_here(self, index: QModelIndex) -> str:
+        d = self.table_model.cell_def(index)
+        if d is not None and d.derived:
+            return self.tr("“{0}”是自动计算的合计，不能直接填写；输入没有写入。").format(d.label)
+        return self.tr("这里是标签或表头，不能填写；输入没有写入。请用方向键或鼠标选一个白色的格子。")
+
+    def navigate_key(self, key: int, shift: bool) -> None:
+        """Enter/Tab (with or without Shift), from the grid or an editor that just committed.
+
+        Tab, Tab, Enter returns to the column where the Tabs started (as in Excel).
+        """
+        moves = {
+            int(Qt.Key.Key_Return): (-1, 0) if shift else (1, 0),
+            int(Qt.Key.Key_Enter): (-1, 0) if shift else (1, 0),
+            int(Qt.Key.Key_Tab): (0, -1) if shift else (0, 1),
+            int(Qt.Key.Key_Backtab): (0, -1),
+            int(Qt.Key.Key_Up): (-1, 0),
+            int(Qt.Key.Key_Down): (1, 0),
+        }
+        rows, cols = moves.get(key, (0, 0))
+        index = self.currentIndex()
+        if key in (int(Qt.Key.Key_Tab), int(Qt.Key.Key_Backtab)):
+            anchor = self._tab_anchor if self._tab_anchor is not None else (index.column() if index.isValid() else None)
+            row = index.row()
+            self._move_by(rows, cols)
+            # a Tab that wrapped to another row starts afresh (Excel's Tab never wraps)
+            self._tab_anchor = anchor if self.currentIndex().row() == row else None
+            return
+        if key in (int(Qt.Key.Key_Return), int(Qt.Key.Key_Enter)) and self._tab_anchor is not None:
+            anchor, self._tab_anchor = self._tab_anchor, None
+            if self._move_to_column(rows, anchor):
+                return
+        self._move_by(rows, cols)
+
+    def _land(self, target: QModelIndex) -> None:
+        self._navigating = True
+        try:
+            self.selectionModel().setCurrentIndex(target, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.scrollTo(target)
+        finally:
+            self._navigating = False
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        super().currentChanged(current, previous)
+        if not getattr(self, "_navigating", False):
+            self._tab_anchor = None
+
+    def _is_target(self, r: int, c: int) -> GridCell | None:
+        g = self.table_model.grid_cell(r, c)
+        if g is None or not g.cell_id or self.table_model.controller.form.cells[g.cell_id].derived:
+            return None
+        return g
+
+    def _move_to_column(self, rows: int, column: int) -> bool:
+        """Down (or up) to the next row with an input cell in *column*."""
+        index = self.currentIndex()
+        model = self.table_model
+        g = model.grid_cell(index.row(), index.column()) if index.isValid() else None
+        r = (g.row + g.rowspan - 1 if rows > 0 else g.row) if g else index.row()
+        while 0 <= r + rows < model.rowCount():
+            r += rows
+            target = self._is_target(r, column)
+            if target is not None:
+                self._land(model.index(target.row, target.col))
+                return True
+        return False
+
     def _move_by(self, rows: int, cols: int) -> None:
-        """Move to the next cell that holds a value (skipping labels), within the table."""
+        """Move to the next input cell (skipping labels, headers and totals), within the table."""
         index = self.currentIndex()
         model = self.table_model
         if not index.isValid():
+            self._land_first()
             return
         g = model.grid_cell(index.row(), index.column())
         r, c = index.row(), index.column()
         if g is not None:
             r = g.row + g.rowspan - 1 if rows > 0 else g.row
             c = g.col + g.colspan - 1 if cols > 0 else g.col
+        if rows:  # Enter and the vertical arrows keep to the column
+            if not self._move_to_column(rows, c if rows > 0 else index.column()):
+                self.sig_message.emit(
+                    self.tr("已是本表最后一行可填写的格子。") if rows > 0 else self.tr("已是本表第一行可填写的格子。")
+                )
+            return
         while True:
             r, c = r + rows, c + cols
             if not (0 <= r < model.rowCount() and 0 <= c < model.columnCount()):
                 if cols and 0 <= r < model.rowCount():  # Tab at the end of a row: next row's first value
                     r, c = r + (1 if cols > 0 else -1), (-1 if cols > 0 else model.columnCount())
                     if not 0 <= r < model.rowCount():
-                        return
+                        break
                     continue
+                break
+            target = self._is_target(r, c)
+            if target is not None:
+                self._land(model.index(target.row, target.col))
                 return
-            target = model.grid_cell(r, c)
-            if target is not None and target.cell_id:
-                self.setCurrentIndex(model.index(target.row, target.col))
-                return
+        self.sig_message.emit(
+            self.tr("已是本表最后一个可填写的格子。") if cols > 0 else self.tr("已是本表第一个可填写的格子。")
+        )
+
+    def _input_positions(self) -> list[tuple[int, int]]:
+        return sorted(
+            (g.row, g.col) for g in self.table_model.table.grid if self._is_target(g.row, g.col) is not None
+        )
+
+    def _land_first(self) -> None:
+        positions = self._input_positions()
+        if positions:
+            self._land(self.table_model.index(*positions[0]))
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Arrows, Home/End, Ctrl+Home/End and PgUp/PgDn land on input cells only."""
+        action = QAbstractItemView.CursorAction
+        index = self.currentIndex()
+        model = self.table_model
+        positions = self._input_positions()
+        if not positions:
+            return index
+        if not index.isValid():
+            return model.index(*positions[0])
+        g = model.grid_cell(index.row(), index.column())
+        top, left = (g.row, g.col) if g else (index.row(), index.column())
+        bottom = g.row + g.rowspan - 1 if g else top
+        right = g.col + g.colspan - 1 if g else left
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        if cursorAction == action.MoveHome and ctrl:
+            return model.index(*positions[0])
+        if cursorAction == action.MoveEnd and ctrl:
+            return model.index(*positions[-1])
+        if cursorAction in (action.MoveHome, action.MoveEnd):
+            row = [p for p in positions if top <= p[0] <= bottom]
+            if row:
+                return model.index(*(row[0] if cursorAction == action.MoveHome else row[-1]))
+            return index
+        steps = {
+            action.MoveUp: (-1, 0), action.MoveDown: (1, 0), action.MoveLeft: (0, -1), action.MoveRight: (0, 1),
+            action.MovePrevious: (0, -1), action.MoveNext: (0, 1),
+        }
+        if cursorAction in (action.MovePageUp, action.MovePageDown):
+            visible = max(self.viewport().height() // max(ROW_HEIGHT, 1) - 1, 1)
+            down = cursorAction == action.MovePageDown
+            candidates = [p for p in positions if (p[0] > bottom if down else p[0] < top) and
+                          self._covers(p, index.column())]
+            if not candidates:
+                return index
+            candidates.sort(key=lambda p: abs(p[0] - top))
+            return model.index(*candidates[min(visible, len(candidates)) - 1])
+        if cursorAction not in steps:
+            return index
+        dr, dc = steps[cursorAction]
+        r, c = (bottom if dr > 0 else top), (right if dc > 0 else left)
+        if dr:
+            c = index.column()
+        else:
+            r = index.row()
+        while 0 <= r + dr < model.rowCount() and 0 <= c + dc < model.columnCount():
+            r, c = r + dr, c + dc
+            target = self._is_target(r, c)
+            if target is not None:
+                return model.index(target.row, target.col)
+        return index
+
+    def selectionCommand(
+        self, index: QModelIndex, event: QEvent | None = None
+    ) -> QItemSelectionModel.SelectionFlag:
+        """Ctrl+Home/End select the cell they land on (Qt would leave the old selection shown)."""
+        if isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End) \
+                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            return QItemSelectionModel.SelectionFlag.ClearAndSelect
+        return super().selectionCommand(index, event)
+
+    def _covers(self, position: tuple[int, int], column: int) -> bool:
+        g = self.table_model.grid_cell(*position)
+        return g is not None and g.col <= column < g.col + g.colspan
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A click on a row label selects the row's input cells (as a row header does in Excel)."""
+        index = self.indexAt(event.position().toPoint())
+        g = self.table_model.grid_cell(index.row(), index.column()) if index.isValid() else None
+        if g is not None and g.cell_id is None and event.button() == Qt.MouseButton.LeftButton:
+            if g.role in ("label", "group") and g.row >= self.table_model.frozen_rows():
+                self.select_rows(g.row, g.row + g.rowspan - 1)
+            else:
+                self.sig_message.emit(self.tr("表头不能填写。请点击白色的格子。"))
+            self.setFocus()
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def select_rows(self, first: int, last: int) -> None:
+        """Select every input cell in grid rows *first*..*last*; the first becomes the current cell."""
+        cells = [p for p in self._input_positions() if first <= p[0] <= last]
+        if not cells:
+            return
+        selection = QItemSelection()
+        for r, c in cells:
+            index = self.table_model.index(r, c)
+            selection.select(index, index)
+        self._land(self.table_model.index(*cells[0]))
+        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     # --- clipboard and bulk edits ----------------------------------------------------------
 
