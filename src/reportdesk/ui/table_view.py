@@ -180,7 +180,7 @@ class ReportTableView(QTableView):
                 return True
         return super().event(event)
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+    def focusNextPrevChild(self, next: bool) -> bool:
         """Never let Tab take the focus out of the grid (keys reach here through other paths too)."""
         self.navigate_key(int(Qt.Key.Key_Tab if next else Qt.Key.Key_Backtab), False)
         return True
@@ -438,25 +438,27 @@ class ReportTableView(QTableView):
         if edits:
             model.controller.edit_cells(edits, text=self.tr("清除 {0} 个单元格").format(len(edits)))
 
-    def paste_text(self, text: str) -> PastePlan:
+    def paste_text(self, text: str, html: str = "") -> PastePlan:
         index = self.currentIndex()
         selected = self.selectionModel().selectedIndexes()
         if selected:
             index = min(selected, key=lambda i: (i.row(), i.column()))
         if not index.isValid():
             index = self.table_model.index(0, 0)
-        plan = plan_paste(self.table_model, index.row(), index.column(), text)
+        plan = plan_paste(self.table_model, index.row(), index.column(), text, html)
         if plan.edits:
             self.table_model.controller.edit_cells(plan.edits, origin="pasted", text=self.tr("粘贴"))
         self.sig_pasted.emit(plan)
         return plan
 
     def paste_clipboard(self) -> PastePlan | None:
-        text = QGuiApplication.clipboard().text()
-        if not text:
+        mime = QGuiApplication.clipboard().mimeData()
+        text = mime.text() if mime is not None and mime.hasText() else ""
+        html = mime.html() if mime is not None and mime.hasHtml() else ""
+        if not text.strip() and not html.strip():
             self.sig_message.emit(self.tr("剪贴板里没有可粘贴的文字。"))
             return None
-        return self.paste_text(text)
+        return self.paste_text(text, html)
 
     def copy_selection(self) -> str:
         ranges = self.selectionModel().selection()
