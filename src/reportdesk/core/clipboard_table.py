@@ -108,7 +108,7 @@ def parse_tsv(text: str) -> Block:
         i = j + 1
     if row:
         rows.append(row)
-    truncated = i < n and bool(text[i:].strip()) or any(len(r) > MAX_COLUMNS for r in rows)
+    truncated = (i < n and bool(text[i:].strip())) or any(len(r) > MAX_COLUMNS for r in rows)
     return Block([r[:MAX_COLUMNS] for r in rows], truncated=truncated)
 
 

@@ -13,7 +13,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from reportdesk.core.clipboard_table import MAX_COLUMNS, MAX_ROWS, TableLayout, Unplaced, align_block, parse_tsv, read_clipboard
+from reportdesk.core.clipboard_table import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    TableLayout,
+    Unplaced,
+    align_block,
+    parse_tsv,
+    read_clipboard,
+)
 from reportdesk.core.labels import squeeze
 from reportdesk.core.numbers import Value, ValueParseError, format_value, parse_value
 from reportdesk.ui.table_model import ReportTableModel
