@@ -46,7 +46,7 @@ def test_alignment_by_row_label_and_unplaced_figures() -> None:
 def test_huge_spans_and_blocks_are_bounded() -> None:
     block = parse_html("<table><tr><td rowspan=999999 colspan=999999>x</td></tr></table>")
     assert block is not None and block.n_rows <= 500
-    assert block.truncated
+    assert len(block.covered) < 10_001
     big = parse_tsv("1\n" * 10_000)
     assert len(big.rows) == 500 and big.truncated
     assert not parse_tsv("1\n" * 500).truncated
