@@ -32,6 +32,16 @@ def type_text(text: str) -> None:
         QApplication.processEvents()
 
 
+def commit_text(text: str) -> None:
+    """Chinese as the input method delivers it: committed text to the focused widget."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(focused(), event)
+    QApplication.processEvents()
+
+
 def table_page(window: ReportWindow, step: str) -> TableSectionPage:
     assert window.workspace is not None
     window.workspace.go_to_step(step)

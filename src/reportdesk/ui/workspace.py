@@ -238,6 +238,32 @@ class DraftWorkspace(QWidget):
         page.view.select_cells(cells)
         return page
 
+    def step_of_widget(self, widget: QWidget) -> str:
+        """The step whose page holds *widget* ("" when none)."""
+        for step, page in self.pages.items():
+            if page.isAncestorOf(widget):
+                return step
+        return ""
+
+    def step_title(self, step: str) -> str:
+        if step == META_STEP:
+            return self.tr("基本信息")
+        if step == EXPORT_STEP:
+            return self.tr("检查与导出")
+        return self.form.section(step).heading
+
+    def reveal_cells(self, cell_ids: list[str]) -> None:
+        """Show the page of *cell_ids* and select them (before undo or redo changes them)."""
+        cells = [c for c in cell_ids if c in self.form.cells]
+        if not cells:
+            return
+        step = self.form.section_of_cell(cells[0]).id
+        if self.current_step() != step:
+            self.go_to_step(step)
+        page = self.page(step)
+        assert isinstance(page, TableSectionPage)
+        page.view.select_cells(cells)
+
     def show_cells(self, cell_ids: list[str]) -> None:
         """Go to the table holding *cell_ids* and select them (查看表格中的数字)."""
         cells = [c for c in cell_ids if c in self.form.cells]
