@@ -45,8 +45,6 @@ class TableSectionPage(QWidget):
         controller.sig_previous_changed.connect(self._update_previous_legend)
         self._update_previous_legend()
         self.view = ReportTableView(self.model, self)
-        self.view.setMinimumHeight(min(self.view.total_height() + 4, 260))
-        self.view.setMaximumHeight(self.view.total_height() + 4)
         layout.addWidget(self.view, 1)
         self.message = QLabel(self)
         self.message.setWordWrap(True)

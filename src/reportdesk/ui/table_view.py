@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from reportdesk.core.form import GridCell
@@ -25,7 +25,10 @@ log = logging.getLogger(__name__)
 
 LABEL_COLUMN_WIDTH = 150
 VALUE_COLUMN_WIDTH = 80
-ROW_HEIGHT = 28
+MIN_VALUE_WIDTH = 48  # "12,345" in the table font, with the "空" mark and last year's figure
+MIN_LABEL_WIDTH = 26  # one character: a group label then reads top to bottom
+MIN_VIEW_HEIGHT = 260
+ROW_HEIGHT = 26
 
 
 class ReportTableView(QTableView):
@@ -55,6 +58,8 @@ class ReportTableView(QTableView):
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
         self._apply_layout(self)
+        self.setMaximumHeight(self.total_height() + 2)
+        self.setMinimumHeight(min(self.total_height() + 2, MIN_VIEW_HEIGHT))
         self._overlays: list[tuple[QTableView, bool, bool]] = []  # (view, follows x, follows y)
         self._frozen_rows = model.frozen_rows()
         self._frozen_cols = model.frozen_columns()
@@ -72,26 +77,81 @@ class ReportTableView(QTableView):
 
     # --- layout --------------------------------------------------------------------------
 
+    def _natural_widths(self) -> list[int]:
+        model = self.table_model
+        label_cols = model.frozen_columns() or (0 if model.table.header_rows else 1)
+        widths = [LABEL_COLUMN_WIDTH if c < label_cols else VALUE_COLUMN_WIDTH for c in range(model.columnCount())]
+        if model.table.id == "requests":  # the group columns of the official table are narrow
+            widths[:3] = [44, 72, 236]
+        return widths
+
     def _apply_layout(self, view: QTableView) -> None:
         model = self.table_model
         for g in model.spans():
             view.setSpan(g.row, g.col, g.rowspan, g.colspan)
-        label_cols = model.frozen_columns() or (0 if model.table.header_rows else 1)
-        for c in range(model.columnCount()):
-            view.setColumnWidth(c, LABEL_COLUMN_WIDTH if c < label_cols else VALUE_COLUMN_WIDTH)
-        if model.table.id == "requests":  # the group columns of the official table are narrow
-            view.setColumnWidth(0, 44)
-            view.setColumnWidth(1, 72)
-            view.setColumnWidth(2, 236)
+        widths = getattr(self, "_widths", None) or self._natural_widths()
+        for c, width in enumerate(widths):
+            view.setColumnWidth(c, width)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        for g in model.table.grid:
-            if g.role == "note" or (g.role == "head" and len(g.text) > 8 and g.rowspan == 1):
-                view.setRowHeight(g.row, ROW_HEIGHT + 14)
-        if model.table.id == "requests":
-            view.setRowHeight(0, 36)
-            view.setRowHeight(1, 30)
-            view.setRowHeight(2, 30)
+        for r, height in enumerate(getattr(self, "_heights", None) or self._row_heights(widths)):
+            view.setRowHeight(r, height)
+
+    def _row_heights(self, widths: list[int]) -> list[int]:
+        """Compact rows, tall enough for the wrapped labels and headers at these column widths."""
+        model = self.table_model
+        heights = [ROW_HEIGHT] * model.rowCount()
+        plain = self.fontMetrics()
+        bold_font = self.font()
+        bold_font.setBold(True)
+        bold = QFontMetrics(bold_font)
+        tall = sorted((g for g in model.table.grid if g.cell_id is None and g.text), key=lambda g: g.rowspan)
+        for g in tall:
+            metrics = bold if g.role in ("head", "item", "group") else plain
+            width = max(sum(widths[g.col:g.col + g.colspan]) - 10, 12)
+            needed = metrics.boundingRect(QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), g.text).height() + 8
+            rows = range(g.row, g.row + g.rowspan)
+            have = sum(heights[r] for r in rows)
+            if needed > have:
+                heights[g.row + g.rowspan - 1] += needed - have
+        return heights
+
+    def fit_to_width(self, available: int) -> None:
+        """Narrow the columns (labels wrap) so that every column fits *available* pixels, if it can."""
+        natural = self._natural_widths()
+        model = self.table_model
+        label_cols = {c for c in range(model.columnCount())
+                      if not any(g.cell_id and g.col <= c < g.col + g.colspan for g in model.table.grid)}
+        widths = list(natural)
+        excess = sum(widths) - available
+        values = [c for c in range(len(widths)) if c not in label_cols]
+        if excess > 0 and values:
+            each = min(-(-excess // len(values)), max(VALUE_COLUMN_WIDTH - MIN_VALUE_WIDTH, 0))
+            for c in values:
+                widths[c] = max(widths[c] - each, MIN_VALUE_WIDTH)
+            excess = sum(widths) - available
+        labels = sorted(label_cols)
+        if excess > 0 and labels:
+            room = sum(max(widths[c] - max(int(natural[c] * 0.45), MIN_LABEL_WIDTH), 0) for c in labels)
+            if room:
+                share = min(excess / room, 1.0)
+                for c in labels:
+                    widths[c] -= int(max(widths[c] - max(int(natural[c] * 0.45), MIN_LABEL_WIDTH), 0) * share + 0.999)
+        if widths == getattr(self, "_widths", None):
+            return
+        self._widths = widths
+        self._heights = self._row_heights(widths)
+        self._apply_layout(self)
+        for overlay, _x, _y in getattr(self, "_overlays", []):
+            self._apply_layout(overlay)
+        self.setMaximumHeight(self.total_height() + 2)
+        self.setMinimumHeight(min(self.total_height() + 2, MIN_VIEW_HEIGHT))
+        self._sync_overlays()
+
+    def _fit(self) -> None:
+        frame = 2 * self.frameWidth()
+        bar = self.verticalScrollBar().sizeHint().width() if self.total_height() > self.height() else 0
+        self.fit_to_width(self.width() - frame - bar)
 
     def _make_overlay(self) -> QTableView:
         overlay = QTableView(self)
@@ -136,6 +196,8 @@ class ReportTableView(QTableView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if hasattr(self, "_overlays"):
+            self._fit()
         self._sync_overlays()
 
     def updateGeometries(self) -> None:
