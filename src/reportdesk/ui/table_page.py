@@ -51,6 +51,7 @@ class TableSectionPage(QWidget):
         self.message.setStyleSheet("color: #8a4b00;")
         layout.addWidget(self.message)
         self.view.sig_pasted.connect(self._on_pasted)
+        controller.sig_changed.connect(self._on_changed)
         self.view.sig_message.connect(self.message.setText)
         self.balance: BalanceStrip | None = None
         if table.id == "requests":
@@ -81,6 +82,13 @@ class TableSectionPage(QWidget):
         else:
             self.message.setText(self.tr("本表没有空白单元格。"))
         return len(edits)
+
+    def _on_changed(self, changes: object) -> None:
+        """A figure of this table changed (typed, fixed, undone): the note about the last action is stale."""
+        cells = getattr(changes, "cells", {})
+        if any(cid in self.model.table_cell_ids for cid in cells):
+            self.message.clear()
+            self.message.setToolTip("")
 
     def _on_pasted(self, plan: PastePlan) -> None:
         self.message.setText(plan.summary())

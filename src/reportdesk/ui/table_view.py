@@ -538,17 +538,30 @@ class ReportTableView(QTableView):
         return text
 
     def select_cells(self, cell_ids: list[str]) -> None:
-        """Select exactly these cells (those in this table) and show the first."""
+        """Select exactly these cells (those in this table) and scroll so that as many as fit show, all if they can."""
         selection = QItemSelection()
-        first = None
+        indexes = []
         for cid in cell_ids:
             index = self.table_model.index_of(cid)
             if index.isValid():
                 selection.select(index, index)
-                first = first or index
-        if first is None:
+                indexes.append(index)
+        if not indexes:
             return
+        first = min(indexes, key=lambda i: (i.row(), i.column()))
+        last = max(indexes, key=lambda i: (i.row(), i.column()))
+        right = max(indexes, key=lambda i: i.column())
         self.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
         self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.scrollTo(first)
+        for index in (last, right, first):  # the far cells first, then back to the first one
+            self.scrollTo(index)
         self.setFocus()
+
+    def cell_visible(self, cell_id: str) -> bool:
+        """Whether the cell is wholly inside the viewport and not under the frozen headers."""
+        index = self.table_model.index_of(cell_id)
+        rect = self.visualRect(index)
+        width, height = self._frozen_size()
+        area = self.viewport().rect()
+        return rect.isValid() and area.contains(rect) and rect.top() >= height - 1 and \
+            (rect.left() >= width - 1 or index.column() < self._frozen_cols)
