@@ -76,3 +76,20 @@ def test_join_broken_lines_keeps_headings_sentences_and_latin_spaces() -> None:
     text, count = join_broken_lines("一、总体情况\n（一）主动公开\n访问 www\nexample.gov.cn 查询；\n2.其他\n")
     assert count == 1
     assert text == "一、总体情况\n（一）主动公开\n访问 www example.gov.cn 查询；\n2.其他\n"
+
+
+def test_preview_paragraphs_have_a_first_line_indent(window: ReportWindow) -> None:
+    page = overview(window)
+    page.editor.setPlainText("（一）主动公开\n本年度主动公开信息 120 条。")
+    page.commit()
+    assert window.workspace is not None
+    window.workspace.set_preview_visible(True)
+    preview = window.workspace.preview
+    preview.rebuild()
+    block = preview.document().begin()
+    indents = []
+    while block.isValid():
+        if "主动公开信息" in block.text():
+            indents.append(block.blockFormat().textIndent())
+        block = block.next()
+    assert indents and all(i > 20 for i in indents)

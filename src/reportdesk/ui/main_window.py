@@ -56,6 +56,8 @@ DRAFT_SUFFIX = ".rdesk"
 #: What 打开… and a drop accept: a draft is opened, a report file is imported as a new draft.
 OPEN_SUFFIXES = (DRAFT_SUFFIX, ".docx", ".xlsx", ".json")
 SHOW_PREVIOUS_KEY = "view/show_previous"
+OPEN_FOLDER_KEY = "files/open_folder"
+RECENT_FILE = "recent.json"  # the drafts folder's list of recent drafts (storage.home)
 SAMPLE = ("samples", "sample-report-2022.json")
 
 
@@ -334,10 +336,13 @@ class ReportWindow(QMainWindow):
         if not path.is_file():
             self.show_error(self.tr("找不到使用指南"), self.tr("文件不存在：{0}。请重新安装 ReportDesk。").format(path))
             return
+        first = self.guide_window is None
         if self.guide_window is None:
             self.guide_window = GuideWindow(path, self)
         self.guide_window.show()
         self.guide_window.raise_()
+        if first:
+            self.guide_window.show_start()  # how to fill a report, not how to install
 
     def open_log_folder(self) -> None:
         from reportdesk.app.paths import ensure_log_dir
@@ -432,16 +437,24 @@ class ReportWindow(QMainWindow):
         ])
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("打开草稿或导入报告"), str(drafts_home()), self._report_filter()
-        )
+        """打开…: starts in the folder used last (else Documents), not among ReportDesk's own files."""
+        from reportdesk.ui.export_panel import documents_folder
+
+        start = str(self.settings.value(OPEN_FOLDER_KEY, "") or "")
+        if not start or not Path(start).is_dir():
+            start = str(documents_folder())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开草稿或导入报告"), start, self._report_filter())
         if path:
+            self.settings.setValue(OPEN_FOLDER_KEY, str(Path(path).parent))
             self.open_file(Path(path))
 
     def open_file(self, path: Path) -> bool:
         """A draft is opened; a Word, Excel or JSON report is imported as a new draft."""
         path = Path(path)
         suffix = path.suffix.lower()
+        if path.name == RECENT_FILE and path.parent.resolve() == drafts_home().resolve():
+            self.show_error(self.tr("无法打开"), self.tr("“{0}”是 ReportDesk 记录最近打开草稿的文件，不是报告。").format(path.name))
+            return False
         if suffix == DRAFT_SUFFIX:
             return self.open_draft(path)
         if suffix in OPEN_SUFFIXES:

@@ -474,6 +474,7 @@ class TextSectionPage(QWidget):
                 continue
             sel = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
+            fmt.setFont(self.editor.font())  # the marked sentence in the same type as the rest
             active = self.active_finding is not None and f.key == self.active_finding.key
             fmt.setBackground(ACTIVE_MARK if active else ERROR_MARK if f.is_error else WARNING_MARK)
             fmt.setToolTip(f.message)
