@@ -105,10 +105,12 @@ def step_state(
 
 
 def step_reason(
-    form: FormDef, step: str, report: Report, values: Mapping[str, Value], findings: list[Finding]
+    form: FormDef, step: str, report: Report, values: Mapping[str, Value], findings: list[Finding],
+    state: StepState | None = None,
 ) -> str:
-    """Why the step is in its state, in a sentence (the navigator's tooltip and the line above the page)."""
-    state = step_state(form, step, report, values, findings)
+    """Why the step is in *state* (computed when not given), in a sentence (tooltip, line above the page)."""
+    if state is None:
+        state = step_state(form, step, report, values, findings)
     if step == META_STEP:
         missing = ([] if report.agency else ["单位名称"]) + ([] if report.year else ["报告年度"]) + [
             name for key, name in META_FIELDS.items() if not report.meta.get(key)]

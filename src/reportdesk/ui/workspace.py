@@ -226,10 +226,10 @@ class DraftWorkspace(QWidget):
         report = self.controller.session.report
         values = self.controller.values
         open_findings = [f for f in findings if not self.findings_panel.is_accepted(f)]
-        self._reasons = {s.id: step_reason(self.form, s.id, report, values, open_findings) for s in self.steps}
-        self.navigator.set_states(
-            {s.id: step_state(self.form, s.id, report, values, open_findings) for s in self.steps}, self._reasons
-        )
+        states = {s.id: step_state(self.form, s.id, report, values, open_findings) for s in self.steps}
+        self._reasons = {s.id: step_reason(self.form, s.id, report, values, open_findings, states[s.id])
+                         for s in self.steps}
+        self.navigator.set_states(states, self._reasons)
         self._update_state_line()
         self.navigator.set_reviews(self.controller.session.section_reviews())
         self.navigator.set_completion(self.controller.session.completion())
