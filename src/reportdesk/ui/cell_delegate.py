@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 _Index = QModelIndex | QPersistentModelIndex
 _INVALID_STYLE = "QLineEdit { background: #fde2e1; border: 2px solid #c0392b; }"
 
-#: Keys that end an edit; the view then moves the cursor as for the same key outside an editor.
+# Keys that end an edit; the view then moves the cursor as for the same key outside an editor.
 MOVE_KEYS = frozenset({
     Qt.Key.Key_Return,
     Qt.Key.Key_Enter,

@@ -25,7 +25,7 @@ from reportdesk.core.report import Report, effective_cells
 log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 1000
-#: How an undo step names the table it changes (表一 is the heading table of the format).
+# How an undo step names the table it changes (表一 is the heading table of the format).
 TABLE_SHORT_NAMES = {"proactive": "表二", "requests": "表三", "appeals": "表四"}
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 log = logging.getLogger(__name__)
 
-#: The guide's section on filling a report, where F1 opens it.
+# The guide's section on filling a report, where F1 opens it.
 START_HEADING = "第一份报告"
 
 
