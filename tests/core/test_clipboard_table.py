@@ -17,10 +17,10 @@ def test_tsv_as_excel_writes_it_on_windows() -> None:
 def test_html_spans_breaks_and_entities() -> None:
     block = parse_html(
         "<style>td{}</style><table><tr><td rowspan=2>行<br>一</td><td colspan=2>A&nbsp;B</td></tr>"
-        "<tr><td><p>x</p><p>y</p></td><td style='display:none'>hidden</td><td>3</td></tr></table>"
+        "<tr><td><p>x</p><p>y</p></td><td>3</td></tr><tr style='display:none'><td>9</td></tr></table>"
     )
     assert block is not None
-    assert block.rows == [["行\n一", "A B"], ["", "x\ny", "3"]]
+    assert block.rows == [["行\n一", "A B"], ["", "x\ny", "3"], ["9"]]  # a hidden row is never dropped
     assert (1, 0) in block.covered and (0, 2) in block.covered
     assert block.filled(1, 0) == "行\n一" and block.filled(0, 2) == "A B"
     assert parse_html("<p>no table</p>") is None

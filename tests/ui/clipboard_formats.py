@@ -69,7 +69,11 @@ def excel_html(rows: list[list[str]], merges: list[tuple[int, int, int, int]]) -
             out.append(f'<td class=xl65{attrs} style="border-top:none"><font face="宋体">{body}</font></td>')
         out.append("</tr>")
     out.append("</table><!--EndFragment--></body></html>")
-    return "".join(out)
+    body = "".join(out)
+    # the Windows CF_HTML description that precedes the HTML on the clipboard
+    header = f"Version:0.9\r\nStartHTML:0000000105\r\nEndHTML:{105 + len(body):010d}\r\nStartFragment:0000000000\r\n" \
+             "EndFragment:0000000000\r\n"
+    return header + body
 
 
 def word_html(table: TableDef, values: dict[str, Value], form: FormDef) -> str:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from reportdesk.ui.main_window import ReportWindow
 from reportdesk.ui.table_view import ReportTableView
-from tests.ui.keys import click_cell, current_cell, expect_on_disk, focused, press, table_page, type_text
+from tests.ui.keys import click_cell, commit_text, current_cell, expect_on_disk, focused, press, table_page, type_text
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -158,3 +158,25 @@ def test_the_end_of_the_table_is_said(window: ReportWindow) -> None:
     assert current_cell(page) == "appeals.litigation_after.pending"
     assert messages and "最后" in messages[-1]
     assert focused() is page.view
+
+
+def test_chinese_input_method_and_full_width_digits_start_editing(window: ReportWindow) -> None:
+    page = table_page(window, "requests")
+    click_cell(page, "requests.received.natural")
+    commit_text("１２")  # what a Chinese input method in full-width mode delivers
+    assert isinstance(focused(), QLineEdit)
+    press(Qt.Key.Key_Return)
+    expect_on_disk(window, {"requests.received.natural": 12})
+
+
+def test_the_fill_button_leaves_the_focus_in_the_grid(window: ReportWindow) -> None:
+    page = table_page(window, "appeals")
+    click_cell(page, "appeals.litigation_direct.other")
+    QTest.mouseClick(page.fill_button, Qt.MouseButton.LeftButton)
+    assert focused() is page.view
+    type_text("3")
+    press(Qt.Key.Key_Return)
+    values = {f"appeals.{r}.{c}": 0 for r in ("reconsideration", "litigation_direct", "litigation_after")
+              for c in ("upheld", "corrected", "other", "pending")}
+    values["appeals.litigation_direct.other"] = 3
+    expect_on_disk(window, values)

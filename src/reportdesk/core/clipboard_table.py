@@ -157,8 +157,8 @@ class _TableParser(HTMLParser):
             if not self._stack[-1]:
                 self._stack[-1].append([])
             values = dict(attrs)
-            if "display:none" in (values.get("style") or "").replace(" ", "").lower():
-                return  # a hidden cell (Excel's hidden columns)
+            # hidden rows and columns (display:none) are read too: Excel pastes them, and a figure
+            # left out here would be lost without a word
             self._cell[-1] = []
             self._span[-1] = (_span(values.get("rowspan")), _span(values.get("colspan")))
         elif tag in self._BREAKS and self._cell[-1] is not None and self._cell[-1]:
@@ -180,6 +180,7 @@ class _TableParser(HTMLParser):
             self._span.pop()
         elif tag in ("td", "th", "tr") and self._stack:
             self._close_cell()
+
 
     def handle_data(self, data: str) -> None:
         if self._skip or not self._stack or self._cell[-1] is None:

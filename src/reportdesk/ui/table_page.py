@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from reportdesk.core.form import SectionDef, TableDef
@@ -28,6 +29,7 @@ class TableSectionPage(QWidget):
         bar = QHBoxLayout()
         self.fill_button = QPushButton(self.tr("将空白单元格填为 0"), self)
         self.fill_button.clicked.connect(self.fill_blanks)
+        self.fill_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click leaves the focus in the grid
         hint = QLabel(
             self.tr(
                 "直接输入数字；Enter 下移，Tab 右移，Delete 清除；可从 Excel/WPS 复制整块粘贴（Ctrl+V）。"

@@ -13,8 +13,16 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import (
+    QFontMetrics,
+    QGuiApplication,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLineEdit, QTableView, QWidget
 
 from reportdesk.core.form import GridCell
 from reportdesk.ui.cell_delegate import CellDelegate
@@ -276,6 +284,28 @@ class ReportTableView(QTableView):
                 event.accept()
                 return
         super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        """Text from an input method (full-width digits, a Chinese IME) starts editing like a key does.
+
+        Qt opens the editor for a committed string but does not hand the string to it: the
+        figure typed would be lost.
+        """
+        commit = event.commitString()
+        if commit and not event.preeditString() and self.state() != QAbstractItemView.State.EditingState:
+            index = self.currentIndex()
+            if not self.table_model.is_input(index):
+                self.sig_message.emit(self._cannot_type_here(index))
+                event.accept()
+                return
+            if self.edit(index, QAbstractItemView.EditTrigger.AnyKeyPressed, event):
+                editor = self.indexWidget(index) or QApplication.focusWidget()
+                if isinstance(editor, QLineEdit) and editor is not self:
+                    editor.selectAll()
+                    editor.insert(commit)
+                event.accept()
+                return
+        super().inputMethodEvent(event)
 
     def _cannot_type_here(self, index: QModelIndex) -> str:
         d = self.table_model.cell_def(index)
