@@ -59,7 +59,7 @@ def test_a_whole_table_pastes_onto_its_cells_wherever_pasted(window: ReportWindo
     assert "。；" not in page.message.text()
 
 
-@pytest.mark.parametrize("flavour", ["excel-text", "excel-html"])
+@pytest.mark.parametrize("flavour", ["excel-text", "excel-html", "word-html"])
 def test_table_four_and_table_two_from_the_excel_sheet(window: ReportWindow, flavour: str) -> None:
     assert window.controller is not None
     form = window.controller.form
@@ -70,7 +70,10 @@ def test_table_four_and_table_two_from_the_excel_sheet(window: ReportWindow, fla
         if step == "proactive":
             values["proactive.fees.amount"] = 1234
         rows, merges = excel_sheet(form, table, values)
-        put_clipboard(excel_tsv(rows), excel_html(rows, merges) if flavour == "excel-html" else "")
+        if flavour == "word-html":
+            put_clipboard("", word_html(table, values, form))
+        else:
+            put_clipboard(excel_tsv(rows), excel_html(rows, merges) if flavour == "excel-html" else "")
         page = table_page(window, step)
         click_cell(page, start)
         press(Qt.Key.Key_V, CTRL)
@@ -154,3 +157,15 @@ def test_what_cannot_be_placed_is_named(window: ReportWindow) -> None:
     assert "“某某情况”与本表的行对不上" in page.message.text()
     expect_on_disk(window, {"requests.received.other_org": 5, "requests.received.natural": 9,
                             "requests.received.commercial": 8})
+
+
+def test_the_paste_report_has_no_doubled_punctuation(window: ReportWindow) -> None:
+    page = table_page(window, "requests")
+    click_cell(page, "requests.received.natural")
+    put_clipboard("1.5\tabc\t３\t/\r\n")
+    press(Qt.Key.Key_V, CTRL)
+    text = page.message.text()
+    assert "拒绝 2 个" in text and "经过转换" in text
+    for doubled in ("。；", "。。", "；；", "，；", "。，"):
+        assert doubled not in text, text
+    assert text.endswith("。")
