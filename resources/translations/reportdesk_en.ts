@@ -614,6 +614,10 @@ this year&apos;s “carried over from last year” row starts from last year&apo
         <translation>Clear {0} cells</translation>
     </message>
     <message>
+        <source>选中的是自动计算的合计，不能清除；请选中要清除的数字。</source>
+        <translation>The selection is a computed total and cannot be cleared; select the figures to clear.</translation>
+    </message>
+    <message>
         <source>粘贴</source>
         <translation>Paste</translation>
     </message>

@@ -614,6 +614,10 @@
             <translation>清除 {0} 个单元格</translation>
         </message>
         <message>
+            <source>选中的是自动计算的合计，不能清除；请选中要清除的数字。</source>
+            <translation>选中的是自动计算的合计，不能清除；请选中要清除的数字。</translation>
+        </message>
+        <message>
             <source>粘贴</source>
             <translation>粘贴</translation>
         </message>

@@ -50,3 +50,26 @@ def test_huge_spans_and_blocks_are_bounded() -> None:
     big = parse_tsv("1\n" * 10_000)
     assert len(big.rows) == 500 and big.truncated
     assert not parse_tsv("1\n" * 500).truncated
+
+
+def test_shared_headers_are_placed_by_the_order_around_them() -> None:
+    form = get_form(DEFAULT_FORM_ID)
+    layout = TableLayout(form.tables["appeals"])
+    heads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    text = ("\t".join([*heads, "未经复议直接起诉", "", "", "", "", "复议后起诉"]) + "\r\n"
+            + "\t".join([""] * 5 + heads * 2) + "\r\n"
+            + "\t".join(str(i) for i in range(1, 16)) + "\r\n")
+    result = align_block(layout, parse_tsv(text), 3, 7)
+    placed = {p.cell_id: p.raw for p in result.placements}
+    assert placed["appeals.reconsideration.upheld"] == "1"
+    assert placed["appeals.litigation_direct.upheld"] == "6"
+    assert placed["appeals.litigation_after.pending"] == "14"
+    assert result.unplaced == []
+
+
+def test_a_header_shared_by_columns_with_nothing_around_is_not_guessed() -> None:
+    form = get_form(DEFAULT_FORM_ID)
+    layout = TableLayout(form.tables["appeals"])
+    result = align_block(layout, parse_tsv("结果维持\r\n4\r\n"), 3, 10)
+    # the header names three columns: the figure goes where it is pasted, not to a guessed group
+    assert [(p.cell_id, p.raw) for p in result.placements] == [("appeals.litigation_after.upheld", "4")]

@@ -338,15 +338,14 @@ class TableLayout:
         g = self.anchor.get((r, c))
         return g if g is not None and g.cell_id else None
 
-    def column_for(self, keys: set[str]) -> int | None:
-        """The value column whose headers best contain *keys*; None when none or a tie."""
+    def columns_for(self, keys: set[str]) -> list[int]:
+        """The value columns whose headers contain most of *keys* (several on a tie), left to right."""
         keys = keys & self.head_keys
         if not keys:
-            return None
-        scored = sorted(((len(keys & path), c) for c, path in self.paths.items()), reverse=True)
-        if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
-            return None
-        return scored[0][1]
+            return []
+        scores = {c: len(keys & path) for c, path in self.paths.items()}
+        best = max(scores.values(), default=0)
+        return sorted(c for c, score in scores.items() if score == best) if best else []
 
 
 def align_block(layout: TableLayout, block: Block, start_row: int, start_col: int) -> Alignment:
@@ -456,12 +455,28 @@ def _header_columns(layout: TableLayout, block: Block, header_rows: list[int], w
                 # plain text loses merges: a group header runs on over the empty cells to its right
                 text = carry
             texts[(r, c)] = text
-    columns: dict[int, int] = {}
+    candidates: dict[int, list[int]] = {}
     for c in range(width):
         keys = {label_key(texts[(r, c)]) for r in header_rows if squeeze(texts.get((r, c), ""))}
-        target = layout.column_for(keys)
-        if target is not None and target not in columns.values():
-            columns[c] = target
+        found = layout.columns_for(keys)
+        if found:
+            candidates[c] = found
+    columns = {c: found[0] for c, found in candidates.items() if len(found) == 1}
+    # a header that several columns share ("结果维持" under each group): the one that keeps the
+    # order of the columns around it, when exactly one does
+    for c in sorted(candidates):
+        if c in columns:
+            continue
+        before = max((g for b, g in columns.items() if b < c), default=-1)
+        after = min((g for b, g in columns.items() if b > c), default=10**6)
+        fits = [g for g in candidates[c] if before < g < after and g not in columns.values()]
+        if fits and (len(fits) == 1 or after < 10**6 or before >= 0):
+            columns[c] = fits[0]
+    if len(set(columns.values())) != len(columns):  # two block columns on one cell: trust neither
+        seen: dict[int, int] = {}
+        for g in columns.values():
+            seen[g] = seen.get(g, 0) + 1
+        columns = {c: g for c, g in columns.items() if seen[g] == 1}
     return columns
 
 

@@ -529,6 +529,8 @@ class ReportTableView(QTableView):
         }
         if edits:
             model.controller.edit_cells(edits, text=self.tr("清除 {0} 个单元格").format(len(edits)))
+        elif self._selected_cell_ids():
+            self.sig_message.emit(self.tr("选中的是自动计算的合计，不能清除；请选中要清除的数字。"))
 
     def paste_text(self, text: str, html: str = "") -> PastePlan:
         index = self.currentIndex()
