@@ -121,6 +121,7 @@ def laptop_shots(window, shot, app, home: Path) -> None:  # type: ignore[no-unty
     from reportdesk.ui.table_page import TableSectionPage
 
     assert window.open_draft(sorted(home.glob("*2022*.rdesk"))[0])
+    window.controller.edit_cells({"requests.received.research": 4})
     for screen, size in LAPTOPS.items():
         window.resize(*size)
         for step in LAPTOP_PAGES:
@@ -132,7 +133,13 @@ def laptop_shots(window, shot, app, home: Path) -> None:  # type: ignore[no-unty
                 if bar.maximum() > 0:
                     raise SystemExit(f"{screen} {step}: the table scrolls sideways by {bar.maximum()} px")
             shot(f"laptop-{screen}-{step}.png")
+        # a balance finding: its cells (rows 一、二 and （七）、四) shown together, the rows between folded away
+        finding = next(f for f in window.controller.findings if f.rule == "balance")
+        window.workspace.show_finding(finding)
+        shot(f"laptop-{screen}-finding.png")
+        window.workspace.page("requests").view.restore_rows()
     window.resize(*SIZE)
+    window.controller.undo_stack.undo()
     window.close_draft()
 
 

@@ -625,6 +625,10 @@ this year&apos;s “carried over from last year” row starts from last year&apo
         <source>剪贴板里没有可粘贴的文字。</source>
         <translation>The clipboard holds no text to paste.</translation>
     </message>
+    <message>
+        <source>为同时显示涉及的全部格子，暂时收起了中间 {0} 行；按任意键或点击表格即恢复。</source>
+        <translation>To show every cell involved at once, {0} rows in between are folded away for now; press any key or click the table to bring them back.</translation>
+    </message>
 </context>
 <context>
     <name>ReportWindow</name>

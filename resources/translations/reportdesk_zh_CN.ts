@@ -625,6 +625,10 @@
             <source>剪贴板里没有可粘贴的文字。</source>
             <translation>剪贴板里没有可粘贴的文字。</translation>
         </message>
+        <message>
+            <source>为同时显示涉及的全部格子，暂时收起了中间 {0} 行；按任意键或点击表格即恢复。</source>
+            <translation>为同时显示涉及的全部格子，暂时收起了中间 {0} 行；按任意键或点击表格即恢复。</translation>
+        </message>
     </context>
     <context>
         <name>ReportWindow</name>

@@ -168,3 +168,26 @@ def test_file_names_say_the_year_once(tmp_path: Path) -> None:
 
     assert export_base_name("某市某某局", 2022) == "某市某某局2022年政府信息公开工作年度报告"
     assert "年度年度" not in export_base_name("某局", 2022) and export_base_name("某局", 2022).count("年度") == 1
+
+
+def test_a_finding_too_tall_for_the_screen_folds_the_rows_between(window: ReportWindow) -> None:
+    assert window.controller is not None and window.workspace is not None
+    window.resize(1366, 728)
+    window.controller.edit_cells({"requests.received.research": 4})
+    finding = next(f for f in window.controller.findings if f.rule == "balance" and "科研机构" in f.message)
+    panel = window.workspace.findings_panel
+    row = next(i for i in range(panel.list.count()) if panel.list.item(i).text() == finding.message)
+    panel.list.scrollToItem(panel.list.item(row))
+    QTest.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=panel.list.visualItemRect(panel.list.item(row)).center())
+    QApplication.processEvents()
+    page = table_page(window, "requests")
+    assert window.workspace.current_step() == "requests"
+    assert [c for c in finding.cells if not page.view.cell_visible(c)] == []  # all four, rows 一 … 四
+    assert "暂时收起" in page.message.text()
+    press(Qt.Key.Key_Down)  # any key brings every row back, and then acts
+    assert not any(page.view.isRowHidden(r) for r in range(page.model.rowCount()))
+    assert page.message.text() == ""
+    type_text("2")
+    press(Qt.Key.Key_Return)
+    assert window.controller.session.values()["requests.carried_over.research"] == 2

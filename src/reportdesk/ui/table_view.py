@@ -50,6 +50,7 @@ class ReportTableView(QTableView):
         self.delegate = CellDelegate(self)
         self.setItemDelegate(self.delegate)
         self._tab_anchor: int | None = None  # the column where a run of Tabs started
+        self._collapsed: list[int] = []  # rows folded away to show a finding's cells together
         self._navigating = False
         self.delegate.sig_commit_move.connect(self.navigate_key)
         self.delegate.sig_rejected.connect(self.sig_message)
@@ -256,6 +257,7 @@ class ReportTableView(QTableView):
         return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.restore_rows()
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste_clipboard()
             return
@@ -291,6 +293,7 @@ class ReportTableView(QTableView):
         Qt opens the editor for a committed string but does not hand the string to it: the
         figure typed would be lost.
         """
+        self.restore_rows()
         commit = event.commitString()
         if commit and not event.preeditString() and self.state() != QAbstractItemView.State.EditingState:
             index = self.currentIndex()
@@ -488,6 +491,9 @@ class ReportTableView(QTableView):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """A click on a row label selects the row's input cells (as a row header does in Excel)."""
+        if self.restore_rows():
+            event.accept()  # the click brings the rows back; the next one selects
+            return
         index = self.indexAt(event.position().toPoint())
         g = self.table_model.grid_cell(index.row(), index.column()) if index.isValid() else None
         if g is not None and g.cell_id is None and event.button() == Qt.MouseButton.LeftButton:
@@ -585,9 +591,49 @@ class ReportTableView(QTableView):
         right = max(indexes, key=lambda i: i.column())
         self.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
         self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.restore_rows()
         for index in (last, right, first):  # the far cells first, then back to the first one
             self.scrollTo(index)
+        if not all(self.cell_visible(c) for c in cell_ids if self.table_model.index_of(c).isValid()):
+            self._collapse_rows_between(indexes)
         self.setFocus()
+
+    def _collapse_rows_between(self, indexes: list[QModelIndex]) -> None:
+        """Too far apart to show at once: fold away the rows between them until the next key or click."""
+        involved = set()
+        for index in indexes:
+            g = self.table_model.grid_cell(index.row(), index.column())
+            involved |= set(range(g.row, g.row + g.rowspan)) if g is not None else {index.row()}
+        top, bottom = min(involved), max(involved)
+        rows = [r for r in range(max(top, self._frozen_rows), bottom + 1) if r not in involved]
+        if not rows:
+            return
+        for view in [self, *(overlay for overlay, _x, _y in self._overlays)]:
+            for r in rows:
+                view.setRowHidden(r, True)
+        self._collapsed = rows
+        self.setMaximumHeight(self.total_height() + 2)
+        first = min(indexes, key=lambda i: (i.row(), i.column()))
+        self.scrollTo(first)
+        self._sync_overlays()
+        self.sig_message.emit(
+            self.tr("为同时显示涉及的全部格子，暂时收起了中间 {0} 行；按任意键或点击表格即恢复。").format(len(rows))
+        )
+
+    def restore_rows(self) -> bool:
+        """Show the rows folded away for a finding; True when there were any."""
+        rows = getattr(self, "_collapsed", [])
+        if not rows:
+            return False
+        for view in [self, *(overlay for overlay, _x, _y in self._overlays)]:
+            for r in rows:
+                view.setRowHidden(r, False)
+        self._collapsed = []
+        self.setMaximumHeight(self.total_height() + 2)
+        self._sync_overlays()
+        self.scrollTo(self.currentIndex())
+        self.sig_message.emit("")
+        return True
 
     def cell_visible(self, cell_id: str) -> bool:
         """Whether the cell is wholly inside the viewport and not under the frozen headers."""
