@@ -8,7 +8,9 @@
    It also reports whether python-docx/openpyxl were imported (they must not be).
 2. Keystroke commit: from the editor's Enter (the value written through Session.set_cells)
    to the findings panel updated, on a real draft, as a median over many edits.
-   Target: under 16 ms (one frame at 60 Hz).
+   Target: under 16 ms (one frame at 60 Hz).  Measured twice: the draft on the disk, and on a
+   RAM disk, so that a slow disk's fsync (the durable commit of every edit) shows apart from
+   the app's own work.
 """
 
 from __future__ import annotations
@@ -71,10 +73,14 @@ def bench_startup(runs: int) -> tuple[float, float]:
     return _time(BARE, env, runs), _time(APP, env, runs)
 
 
-def bench_keystroke(edits: int) -> tuple[float, float, float]:
-    """Median ms: Enter to findings shown; the rule engine alone; Session.set_cells (the durable write)."""
+def bench_keystroke(edits: int, home: str | None = None) -> tuple[float, float, float]:
+    """Median ms: Enter to findings shown; the rule engine alone; Session.set_cells (the durable write).
+
+    The keys go to the focused widget of the real window: a click on the cell, the digits, Enter.
+    *home* is where the draft lives (a temporary folder on the disk when not given).
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["REPORTDESK_HOME"] = tempfile.mkdtemp(prefix="reportdesk-bench-")
+    os.environ["REPORTDESK_HOME"] = tempfile.mkdtemp(prefix="reportdesk-bench-", dir=home)
     sys.path.insert(0, str(REPO / "src"))
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
@@ -150,13 +156,17 @@ def main() -> int:
         f"(ratio {app / bare:.2f}; targets <= 2.00 and < 1000 ms) "
         f"[{'ok' if app <= 2 * bare and app < 1 else 'MISSED'}]; no docx/openpyxl imported"
     )
-    keystroke, compute, storage = bench_keystroke(args.edits)
-    print(
-        f"keystroke commit -> findings panel updated: median {keystroke:.1f} ms over {args.edits} edits "
-        f"(baselines: the rule engine alone {compute:.1f} ms, Session.set_cells's durable SQLite commit "
-        f"{storage:.1f} ms, so the UI's own share is {keystroke - storage - compute:.1f} ms; target < 16 ms) "
-        f"[{'ok' if keystroke < 16 else 'MISSED'}]"
-    )
+    homes = [("the drafts folder on disk", None)]
+    if Path("/dev/shm").is_dir():  # the same without the disk: what the app itself costs
+        homes.append(("a RAM disk (/dev/shm)", "/dev/shm"))
+    for where, home in homes:
+        keystroke, compute, storage = bench_keystroke(args.edits, home)
+        print(
+            f"keystroke commit -> findings panel updated, draft on {where}: median {keystroke:.1f} ms over "
+            f"{args.edits} edits (baselines: the rule engine alone {compute:.1f} ms, Session.set_cells's durable "
+            f"SQLite commit (two fsyncs) {storage:.1f} ms, so the UI's own share is "
+            f"{keystroke - storage - compute:.1f} ms; target < 16 ms) [{'ok' if keystroke < 16 else 'MISSED'}]"
+        )
     return 0
 
 

@@ -1,6 +1,7 @@
 """Screenshots of the desktop app for the README: start page, a table with a finding, the export page,
 a text section with a text_number highlight, the preview, a table with last year's figures, section 五
-beside last year's, the year-on-year dialog and the 审阅 window.
+beside last year's, the year-on-year dialog and the 审阅 window; and every table page, a text page
+and the export page on the laptop screens 1366×768 and 1280×720 (window maximised, taskbar visible).
 
     QT_QPA_PLATFORM=offscreen python tools/screenshots.py [--out docs/images]
 
@@ -19,6 +20,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SIZE = (1280, 800)
+#: Laptop screens: the window maximised with a 40 px taskbar visible (1366×768 → 1366×728 …).
+LAPTOPS = {"1366x768": (1366, 728), "1280x720": (1280, 680)}
+LAPTOP_PAGES = ("proactive", "requests", "appeals", "overview", "export")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     window.workspace.set_preview_visible(False)
     window.close_draft()
 
+    # every table page, a text page and the export page on the two common laptop screens
+    laptop_shots(window, shot, app, Path(home))
+
     # 基于上年报告新建: the sample (2022) as last year's report of a 2023 draft
     last_year_shots(window, shot, Path(home))
 
@@ -107,6 +114,33 @@ def main(argv: list[str] | None = None) -> int:
     review.close()
     window.close()
     return 0
+
+
+def laptop_shots(window, shot, app, home: Path) -> None:  # type: ignore[no-untyped-def]
+    """docs/images/laptop-<screen>-<page>.png; says (and fails) when a table needs horizontal scrolling."""
+    from reportdesk.ui.table_page import TableSectionPage
+
+    assert window.open_draft(sorted(home.glob("*2022*.rdesk"))[0])
+    window.controller.edit_cells({"requests.received.research": 4})
+    for screen, size in LAPTOPS.items():
+        window.resize(*size)
+        for step in LAPTOP_PAGES:
+            window.workspace.go_to_step(step)
+            app.processEvents()
+            page = window.workspace.page(step)
+            if isinstance(page, TableSectionPage):
+                bar = page.view.horizontalScrollBar()
+                if bar.maximum() > 0:
+                    raise SystemExit(f"{screen} {step}: the table scrolls sideways by {bar.maximum()} px")
+            shot(f"laptop-{screen}-{step}.png")
+        # a balance finding: its cells (rows 一、二 and （七）、四) shown together, the rows between folded away
+        finding = next(f for f in window.controller.findings if f.rule == "balance")
+        window.workspace.show_finding(finding)
+        shot(f"laptop-{screen}-finding.png")
+        window.workspace.page("requests").view.restore_rows()
+    window.resize(*SIZE)
+    window.controller.undo_stack.undo()
+    window.close_draft()
 
 
 def last_year_shots(window, shot, home: Path) -> None:  # type: ignore[no-untyped-def]

@@ -63,7 +63,6 @@
     <name>CellDelegate</name>
     <message>
         <source>空</source>
-        <extracomment>Keys that end an edit and where the cursor goes after it: (rows, columns).</extracomment>
         <translation>Blank</translation>
     </message>
 </context>
@@ -109,6 +108,14 @@
         <translation>Show the report as it will print on the right (in place of the guidance), updated as you type (F6)</translation>
     </message>
     <message>
+        <source>隐藏说明</source>
+        <translation>Hide guidance</translation>
+    </message>
+    <message>
+        <source>收起右侧的填写说明，给表格和文字留出更多地方（会记住）</source>
+        <translation>Hide the guidance on the right to give the tables and text more room (remembered)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;检查结果&lt;/b&gt;</source>
         <translation>&lt;b&gt;Check results&lt;/b&gt;</translation>
     </message>
@@ -119,6 +126,10 @@
     <message>
         <source>检查与导出</source>
         <translation>Check and export</translation>
+    </message>
+    <message>
+        <source>状态：{0}。{1}</source>
+        <translation>Status: {0}. {1}</translation>
     </message>
     <message>
         <source>全部检查完成：{0} 个错误，{1} 个提示。</source>
@@ -179,6 +190,10 @@
     <message>
         <source>已标记为已完成（{0}，{1}）。</source>
         <translation>Marked as complete ({0}, {1}).</translation>
+    </message>
+    <message>
+        <source>显示说明</source>
+        <translation>Show guidance</translation>
     </message>
 </context>
 <context>
@@ -289,6 +304,56 @@
     <message>
         <source>请至少选择一种格式。</source>
         <translation>Choose at least one format.</translation>
+    </message>
+    <message>
+        <source>文件夹“{0}”不存在，请重新选择保存位置。</source>
+        <translation>The folder “{0}” does not exist; please choose where to save again.</translation>
+    </message>
+    <message>
+        <source>报告还有错误</source>
+        <translation>The report still has errors</translation>
+    </message>
+    <message>
+        <source>报告还有 {0} 个错误，导出的文件会被审核退回。
+
+仍要导出吗？导出的文件每页页眉标有“内部审阅稿 — 尚有 {0} 个错误”，只宜内部审阅。</source>
+        <translation>The report still has {0} errors; exported files would be sent back by the reviewers.
+
+Export anyway? Every page header of the files will read “内部审阅稿 — 尚有 {0} 个错误” (internal review copy); they are for internal review only.</translation>
+    </message>
+    <message>
+        <source>仍然导出（内部审阅稿）</source>
+        <translation>Export anyway (internal review copy)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已取消导出，没有写入任何文件。</source>
+        <translation>Export cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <source>文件已存在</source>
+        <translation>The file exists</translation>
+    </message>
+    <message>
+        <source>保存位置已有同名文件：
+{0}
+
+可以另存为新文件（{1}），或覆盖原文件。</source>
+        <translation>Files with the same name are already there:
+{0}
+
+Save as new files ({1}), or replace the existing ones.</translation>
+    </message>
+    <message>
+        <source>另存为新文件</source>
+        <translation>Save as new files</translation>
+    </message>
+    <message>
+        <source>覆盖原文件</source>
+        <translation>Replace the existing files</translation>
     </message>
     <message>
         <source>正在导出…</source>
@@ -452,10 +517,6 @@ Accepted, reason: {0}
         <translation>Report year</translation>
     </message>
     <message>
-        <source>（不用）</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
         <source>选择上年报告…</source>
         <translation>Choose last year&apos;s report…</translation>
     </message>
@@ -466,8 +527,12 @@ Accepted, reason: {0}
 this year&apos;s “carried over from last year” row starts from last year&apos;s “carried forward to next year”, and the cross-year checks run.</translation>
     </message>
     <message>
-        <source>不用</source>
-        <translation>None</translation>
+        <source>（未选择，可以不选）</source>
+        <translation>(none chosen; optional)</translation>
+    </message>
+    <message>
+        <source>清除</source>
+        <translation>Clear</translation>
     </message>
     <message>
         <source>上年报告</source>
@@ -541,8 +606,40 @@ this year&apos;s “carried over from last year” row starts from last year&apo
 <context>
     <name>ReportTableView</name>
     <message>
+        <source>“{0}”是自动计算的合计，不能直接填写；输入没有写入。</source>
+        <translation>“{0}” is a computed total and cannot be typed into; nothing was entered.</translation>
+    </message>
+    <message>
+        <source>这里是标签或表头，不能填写；输入没有写入。请用方向键或鼠标选一个白色的格子。</source>
+        <translation>This is a label or heading and cannot be filled in; nothing was entered. Choose a white cell with the arrow keys or the mouse.</translation>
+    </message>
+    <message>
+        <source>已是本表最后一行可填写的格子。</source>
+        <translation>This is the last row of input cells in this table.</translation>
+    </message>
+    <message>
+        <source>已是本表第一行可填写的格子。</source>
+        <translation>This is the first row of input cells in this table.</translation>
+    </message>
+    <message>
+        <source>已是本表最后一个可填写的格子。</source>
+        <translation>This is the last input cell of this table.</translation>
+    </message>
+    <message>
+        <source>已是本表第一个可填写的格子。</source>
+        <translation>This is the first input cell of this table.</translation>
+    </message>
+    <message>
+        <source>表头不能填写。请点击白色的格子。</source>
+        <translation>Headings cannot be filled in. Click a white cell.</translation>
+    </message>
+    <message>
         <source>清除 {0} 个单元格</source>
         <translation>Clear {0} cells</translation>
+    </message>
+    <message>
+        <source>选中的是自动计算的合计，不能清除；请选中要清除的数字。</source>
+        <translation>The selection is a computed total and cannot be cleared; select the figures to clear.</translation>
     </message>
     <message>
         <source>粘贴</source>
@@ -551,6 +648,10 @@ this year&apos;s “carried over from last year” row starts from last year&apo
     <message>
         <source>剪贴板里没有可粘贴的文字。</source>
         <translation>The clipboard holds no text to paste.</translation>
+    </message>
+    <message>
+        <source>为同时显示涉及的全部格子，暂时收起了中间 {0} 行；按任意键或点击表格即恢复。</source>
+        <translation>To show every cell involved at once, {0} rows in between are folded away for now; press any key or click the table to bring them back.</translation>
     </message>
 </context>
 <context>
@@ -625,6 +726,14 @@ this year&apos;s “carried over from last year” row starts from last year&apo
         <translation>Redo</translation>
     </message>
     <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>粘贴</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
         <source>全部检查</source>
         <translation>Check everything</translation>
     </message>
@@ -671,6 +780,34 @@ this year&apos;s “carried over from last year” row starts from last year&apo
     <message>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>输入框</source>
+        <translation>the input field</translation>
+    </message>
+    <message>
+        <source>{0}：{1}中的文字输入</source>
+        <translation>{0}: typing in {1}</translation>
+    </message>
+    <message>
+        <source>没有可重做的操作。</source>
+        <translation>Nothing to redo.</translation>
+    </message>
+    <message>
+        <source>没有可撤销的操作。</source>
+        <translation>Nothing to undo.</translation>
+    </message>
+    <message>
+        <source>已重做：{0}</source>
+        <translation>Redone: {0}</translation>
+    </message>
+    <message>
+        <source>已撤销：{0}</source>
+        <translation>Undone: {0}</translation>
+    </message>
+    <message>
+        <source>请先点击要粘贴到的表格单元格或文字框。</source>
+        <translation>First click the table cell or text box to paste into.</translation>
     </message>
     <message>
         <source>找不到使用指南</source>
@@ -741,6 +878,10 @@ Compile, check and export the annual report on government information disclosure
     <message>
         <source>无法打开</source>
         <translation>Cannot open</translation>
+    </message>
+    <message>
+        <source>“{0}”是 ReportDesk 记录最近打开草稿的文件，不是报告。</source>
+        <translation>“{0}” is ReportDesk’s list of recently opened drafts, not a report.</translation>
     </message>
     <message>
         <source>不支持的文件类型“{0}”：可以打开草稿（.rdesk），或导入 Word（.docx）、Excel（.xlsx）、JSON 报告。</source>
@@ -1044,12 +1185,12 @@ Compile, check and export the annual report on government information disclosure
 <context>
     <name>SectionNavigator</name>
     <message>
-        <source>完成 %v / %m 步</source>
-        <translation>%v of %m steps done</translation>
-    </message>
-    <message>
         <source>状态：{0}</source>
         <translation>Status: {0}</translation>
+    </message>
+    <message>
+        <source>完成 {0} / {1} 步</source>
+        <translation>{0} of {1} steps complete</translation>
     </message>
     <message>
         <source>  ✓已自查</source>
@@ -1211,6 +1352,14 @@ Compile, check and export the annual report on government information disclosure
 </translation>
     </message>
     <message>
+        <source>合并断行</source>
+        <translation>Join broken lines</translation>
+    </message>
+    <message>
+        <source>保持原样</source>
+        <translation>Keep as is</translation>
+    </message>
+    <message>
         <source>查看表格中的数字</source>
         <translation>Show the figure in the table</translation>
     </message>
@@ -1225,6 +1374,10 @@ Compile, check and export the annual report on government information disclosure
     <message>
         <source>{0} 字</source>
         <translation>{0} characters</translation>
+    </message>
+    <message>
+        <source>粘贴的文字中有 {0} 处句子中间断行（多见于从 PDF 复制）。合并后可撤销。</source>
+        <translation>The pasted text has {0} line breaks in the middle of sentences (common when copying from a PDF). Joining them can be undone.</translation>
     </message>
     <message>
         <source>文中已有按当前数字写出的数据段落。</source>

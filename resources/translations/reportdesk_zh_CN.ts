@@ -63,7 +63,6 @@
         <name>CellDelegate</name>
         <message>
             <source>空</source>
-            <extracomment>Keys that end an edit and where the cursor goes after it: (rows, columns).</extracomment>
             <translation>空</translation>
         </message>
     </context>
@@ -109,6 +108,14 @@
             <translation>在右侧（代替填写说明）显示报告印出来的样子，随填写自动更新（F6）</translation>
         </message>
         <message>
+            <source>隐藏说明</source>
+            <translation>隐藏说明</translation>
+        </message>
+        <message>
+            <source>收起右侧的填写说明，给表格和文字留出更多地方（会记住）</source>
+            <translation>收起右侧的填写说明，给表格和文字留出更多地方（会记住）</translation>
+        </message>
+        <message>
             <source>&lt;b&gt;检查结果&lt;/b&gt;</source>
             <translation>&lt;b&gt;检查结果&lt;/b&gt;</translation>
         </message>
@@ -119,6 +126,10 @@
         <message>
             <source>检查与导出</source>
             <translation>检查与导出</translation>
+        </message>
+        <message>
+            <source>状态：{0}。{1}</source>
+            <translation>状态：{0}。{1}</translation>
         </message>
         <message>
             <source>全部检查完成：{0} 个错误，{1} 个提示。</source>
@@ -179,6 +190,10 @@
         <message>
             <source>已标记为已完成（{0}，{1}）。</source>
             <translation>已标记为已完成（{0}，{1}）。</translation>
+        </message>
+        <message>
+            <source>显示说明</source>
+            <translation>显示说明</translation>
         </message>
     </context>
     <context>
@@ -289,6 +304,56 @@
         <message>
             <source>请至少选择一种格式。</source>
             <translation>请至少选择一种格式。</translation>
+        </message>
+        <message>
+            <source>文件夹“{0}”不存在，请重新选择保存位置。</source>
+            <translation>文件夹“{0}”不存在，请重新选择保存位置。</translation>
+        </message>
+        <message>
+            <source>报告还有错误</source>
+            <translation>报告还有错误</translation>
+        </message>
+        <message>
+            <source>报告还有 {0} 个错误，导出的文件会被审核退回。
+
+仍要导出吗？导出的文件每页页眉标有“内部审阅稿 — 尚有 {0} 个错误”，只宜内部审阅。</source>
+            <translation>报告还有 {0} 个错误，导出的文件会被审核退回。
+
+仍要导出吗？导出的文件每页页眉标有“内部审阅稿 — 尚有 {0} 个错误”，只宜内部审阅。</translation>
+        </message>
+        <message>
+            <source>仍然导出（内部审阅稿）</source>
+            <translation>仍然导出（内部审阅稿）</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>已取消导出，没有写入任何文件。</source>
+            <translation>已取消导出，没有写入任何文件。</translation>
+        </message>
+        <message>
+            <source>文件已存在</source>
+            <translation>文件已存在</translation>
+        </message>
+        <message>
+            <source>保存位置已有同名文件：
+{0}
+
+可以另存为新文件（{1}），或覆盖原文件。</source>
+            <translation>保存位置已有同名文件：
+{0}
+
+可以另存为新文件（{1}），或覆盖原文件。</translation>
+        </message>
+        <message>
+            <source>另存为新文件</source>
+            <translation>另存为新文件</translation>
+        </message>
+        <message>
+            <source>覆盖原文件</source>
+            <translation>覆盖原文件</translation>
         </message>
         <message>
             <source>正在导出…</source>
@@ -452,10 +517,6 @@
             <translation>报告年度</translation>
         </message>
         <message>
-            <source>（不用）</source>
-            <translation>（不用）</translation>
-        </message>
-        <message>
             <source>选择上年报告…</source>
             <translation>选择上年报告…</translation>
         </message>
@@ -466,8 +527,12 @@
 本年“上年结转”一行从上年“结转下年度继续办理”带入，并检查跨年度的一致性。</translation>
         </message>
         <message>
-            <source>不用</source>
-            <translation>不用</translation>
+            <source>（未选择，可以不选）</source>
+            <translation>（未选择，可以不选）</translation>
+        </message>
+        <message>
+            <source>清除</source>
+            <translation>清除</translation>
         </message>
         <message>
             <source>上年报告</source>
@@ -541,8 +606,40 @@
     <context>
         <name>ReportTableView</name>
         <message>
+            <source>“{0}”是自动计算的合计，不能直接填写；输入没有写入。</source>
+            <translation>“{0}”是自动计算的合计，不能直接填写；输入没有写入。</translation>
+        </message>
+        <message>
+            <source>这里是标签或表头，不能填写；输入没有写入。请用方向键或鼠标选一个白色的格子。</source>
+            <translation>这里是标签或表头，不能填写；输入没有写入。请用方向键或鼠标选一个白色的格子。</translation>
+        </message>
+        <message>
+            <source>已是本表最后一行可填写的格子。</source>
+            <translation>已是本表最后一行可填写的格子。</translation>
+        </message>
+        <message>
+            <source>已是本表第一行可填写的格子。</source>
+            <translation>已是本表第一行可填写的格子。</translation>
+        </message>
+        <message>
+            <source>已是本表最后一个可填写的格子。</source>
+            <translation>已是本表最后一个可填写的格子。</translation>
+        </message>
+        <message>
+            <source>已是本表第一个可填写的格子。</source>
+            <translation>已是本表第一个可填写的格子。</translation>
+        </message>
+        <message>
+            <source>表头不能填写。请点击白色的格子。</source>
+            <translation>表头不能填写。请点击白色的格子。</translation>
+        </message>
+        <message>
             <source>清除 {0} 个单元格</source>
             <translation>清除 {0} 个单元格</translation>
+        </message>
+        <message>
+            <source>选中的是自动计算的合计，不能清除；请选中要清除的数字。</source>
+            <translation>选中的是自动计算的合计，不能清除；请选中要清除的数字。</translation>
         </message>
         <message>
             <source>粘贴</source>
@@ -551,6 +648,10 @@
         <message>
             <source>剪贴板里没有可粘贴的文字。</source>
             <translation>剪贴板里没有可粘贴的文字。</translation>
+        </message>
+        <message>
+            <source>为同时显示涉及的全部格子，暂时收起了中间 {0} 行；按任意键或点击表格即恢复。</source>
+            <translation>为同时显示涉及的全部格子，暂时收起了中间 {0} 行；按任意键或点击表格即恢复。</translation>
         </message>
     </context>
     <context>
@@ -625,6 +726,14 @@
             <translation>重做</translation>
         </message>
         <message>
+            <source>复制</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <source>粘贴</source>
+            <translation>粘贴</translation>
+        </message>
+        <message>
             <source>全部检查</source>
             <translation>全部检查</translation>
         </message>
@@ -671,6 +780,34 @@
         <message>
             <source>帮助(&amp;H)</source>
             <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>输入框</source>
+            <translation>输入框</translation>
+        </message>
+        <message>
+            <source>{0}：{1}中的文字输入</source>
+            <translation>{0}：{1}中的文字输入</translation>
+        </message>
+        <message>
+            <source>没有可重做的操作。</source>
+            <translation>没有可重做的操作。</translation>
+        </message>
+        <message>
+            <source>没有可撤销的操作。</source>
+            <translation>没有可撤销的操作。</translation>
+        </message>
+        <message>
+            <source>已重做：{0}</source>
+            <translation>已重做：{0}</translation>
+        </message>
+        <message>
+            <source>已撤销：{0}</source>
+            <translation>已撤销：{0}</translation>
+        </message>
+        <message>
+            <source>请先点击要粘贴到的表格单元格或文字框。</source>
+            <translation>请先点击要粘贴到的表格单元格或文字框。</translation>
         </message>
         <message>
             <source>找不到使用指南</source>
@@ -741,6 +878,10 @@
         <message>
             <source>无法打开</source>
             <translation>无法打开</translation>
+        </message>
+        <message>
+            <source>“{0}”是 ReportDesk 记录最近打开草稿的文件，不是报告。</source>
+            <translation>“{0}”是 ReportDesk 记录最近打开草稿的文件，不是报告。</translation>
         </message>
         <message>
             <source>不支持的文件类型“{0}”：可以打开草稿（.rdesk），或导入 Word（.docx）、Excel（.xlsx）、JSON 报告。</source>
@@ -1044,12 +1185,12 @@
     <context>
         <name>SectionNavigator</name>
         <message>
-            <source>完成 %v / %m 步</source>
-            <translation>完成 %v / %m 步</translation>
-        </message>
-        <message>
             <source>状态：{0}</source>
             <translation>状态：{0}</translation>
+        </message>
+        <message>
+            <source>完成 {0} / {1} 步</source>
+            <translation>完成 {0} / {1} 步</translation>
         </message>
         <message>
             <source>  ✓已自查</source>
@@ -1211,6 +1352,14 @@
 </translation>
         </message>
         <message>
+            <source>合并断行</source>
+            <translation>合并断行</translation>
+        </message>
+        <message>
+            <source>保持原样</source>
+            <translation>保持原样</translation>
+        </message>
+        <message>
             <source>查看表格中的数字</source>
             <translation>查看表格中的数字</translation>
         </message>
@@ -1225,6 +1374,10 @@
         <message>
             <source>{0} 字</source>
             <translation>{0} 字</translation>
+        </message>
+        <message>
+            <source>粘贴的文字中有 {0} 处句子中间断行（多见于从 PDF 复制）。合并后可撤销。</source>
+            <translation>粘贴的文字中有 {0} 处句子中间断行（多见于从 PDF 复制）。合并后可撤销。</translation>
         </message>
         <message>
             <source>文中已有按当前数字写出的数据段落。</source>

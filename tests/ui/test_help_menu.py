@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtCore import QObject, QPoint, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 
 from reportdesk.app.paths import log_dir
@@ -30,6 +30,11 @@ def test_guide_opens_with_its_text_and_images(window: ReportWindow, qtbot) -> No
     assert "ReportDesk 使用指南" in text and "安装" in text
     images = [f for f in guide.browser.document().allFormats() if f.isImageFormat()]  # type: ignore[attr-defined]
     assert images, "the guide's screenshots are shown"
+    # it opens on how to fill a report: the section 第一份报告 at the top, not the install commands
+    browser = guide.browser  # type: ignore[attr-defined]
+    top = browser.cursorForPosition(browser.viewport().rect().topLeft() + QPoint(10, 10)).block()
+    assert "第一份报告" in top.text() or "第一份报告" in top.previous().text()
+    assert browser.verticalScrollBar().value() > 0
     window.guide_action.trigger()  # a second time reuses the window
     assert window.guide_window is guide
 

@@ -256,7 +256,7 @@ def test_set_previous_on_an_open_draft(qtbot, window: ReportWindow, tmp_path: Pa
     forward = last.cells["requests.carried_forward.natural"]
     assert controller.values["requests.carried_over.natural"] == forward
     # carrying is one step that can be undone
-    assert controller.undo_stack.text(controller.undo_stack.index() - 1).startswith("从上年报告结转")
+    assert controller.undo_stack.text(controller.undo_stack.index() - 1).startswith("表三：从上年报告结转")
     controller.undo_stack.undo()
     assert controller.values["requests.carried_over.natural"] is None
     controller.undo_stack.redo()

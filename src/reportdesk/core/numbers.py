@@ -157,7 +157,7 @@ def parse_value(raw: object, value_type: ValueType = ValueType.COUNT) -> Value:
             raise ValueParseError(f"{_quote(raw)} 是科学计数法，请直接填写数字。", raw)
         if "," in body:
             raise ValueParseError(f"{_quote(raw)} 的千位分隔符位置不对，请填写如 1,234 或 1234。", raw)
-        raise ValueParseError(f"{_quote(raw)} 不是数字，请只填写数字（空白或“/”表示无数据）。", raw)
+        raise ValueParseError(f"{_quote(raw)} 不是数字，请只填写数字（没有数据的格子填 0，不要留空或填“/”）。", raw)
     number = Decimal(body)
     if negative:
         number = -number

@@ -242,7 +242,16 @@ def _write_findings(sheet: Worksheet, form: FormDef, findings: Sequence[Finding]
 
 
 def write_xlsx(report: Report, path: Path, findings: Sequence[Finding],
-               form: FormDef | None = None, accepted: Mapping[str, str] | None = None) -> None:
-    """Write the workbook to *path* atomically; raises :class:`~reportdesk.documents.files.ExportError`."""
+               form: FormDef | None = None, accepted: Mapping[str, str] | None = None,
+               internal_note: str = "") -> None:
+    """Write the workbook to *path* atomically; raises :class:`~reportdesk.documents.files.ExportError`.
+
+    *internal_note* ("内部审阅稿 — 尚有 3 个错误") goes into every sheet's printed header.
+    """
     workbook = build_workbook(report, findings, form, accepted)
+    if internal_note:
+        for sheet in workbook.worksheets:
+            for header in (sheet.oddHeader, sheet.evenHeader):
+                header.center.text = internal_note
+                header.center.color = "C00000"
     write_atomically(Path(path), lambda temp: workbook.save(str(temp)))

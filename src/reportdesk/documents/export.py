@@ -43,7 +43,8 @@ def export_report(
     if xlsx is not None:
         from reportdesk.documents.excel_writer import write_xlsx
 
-        write_xlsx(report, Path(xlsx), check_report(report) if findings is None else findings, form, accepted)
+        write_xlsx(report, Path(xlsx), check_report(report) if findings is None else findings, form, accepted,
+                   internal_note=options.internal_note)
         written.append(Path(xlsx))
     if pdf is not None:
         from reportdesk.documents.pdf import convert_to_pdf

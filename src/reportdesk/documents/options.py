@@ -63,13 +63,21 @@ class ExportOptions:
     ``appendix``: the three tables go into an appendix "附件 政府信息公开情况统计表" at the end
     (as many agencies publish them) instead of under the headings 二、三、四 (the format's own
     placement).  ``sign_off``: end the text with the agency's name and ``sign_off_date``
-    (free text or ``YYYY-MM-DD``; empty leaves the date line out).
+    (free text or ``YYYY-MM-DD``; empty leaves the date line out).  ``internal_note``: a
+    header line on every page ("内部审阅稿 — 尚有 3 个错误") for a report exported while it
+    still has errors; empty (a clean export) leaves the header empty.
     """
 
     fonts: FontSet = FontSet.GB2312
     appendix: bool = False
     sign_off: bool = False
     sign_off_date: str = ""
+    internal_note: str = ""
+
+
+def internal_note(errors: int) -> str:
+    """The header line of a report exported with *errors* errors ("" when there are none)."""
+    return f"内部审阅稿 — 尚有 {errors} 个错误" if errors > 0 else ""
 
 
 DEFAULT_OPTIONS = ExportOptions()

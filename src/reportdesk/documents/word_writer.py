@@ -275,6 +275,8 @@ def build_document(
     _set_defaults(document, fonts)
     _set_page(document, fonts)
     _set_properties(document, form, report)
+    if options.internal_note:
+        _internal_header(document, fonts, options.internal_note)
 
     body = _BodyBuilder(fonts)
     body.title(title_lines(form, report))
@@ -398,6 +400,20 @@ def _page_number_footer(footer: object, fonts: Fonts, align: str) -> None:
     for child in list(element):
         element.remove(child)
     element.append(parse_xml(page_number_xml(fonts, align)))
+
+
+def _internal_header(document: Document, fonts: Fonts, note: str) -> None:
+    """A red header line on every page marking a document exported with errors as internal."""
+    from docx.oxml import parse_xml
+
+    run = _run(note, fonts.heading1, WUHAO).replace("</w:rPr>", '<w:color w:val="C00000"/></w:rPr>', 1)
+    section = document.sections[0]
+    for header in (section.header, section.even_page_header):
+        header.is_linked_to_previous = False
+        element = header._element
+        for child in list(element):
+            element.remove(child)
+        element.append(parse_xml(f'<w:p xmlns:w="{W_NS}"><w:pPr><w:jc w:val="center"/></w:pPr>{run}</w:p>'))
 
 
 def _set_properties(document: Document, form: FormDef, report: Report) -> None:

@@ -30,20 +30,20 @@ log = logging.getLogger(__name__)
 _Index = QModelIndex | QPersistentModelIndex
 _INVALID_STYLE = "QLineEdit { background: #fde2e1; border: 2px solid #c0392b; }"
 
-#: Keys that end an edit and where the cursor goes after it: (rows, columns).
-MOVES = {
-    Qt.Key.Key_Return: (1, 0),
-    Qt.Key.Key_Enter: (1, 0),
-    Qt.Key.Key_Tab: (0, 1),
-    Qt.Key.Key_Backtab: (0, -1),
-    Qt.Key.Key_Up: (-1, 0),
-    Qt.Key.Key_Down: (1, 0),
-}
+# Keys that end an edit; the view then moves the cursor as for the same key outside an editor.
+MOVE_KEYS = frozenset({
+    Qt.Key.Key_Return,
+    Qt.Key.Key_Enter,
+    Qt.Key.Key_Tab,
+    Qt.Key.Key_Backtab,
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+})
 
 
 class CellDelegate(QStyledItemDelegate):
     sig_rejected = Signal(str)  # the parser's message for refused input
-    sig_commit_move = Signal(int, int)  # after a commit: move the cursor by (rows, columns)
+    sig_commit_move = Signal(int, bool)  # after a commit: the key (Qt.Key) and whether Shift was held
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -133,7 +133,7 @@ class CellDelegate(QStyledItemDelegate):
             if key == Qt.Key.Key_Escape:
                 self.closeEditor.emit(obj, QAbstractItemDelegate.EndEditHint.RevertModelCache)
                 return True
-            if key in MOVES:
+            if key in MOVE_KEYS:
                 index = self._editor_index.get(id(obj))
                 if index is None or not index.isValid():
                     return False
@@ -143,7 +143,8 @@ class CellDelegate(QStyledItemDelegate):
                     return True
                 self.commitData.emit(obj)
                 self.closeEditor.emit(obj, QAbstractItemDelegate.EndEditHint.NoHint)
-                self.sig_commit_move.emit(*MOVES[key])
+                shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                self.sig_commit_move.emit(int(key), shift)
                 return True
         if isinstance(obj, QLineEdit) and event.type() == QEvent.Type.FocusOut:
             index = self._editor_index.get(id(obj))

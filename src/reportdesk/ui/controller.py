@@ -25,6 +25,8 @@ from reportdesk.core.report import Report, effective_cells
 log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 1000
+# How an undo step names the table it changes (表一 is the heading table of the format).
+TABLE_SHORT_NAMES = {"proactive": "表二", "requests": "表三", "appeals": "表四"}
 
 
 class EditCellsCommand(QUndoCommand):
@@ -40,6 +42,11 @@ class EditCellsCommand(QUndoCommand):
         values = controller.values
         self._old = {cid: values.get(cid) for cid in self._new}
         self._old_origin = {cid: controller.session.origin(cid) for cid in self._new}
+
+    @property
+    def cell_ids(self) -> list[str]:
+        """The cells this step changes (what undo and redo show before acting)."""
+        return list(self._new)
 
     def redo(self) -> None:
         if not self._controller.apply_cells(self._new, origin=self._origin, description=self.text()):
@@ -96,6 +103,10 @@ class DraftController(QObject):
                 text = self.tr("修改“{0}”").format(self.form.cells[cid].label)
             else:
                 text = self.tr("修改 {0} 个单元格").format(len(edits))
+        tables = list(dict.fromkeys(TABLE_SHORT_NAMES.get(self.form.cells[c].table, "") for c in edits))
+        where = "、".join(t for t in tables if t)
+        if where and not text.startswith(where):
+            text = f"{where}：{text}"
         before = self.undo_stack.count()
         self.undo_stack.push(EditCellsCommand(self, edits, origin, text))
         return self.undo_stack.count() > before

@@ -13,7 +13,7 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,20 +24,43 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from reportdesk.documents.options import FONT_SET_NAMES, ExportOptions, FontSet
+from reportdesk.documents.options import FONT_SET_NAMES, ExportOptions, FontSet, internal_note
 from reportdesk.ui.controller import DraftController
+from reportdesk.ui.settings import app_settings
 
 log = logging.getLogger(__name__)
 
 
+EXPORT_KEY = "export/"
+
+
 def export_base_name(agency: str, year: int | None) -> str:
+    """"某市某某局2022年政府信息公开工作年度报告": the official title, 年度 said once."""
     name = "".join(ch for ch in agency if ch not in '\\/:*?"<>|').strip() or "本单位"
-    return f"{name}{year or ''}年度政府信息公开工作年度报告"
+    return f"{name}{f'{year}年' if year else ''}政府信息公开工作年度报告"
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder (the default export folder), or the home folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) if folder else Path.home()
+
+
+def free_name(path: Path) -> Path:
+    """*path*, or "name-2.ext", "name-3.ext" … when it exists."""
+    n, candidate = 2, path
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        n += 1
+    return candidate
 
 
 class ExportPanel(QGroupBox):
@@ -81,7 +104,7 @@ class ExportPanel(QGroupBox):
         sign.addWidget(self.sign_date, 1)
         form.addRow(self.tr("署名"), sign)
         folder_row = QHBoxLayout()
-        self.folder = QLineEdit(str(Path(controller.session.path).parent), self)
+        self.folder = QLineEdit(str(documents_folder()), self)
         browse = QPushButton(self.tr("选择…"), self)
         browse.clicked.connect(self._choose_folder)
         folder_row.addWidget(self.folder, 1)
@@ -106,6 +129,42 @@ class ExportPanel(QGroupBox):
         self.open_file_button.setVisible(False)
         self.open_folder_button.setVisible(False)
         self.sig_export_finished.connect(self._on_export_finished)
+        self.question_box: QMessageBox | None = None
+        self._restore_choices()
+
+    # --- remembered choices ----------------------------------------------------------------
+
+    def _restore_choices(self) -> None:
+        settings = app_settings()
+
+        def flag(key: str, default: bool) -> bool:
+            return str(settings.value(EXPORT_KEY + key, "true" if default else "false")).lower() == "true"
+
+        self.word_box.setChecked(flag("word", True))
+        self.excel_box.setChecked(flag("excel", False))
+        if self.pdf_box.isEnabled():
+            self.pdf_box.setChecked(flag("pdf", False))
+        self.appendix_box.setChecked(flag("appendix", False))
+        self.sign_box.setChecked(flag("sign_off", False))
+        index = self.fonts.findData(str(settings.value(EXPORT_KEY + "fonts", "")))
+        if index >= 0:
+            self.fonts.setCurrentIndex(index)
+        folder = str(settings.value(EXPORT_KEY + "folder", "") or "")
+        if folder and Path(folder).is_dir():
+            self.folder.setText(folder)
+
+    def _save_choices(self) -> None:
+        settings = app_settings()
+        for key, box in (("word", self.word_box), ("excel", self.excel_box), ("pdf", self.pdf_box),
+                         ("appendix", self.appendix_box), ("sign_off", self.sign_box)):
+            if box.isEnabled():
+                settings.setValue(EXPORT_KEY + key, "true" if box.isChecked() else "false")
+        settings.setValue(EXPORT_KEY + "fonts", self.fonts.currentData())
+        settings.setValue(EXPORT_KEY + "folder", self.folder.text().strip())
+        settings.sync()
+
+    def error_count(self) -> int:
+        return sum(1 for f in self.controller.findings if f.is_error)
 
     def options(self) -> ExportOptions:
         return ExportOptions(
@@ -113,6 +172,7 @@ class ExportPanel(QGroupBox):
             appendix=self.appendix_box.isChecked(),
             sign_off=self.sign_box.isChecked(),
             sign_off_date=self.sign_date.text().strip(),
+            internal_note=internal_note(self.error_count()),
         )
 
     def targets(self) -> dict[str, Path]:
@@ -126,10 +186,70 @@ class ExportPanel(QGroupBox):
         }
 
     def start_export(self) -> bool:
+        """Export, asking first when the report has errors or a file would be replaced.
+
+        True when the export started at once; False when it asks (it starts once answered) or refuses.
+        """
         targets = self.targets()
         if not targets:
             self.result.setText(self.tr("请至少选择一种格式。"))
             return False
+        folder = Path(self.folder.text().strip() or ".")
+        if not folder.is_dir():
+            self.result.setText(self.tr("文件夹“{0}”不存在，请重新选择保存位置。").format(folder))
+            self.result.setStyleSheet("color: #c0392b;")
+            return False
+        errors = self.error_count()
+        if errors:
+            self._ask(
+                self.tr("报告还有错误"),
+                self.tr("报告还有 {0} 个错误，导出的文件会被审核退回。\n\n仍要导出吗？导出的文件每页页眉标有"
+                        "“内部审阅稿 — 尚有 {0} 个错误”，只宜内部审阅。").format(errors),
+                [(self.tr("仍然导出（内部审阅稿）"), QMessageBox.ButtonRole.AcceptRole,
+                  lambda: self._check_existing(targets))],
+            )
+            return False
+        return self._check_existing(targets)
+
+    def _ask(self, title: str, text: str, choices: list[tuple[str, QMessageBox.ButtonRole, object]]) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, self)
+        actions = {}
+        for label, role, then in choices:
+            actions[box.addButton(label, role)] = then
+        cancel = box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def done(_result: int) -> None:
+            then = actions.get(box.clickedButton())
+            self.question_box = None
+            if then is None:
+                self.result.setText(self.tr("已取消导出，没有写入任何文件。"))
+                self.result.setStyleSheet("color: #555;")
+                return
+            then()  # type: ignore[operator]
+
+        box.finished.connect(done)
+        self.question_box = box
+        box.open()
+
+    def _check_existing(self, targets: dict[str, Path]) -> bool:
+        existing = [p for p in targets.values() if p.exists()]
+        if not existing:
+            return self._run_export(targets)
+        renamed = {kind: free_name(path) for kind, path in targets.items()}
+        names = "\n".join(f"· {p.name}" for p in existing)
+        self._ask(
+            self.tr("文件已存在"),
+            self.tr("保存位置已有同名文件：\n{0}\n\n可以另存为新文件（{1}），或覆盖原文件。").format(
+                names, "、".join(p.name for p in renamed.values())),
+            [(self.tr("另存为新文件"), QMessageBox.ButtonRole.AcceptRole, lambda: self._run_export(renamed)),
+             (self.tr("覆盖原文件"), QMessageBox.ButtonRole.DestructiveRole, lambda: self._run_export(targets))],
+        )
+        return False
+
+    def _run_export(self, targets: dict[str, Path]) -> bool:
+        self._save_choices()
         self.controller.flush()
         report = copy.deepcopy(self.controller.session.report)
         findings = list(self.controller.findings)

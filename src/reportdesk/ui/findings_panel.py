@@ -125,8 +125,8 @@ class FindingsPanel(QWidget):
 
     def set_findings(self, findings: list[Finding], acceptances: dict[str, Acceptance] | None = None) -> None:
         acceptances = dict(acceptances or {})
-        if findings == self.findings and acceptances == self.acceptances:
-            return
+        if findings == self.findings and acceptances == self.acceptances and self.summary.text():
+            return  # unchanged and already shown (a clean draft still gets its "没有发现问题")
         self.findings = list(findings)
         self.acceptances = acceptances
         current = self.list.currentItem()

@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 log = logging.getLogger(__name__)
 
+# The guide's section on filling a report, where F1 opens it.
+START_HEADING = "第一份报告"
+
 
 class GuideWindow(QDialog):
     """A non-modal window with the guide; links to other files open in the system's viewer."""
@@ -29,6 +32,24 @@ class GuideWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
+
+    def show_start(self) -> bool:
+        """Scroll to how to fill a report (the guide opens with installing, which the clerk has done)."""
+        document = self.browser.document()
+        block = document.begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() and START_HEADING in block.text():
+                break
+            block = block.next()
+        if not block.isValid():
+            return False
+        self.browser.document().documentLayout().documentSize()  # lay the document out
+        top = document.documentLayout().blockBoundingRect(block).top()
+        cursor = self.browser.textCursor()
+        cursor.setPosition(block.position())
+        self.browser.setTextCursor(cursor)
+        self.browser.verticalScrollBar().setValue(int(top))
+        return True
 
     def _on_browser_anchor(self, url: QUrl) -> None:
         if url.hasFragment() and (not url.path() or url.path() == self.browser.source().path()):

@@ -19,7 +19,17 @@ from PySide6.QtGui import (
     QKeySequence,
     QUndoGroup,
 )
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QStackedWidget,
+    QWidget,
+)
 
 from reportdesk.storage.errors import DraftError
 from reportdesk.storage.home import drafts_home, recent_drafts
@@ -46,6 +56,8 @@ DRAFT_SUFFIX = ".rdesk"
 #: What 打开… and a drop accept: a draft is opened, a report file is imported as a new draft.
 OPEN_SUFFIXES = (DRAFT_SUFFIX, ".docx", ".xlsx", ".json")
 SHOW_PREVIOUS_KEY = "view/show_previous"
+OPEN_FOLDER_KEY = "files/open_folder"
+RECENT_FILE = "recent.json"  # the drafts folder's list of recent drafts (storage.home)
 SAMPLE = ("samples", "sample-report-2022.json")
 
 
@@ -129,10 +141,20 @@ class ReportWindow(QMainWindow):
         self.save_as_action = self._action(self.tr("另存为…"), self.save_as_dialog, std.SaveAs)
         self.close_action = self._action(self.tr("关闭报告"), self.close_draft, std.Close)
         self.quit_action = self._action(self.tr("退出"), self.close, std.Quit)
-        self.undo_action = self.undo_group.createUndoAction(self, self.tr("撤销"))
-        self.undo_action.setShortcut(QKeySequence(std.Undo))
-        self.redo_action = self.undo_group.createRedoAction(self, self.tr("重做"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(std.Redo)])
+        self.undo_action = self._action(self.tr("撤销"), self.undo, std.Undo)
+        self.redo_action = self._action(self.tr("重做"), self.redo, "Ctrl+Y")
+        # Ctrl+Y as in Office, and the platform's own (Ctrl+Shift+Z) when different: the same key
+        # twice on one action makes Qt call it ambiguous and do nothing
+        redo_keys = [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(std.Redo)]
+        self.redo_action.setShortcuts(list({k.toString(): k for k in redo_keys}.values()))
+        self.copy_action = self._action(self.tr("复制"), self.copy, std.Copy)
+        self.paste_action = self._action(self.tr("粘贴"), self.paste, std.Paste)
+        for a in (self.copy_action, self.paste_action):  # the focused editor or grid handles the keys
+            a.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.undo_group.indexChanged.connect(self._update_undo_actions)
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._update_undo_actions)  # type: ignore[attr-defined]
         self.check_action = self._action(self.tr("全部检查"), self.check_all, "F5")
         self.complete_action = self._action(
             self.tr("标记为已完成…"), lambda: self.workspace and self.workspace.mark_complete()
@@ -168,9 +190,13 @@ class ReportWindow(QMainWindow):
             self.quit_action,
         ):
             file_menu.addSeparator() if a is None else file_menu.addAction(a)
-        edit_menu = bar.addMenu(self.tr("编辑(&E)"))
+        edit_menu = self.edit_menu = bar.addMenu(self.tr("编辑(&E)"))
+        edit_menu.aboutToShow.connect(self._update_undo_actions)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.copy_action)
+        edit_menu.addAction(self.paste_action)
         report_menu = bar.addMenu(self.tr("报告(&R)"))
         for a in (self.check_action, self.complete_action, self.preview_action, self.prev_action, self.next_action):
             report_menu.addAction(a)
@@ -203,6 +229,95 @@ class ReportWindow(QMainWindow):
         for a in (self.clear_previous_action, self.show_previous_action, self.year_on_year_action):
             a.setEnabled(has_previous)
 
+    # --- undo, redo, copy, paste -------------------------------------------------------------
+
+    def _focused_text_editor(self) -> QPlainTextEdit | QLineEdit | None:
+        """The editable text widget in focus (a text section, a field, a cell being typed), if any."""
+        widget = QApplication.focusWidget()
+        if isinstance(widget, QPlainTextEdit) and not widget.isReadOnly():
+            return widget
+        if isinstance(widget, QLineEdit) and not widget.isReadOnly():
+            return widget
+        return None
+
+    def _editor_can(self, editor: QPlainTextEdit | QLineEdit, redo: bool) -> bool:
+        if isinstance(editor, QPlainTextEdit):
+            document = editor.document()
+            return document.isRedoAvailable() if redo else document.isUndoAvailable()
+        return editor.isRedoAvailable() if redo else editor.isUndoAvailable()
+
+    def _editor_place(self, editor: QWidget) -> str:
+        if self.workspace is not None:
+            step = self.workspace.step_of_widget(editor)
+            if step:
+                return self.workspace.step_title(step)
+        return self.tr("输入框")
+
+    def _update_undo_actions(self, *_args: object) -> None:
+        """Name what 撤销 / 重做 will change: the text being edited, or the table step and its cells."""
+        stack = self.controller.undo_stack if self.controller is not None else None
+        editor = self._focused_text_editor()
+        for action, redo, verb in ((self.undo_action, False, self.tr("撤销")), (self.redo_action, True, self.tr("重做"))):
+            if editor is not None and self._editor_can(editor, redo):
+                action.setText(self.tr("{0}：{1}中的文字输入").format(verb, self._editor_place(editor)))
+                action.setEnabled(True)
+                continue
+            text = "" if stack is None else (stack.redoText() if redo else stack.undoText())
+            can = stack is not None and (stack.canRedo() if redo else stack.canUndo())
+            action.setText(self.tr("{0}：{1}").format(verb, text) if can and text else verb)
+            action.setEnabled(bool(can))
+
+    def _stack_step(self, redo: bool) -> list[str]:
+        assert self.controller is not None
+        stack = self.controller.undo_stack
+        command = stack.command(stack.index() if redo else stack.index() - 1)
+        return list(getattr(command, "cell_ids", []) or [])
+
+    def undo(self) -> None:
+        self._undo_or_redo(redo=False)
+
+    def redo(self) -> None:
+        self._undo_or_redo(redo=True)
+
+    def _undo_or_redo(self, *, redo: bool) -> None:
+        """Act on the editor in focus; else show the cells of the table step first, then undo it there."""
+        editor = self._focused_text_editor()
+        if editor is not None and self._editor_can(editor, redo):
+            editor.redo() if redo else editor.undo()
+            self._update_undo_actions()
+            return
+        if self.controller is None or self.workspace is None:
+            return
+        stack = self.controller.undo_stack
+        if not (stack.canRedo() if redo else stack.canUndo()):
+            self.statusBar().showMessage(self.tr("没有可重做的操作。") if redo else self.tr("没有可撤销的操作。"), 5000)
+            return
+        text = stack.redoText() if redo else stack.undoText()
+        cells = self._stack_step(redo)
+        self.workspace.reveal_cells(cells)
+        stack.redo() if redo else stack.undo()
+        self.workspace.reveal_cells(cells)
+        self.statusBar().showMessage(
+            (self.tr("已重做：{0}") if redo else self.tr("已撤销：{0}")).format(text), 8000
+        )
+        self._update_undo_actions()
+
+    def copy(self) -> None:
+        widget = QApplication.focusWidget()
+        if widget is not None and hasattr(widget, "copy_selection"):
+            widget.copy_selection()
+        elif isinstance(widget, QPlainTextEdit | QLineEdit):
+            widget.copy()
+
+    def paste(self) -> None:
+        widget = QApplication.focusWidget()
+        if widget is not None and hasattr(widget, "paste_clipboard"):
+            widget.paste_clipboard()
+        elif isinstance(widget, QPlainTextEdit | QLineEdit) and not widget.isReadOnly():
+            widget.paste()
+        else:
+            self.statusBar().showMessage(self.tr("请先点击要粘贴到的表格单元格或文字框。"), 5000)
+
     def show_error(self, title: str, message: str) -> None:
         """A window-modal message that does not block the event loop."""
         log.info("%s: %s", title, message)
@@ -221,10 +336,13 @@ class ReportWindow(QMainWindow):
         if not path.is_file():
             self.show_error(self.tr("找不到使用指南"), self.tr("文件不存在：{0}。请重新安装 ReportDesk。").format(path))
             return
+        first = self.guide_window is None
         if self.guide_window is None:
             self.guide_window = GuideWindow(path, self)
         self.guide_window.show()
         self.guide_window.raise_()
+        if first:
+            self.guide_window.show_start()  # how to fill a report, not how to install
 
     def open_log_folder(self) -> None:
         from reportdesk.app.paths import ensure_log_dir
@@ -319,16 +437,24 @@ class ReportWindow(QMainWindow):
         ])
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("打开草稿或导入报告"), str(drafts_home()), self._report_filter()
-        )
+        """打开…: starts in the folder used last (else Documents), not among ReportDesk's own files."""
+        from reportdesk.ui.export_panel import documents_folder
+
+        start = str(self.settings.value(OPEN_FOLDER_KEY, "") or "")
+        if not start or not Path(start).is_dir():
+            start = str(documents_folder())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("打开草稿或导入报告"), start, self._report_filter())
         if path:
+            self.settings.setValue(OPEN_FOLDER_KEY, str(Path(path).parent))
             self.open_file(Path(path))
 
     def open_file(self, path: Path) -> bool:
         """A draft is opened; a Word, Excel or JSON report is imported as a new draft."""
         path = Path(path)
         suffix = path.suffix.lower()
+        if path.name == RECENT_FILE and path.parent.resolve() == drafts_home().resolve():
+            self.show_error(self.tr("无法打开"), self.tr("“{0}”是 ReportDesk 记录最近打开草稿的文件，不是报告。").format(path.name))
+            return False
         if suffix == DRAFT_SUFFIX:
             return self.open_draft(path)
         if suffix in OPEN_SUFFIXES:
@@ -575,6 +701,7 @@ class ReportWindow(QMainWindow):
         self.controller = controller
         self.undo_group.addStack(controller.undo_stack)
         self.undo_group.setActiveStack(controller.undo_stack)
+        controller.undo_stack.indexChanged.connect(self._update_undo_actions)
         self.workspace = DraftWorkspace(controller, self)
         self.workspace.sig_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.workspace.preview_button.toggled.connect(self.preview_action.setChecked)
@@ -584,6 +711,7 @@ class ReportWindow(QMainWindow):
         self.settings.setValue("drafts/last", str(session.path))
         self._update_title()
         self._update_actions()
+        self._update_undo_actions()
         if session.last_saved:
             self._on_saved(session.last_saved)
 
@@ -607,6 +735,7 @@ class ReportWindow(QMainWindow):
         self.preview_action.setChecked(False)
         self._update_title()
         self._update_actions()
+        self._update_undo_actions()
         self.refresh_recent()
         self.central.setCurrentWidget(self.start_page)
 

@@ -46,7 +46,9 @@ class SectionNavigator(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.progress = QProgressBar(self)
-        self.progress.setFormat(self.tr("完成 %v / %m 步"))
+        self.progress.setTextVisible(False)  # the fill never hides the count: it is in the label above
+        self.progress.setMaximumHeight(8)
+        self.progress_label = QLabel(self)
         self._icons = {state: _dot(colour) for state, colour in STATE_COLOURS.items()}
         for step in steps:
             item = QListWidgetItem(step.title)
@@ -59,9 +61,10 @@ class SectionNavigator(QWidget):
         self.completion.setWordWrap(True)
         self.completion.setVisible(False)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.progress_label)
         layout.addWidget(self.progress)
         layout.addWidget(self.completion)
-        self.setMinimumWidth(230)
+        self.setMinimumWidth(170)
 
     def step_ids(self) -> list[str]:
         return [self.list.item(i).data(STEP_ROLE) for i in range(self.list.count())]
@@ -78,16 +81,18 @@ class SectionNavigator(QWidget):
     def state(self, step: str) -> StepState:
         return StepState(self.list.item(self.step_ids().index(step)).data(STATE_ROLE))
 
-    def set_states(self, states: dict[str, StepState]) -> None:
+    def set_states(self, states: dict[str, StepState], reasons: dict[str, str] | None = None) -> None:
         for i in range(self.list.count()):
             item = self.list.item(i)
             state = states.get(item.data(STEP_ROLE), StepState.NOT_STARTED)
             if item.data(STATE_ROLE) != state:
                 item.setData(STATE_ROLE, state)
                 item.setIcon(self._icons[state])
-                item.setToolTip(self.tr("状态：{0}").format(STATE_NAMES[state]))
+            reason = (reasons or {}).get(item.data(STEP_ROLE), "")
+            item.setToolTip(self.tr("状态：{0}").format(STATE_NAMES[state]) + (f"\n{reason}" if reason else ""))
         done = sum(1 for step, state in states.items() if step != "export" and state is StepState.COMPLETE)
         self.progress.setValue(done)
+        self.progress_label.setText(self.tr("完成 {0} / {1} 步").format(done, self.progress.maximum()))
 
     def review_mark(self, step: str) -> str | None:
         return self.list.item(self.step_ids().index(step)).data(REVIEW_ROLE)

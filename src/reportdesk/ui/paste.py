@@ -1,9 +1,10 @@
 """Pasting a block copied from Excel or WPS into a table, and copying one out.
 
-The block is tab-separated text, one line per row.  It lands from the current cell:
-columns advance by the width of the cell they land on (a merged value cell takes one
-pasted column), labels and derived totals are skipped, and every value is parsed like
-typed input.  The result says what was accepted as is, what was converted (full-width
+The block is the clipboard's HTML table or tab-separated text
+(:mod:`reportdesk.core.clipboard_table`).  Row labels and column headers in the block place
+its figures on their cells wherever it is pasted; bare figures land from the current cell
+(a merged value cell takes one pasted column).  Derived totals are skipped, and every value
+is parsed like typed input.  The result says what was accepted as is, what was converted (full-width
 digits, thousands separators, "/" read as blank …) and what was refused and why.
 """
 
@@ -12,6 +13,16 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from reportdesk.core.clipboard_table import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    TableLayout,
+    Unplaced,
+    align_block,
+    parse_tsv,
+    read_clipboard,
+)
+from reportdesk.core.labels import squeeze
 from reportdesk.core.numbers import Value, ValueParseError, format_value, parse_value
 from reportdesk.ui.table_model import ReportTableModel
 
@@ -31,65 +42,78 @@ class PastePlan:
     accepted: list[str] = field(default_factory=list)  # cell ids
     converted: list[tuple[str, str]] = field(default_factory=list)  # (cell id, raw text)
     rejected: list[Rejected] = field(default_factory=list)
-    skipped: int = 0  # labels, derived totals, cells outside the table
+    skipped: int = 0  # figures on derived totals (computed here) or a second time on one cell
+    unplaced: list[Unplaced] = field(default_factory=list)  # figures that found no cell
+    by_labels: bool = False  # aligned by the labels in the pasted block
+    unknown_labels: list[str] = field(default_factory=list)
+    truncated: bool = False
 
     def summary(self) -> str:
         parts = [f"已粘贴 {len(self.accepted) + len(self.converted)} 个数字"]
+        if self.by_labels:
+            parts[0] += "（按粘贴内容中的行、列标签对齐）"
         if self.converted:
             parts.append(f"其中 {len(self.converted)} 个经过转换（全角数字、千位分隔符、“/”等）")
         if self.rejected:
             first = self.rejected[0]
-            parts.append(f"拒绝 {len(self.rejected)} 个：{first.label} {first.message}")
+            parts.append(f"拒绝 {len(self.rejected)} 个：{first.label} {_clause(first.message)}")
         if self.skipped:
-            parts.append(f"跳过 {self.skipped} 个标签、合计或表外的格子")
-        return "；".join(parts) + "。"
+            parts.append(f"跳过 {self.skipped} 个合计（合计自动计算）")
+        if self.unplaced:
+            shown = "、".join(f"{u.where}“{squeeze(u.raw)[:12]}”（{u.reason}）" for u in self.unplaced[:3])
+            more = f"等 {len(self.unplaced)} 个" if len(self.unplaced) > 3 else ""
+            parts.append(f"未能放置：{shown}{more}，这些数字没有写入")
+        if self.unknown_labels:
+            parts.append(f"标签{'、'.join(self.unknown_labels[:3])}与本表的行对不上，其后的数字按位置粘贴")
+        if self.truncated:
+            parts.append(f"粘贴内容超过 {MAX_ROWS} 行或 {MAX_COLUMNS} 列，其余部分没有读取")
+        return "；".join(_clause(p) for p in parts) + "。"
+
+
+def _clause(text: str) -> str:
+    """A message used inside a sentence: without its own closing punctuation (no "。；")."""
+    return text.strip().rstrip("。；;，,")
 
 
 def split_block(text: str) -> list[list[str]]:
-    """Tab-separated rows; Excel's trailing newline and quoted cells are handled."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    rows = []
-    for line in lines:
-        fields = []
-        for raw in line.split("\t"):
-            if len(raw) >= 2 and raw[0] == raw[-1] == '"':
-                raw = raw[1:-1].replace('""', '"')
-            fields.append(raw)
-        rows.append(fields)
-    return rows
+    """Tab-separated rows; Excel's CRLF, trailing newline and quoted cells are handled."""
+    return parse_tsv(text).rows
 
 
-def plan_paste(model: ReportTableModel, row: int, col: int, text: str) -> PastePlan:
-    plan = PastePlan()
-    for i, fields in enumerate(split_block(text)):
-        r = row + i
-        c = col
-        for raw in fields:
-            g = model.grid_cell(r, c)
-            if g is None:
+def table_layout(model: ReportTableModel) -> TableLayout:
+    layout = getattr(model, "_paste_layout", None)
+    if layout is None:
+        form = model.controller.form
+        others = {f"{t.id}.{r.id}": r.label for t in form.tables.values() if t.id != model.table.id for r in t.rows}
+        layout = TableLayout(model.table, others)
+        model._paste_layout = layout  # type: ignore[attr-defined]
+    return layout
+
+
+def plan_paste(model: ReportTableModel, row: int, col: int, text: str, html: str = "") -> PastePlan:
+    """What a paste at grid (*row*, *col*) writes: the block aligned by its labels, every value parsed."""
+    block = read_clipboard(text, html)
+    alignment = align_block(table_layout(model), block, row, col)
+    plan = PastePlan(unplaced=list(alignment.unplaced), by_labels=alignment.by_labels,
+                     unknown_labels=list(alignment.labels_unknown), truncated=alignment.truncated)
+    cells = model.controller.form.cells
+    for placement in alignment.placements:
+        d = cells[placement.cell_id]
+        raw = placement.raw
+        if d.derived or d.id in plan.edits:
+            if squeeze(raw):
                 plan.skipped += 1
-                c += 1
-                continue
-            c = g.col + g.colspan
-            d = model.cell_def(model.index(g.row, g.col))
-            if d is None or d.derived:
-                plan.skipped += 1
-                continue
-            if d.id in plan.edits:  # a second pasted row landing in a tall cell
-                plan.skipped += 1
-                continue
-            try:
-                value = parse_value(raw, d.type)
-            except ValueParseError as exc:
-                plan.rejected.append(Rejected(d.label, raw, exc.message))
-                continue
-            plan.edits[d.id] = value
-            if raw.strip() == format_value(value):
-                plan.accepted.append(d.id)
-            else:
-                plan.converted.append((d.id, raw))
+            continue
+        try:
+            value = parse_value(raw, d.type)
+        except ValueParseError as exc:
+            plan.rejected.append(Rejected(d.label, raw, exc.message))
+            continue
+        plan.edits[d.id] = value
+        if raw.strip() == format_value(value):
+            plan.accepted.append(d.id)
+        else:
+            plan.converted.append((d.id, raw))
     return plan
 
 

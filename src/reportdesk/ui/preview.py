@@ -40,7 +40,7 @@ h1 { font-family: "SimSun", "宋体", "Noto Serif CJK SC", serif; font-size: 13p
      font-weight: bold; margin: 4px 0; }
 h2 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-size: 10.5pt; font-weight: normal;
      margin: 10px 0 4px 0; }
-p { text-indent: 2em; margin: 2px 0; line-height: 140%; }
+p { text-indent: 27px; margin: 2px 0; line-height: 140%; }  /* 2 characters of 10pt: Qt ignores "em" here */
 .lead { font-family: "KaiTi", "楷体", serif; font-weight: bold; }
 table.form { border-collapse: collapse; margin: 4px 0 8px 0; font-size: 7.5pt; }
 table.form td { border: 1px solid #000; padding: 1px 3px; }

@@ -46,6 +46,8 @@ class NewReportDialog(QDialog):
         layout = QFormLayout(self)
         self.agency = QLineEdit(self)
         self.agency.setPlaceholderText(self.tr("如：某市人力资源和社会保障局"))
+        self.agency.setMinimumWidth(420)
+        self.agency.textChanged.connect(self._fit_agency)
         self.year = QSpinBox(self)
         self.year.setRange(2021, 2100)
         self.year.setValue(default_report_year())
@@ -56,7 +58,7 @@ class NewReportDialog(QDialog):
         self.previous_path: Path | None = None
         self.form_layout = layout
         previous_row = self.previous_row = QHBoxLayout()
-        self.previous_label = QLabel(self.tr("（不用）"), self)
+        self.previous_label = QLabel(self.tr("（未选择，可以不选）"), self)
         self.previous_label.setStyleSheet("color: #555;")
         self.previous_label.setWordWrap(True)
         self.previous_button = QPushButton(self.tr("选择上年报告…"), self)
@@ -65,7 +67,7 @@ class NewReportDialog(QDialog):
                     "本年“上年结转”一行从上年“结转下年度继续办理”带入，并检查跨年度的一致性。")
         )
         self.previous_button.clicked.connect(self.choose_previous)
-        self.previous_clear = QPushButton(self.tr("不用"), self)
+        self.previous_clear = QPushButton(self.tr("清除"), self)
         self.previous_clear.clicked.connect(lambda: self.set_previous(None, None))
         self.previous_clear.setVisible(False)
         previous_row.addWidget(self.previous_label, 1)
@@ -83,6 +85,15 @@ class NewReportDialog(QDialog):
         self.error.setStyleSheet("color: #c0392b;")
         layout.addRow(self.error)
         layout.addRow(self.buttons)
+
+    def _fit_agency(self, text: str) -> None:
+        """Widen the field (and the dialog) so that a long agency name shows in full."""
+        needed = self.agency.fontMetrics().horizontalAdvance(text) + 24
+        screen = self.screen().availableGeometry().width() if self.screen() is not None else 1280
+        width = max(420, min(needed, screen - 260))
+        if width > self.agency.minimumWidth():
+            self.agency.setMinimumWidth(width)
+            self.adjustSize()
 
     def choose_previous(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -115,7 +126,7 @@ class NewReportDialog(QDialog):
         self.previous, self.previous_path = report, path
         self.error.clear()
         if report is None or path is None:
-            self.previous_label.setText(self.tr("（不用）"))
+            self.previous_label.setText(self.tr("（未选择，可以不选）"))
         else:
             self.previous_label.setText(
                 self.tr("{0}（{1} {2}年）").format(path.name, report.agency or self.tr("未写单位"), report.year or "?")

@@ -65,6 +65,7 @@ class ReportTableModel(QAbstractTableModel):
             if g.cell_id:
                 self._position[g.cell_id] = (g.row, g.col)
         self._help = self._row_help(table)
+        self.table_cell_ids = frozenset(self._position)
         self._notes: dict[str, list[Finding]] = {}
         self.last_error = ""
         controller.sig_changed.connect(self._on_controller_changed)

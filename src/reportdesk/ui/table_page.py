@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from reportdesk.core.form import SectionDef, TableDef
@@ -28,6 +29,7 @@ class TableSectionPage(QWidget):
         bar = QHBoxLayout()
         self.fill_button = QPushButton(self.tr("将空白单元格填为 0"), self)
         self.fill_button.clicked.connect(lambda: self.fill_blanks())
+        self.fill_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click leaves the focus in the grid
         hint = QLabel(
             self.tr(
                 "直接输入数字；Enter 下移，Tab 右移，Delete 清除；可从 Excel/WPS 复制整块粘贴（Ctrl+V）。"
@@ -45,14 +47,13 @@ class TableSectionPage(QWidget):
         controller.sig_previous_changed.connect(self._update_previous_legend)
         self._update_previous_legend()
         self.view = ReportTableView(self.model, self)
-        self.view.setMinimumHeight(min(self.view.total_height() + 4, 260))
-        self.view.setMaximumHeight(self.view.total_height() + 4)
         layout.addWidget(self.view, 1)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #8a4b00;")
         layout.addWidget(self.message)
         self.view.sig_pasted.connect(self._on_pasted)
+        controller.sig_changed.connect(self._on_changed)
         self.view.sig_message.connect(self.message.setText)
         self.balance: BalanceStrip | None = None
         if table.id == "requests":
@@ -86,6 +87,13 @@ class TableSectionPage(QWidget):
         else:
             self.message.setText(self.tr("本表没有空白单元格。"))
         return len(edits)
+
+    def _on_changed(self, changes: object) -> None:
+        """A figure of this table changed (typed, fixed, undone): the note about the last action is stale."""
+        cells = getattr(changes, "cells", {})
+        if any(cid in self.model.table_cell_ids for cid in cells):
+            self.message.clear()
+            self.message.setToolTip("")
 
     def _on_pasted(self, plan: PastePlan) -> None:
         self.message.setText(plan.summary())

@@ -10,8 +10,9 @@ editor; activating one selects its sentence and offers to show the table cell.
 from __future__ import annotations
 
 import logging
+import re
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
@@ -42,6 +43,81 @@ DATA_PARAGRAPH_SECTIONS = ("overview", "requests", "appeals")
 # Which sections show last year's text beside the editor: the format asks in 五 how last
 # year's problems were addressed.
 PREVIOUS_TEXT_SECTIONS = ("problems",)
+
+
+_SENTENCE_END = tuple("。！？；：”!?;:…")
+_HEADING_START = re.compile(r"^\s*([一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.、．](?!\d))")
+
+
+def broken_lines(text: str) -> list[int]:
+    """Indexes of the line breaks that break a sentence (as text copied from a PDF has them).
+
+    A break counts when the line before does not end a sentence (。！？；：” …) and the line
+    after is neither empty nor a heading ("（二）", "2.", "三、"), and the line before is no
+    short heading line of its own.
+    """
+    breaks = []
+    offset = 0
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:-1]):
+        offset += len(line)
+        after = lines[i + 1]
+        heading_line = bool(_HEADING_START.match(line)) and len(line.strip()) <= 20
+        if line.strip() and after.strip() and not line.rstrip().endswith(_SENTENCE_END) \
+                and not heading_line and not _HEADING_START.match(after):
+            breaks.append(offset)
+        offset += 1
+    return breaks
+
+
+def join_broken_lines(text: str) -> tuple[str, int]:
+    """*text* with the sentence-breaking line breaks removed; how many were joined."""
+    breaks = broken_lines(text)
+    out, last = [], 0
+    for at in breaks:
+        before, after = text[last:at].rstrip(), text[at + 1:].lstrip()
+        out.append(before)
+        if before[-1:].isascii() and before[-1:].isalnum() and after[:1].isascii() and after[:1].isalnum():
+            out.append(" ")  # latin words keep a space
+        last = at + 1
+        while last < len(text) and text[last] in " \t\u3000":
+            last += 1
+    out.append(text[last:])
+    return "".join(out), len(breaks)
+
+
+def data_paragraph_place(text: str, heading: str, subheadings: tuple[str, ...]) -> tuple[int, bool]:
+    """Where 插入数据段落 goes in 一、总体情况: right under *heading*; whether to add the heading.
+
+    Without the heading, it is created where the official order puts it: before the first later
+    sub-heading in the text, else at the end.
+    """
+    lines = text.split("\n")
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    later = subheadings[subheadings.index(heading) + 1:] if heading in subheadings else ()
+    mine = next((i for i, line in enumerate(lines) if line.strip().startswith(heading)), None)
+    if mine is not None:  # right under the heading, before the clerk's own sentences
+        return (starts[mine + 1] if mine + 1 < len(starts) else len(text)), False
+    nxt = next((i for i in range(len(lines))
+                if any(lines[i].strip().startswith(h) for h in later)), None)
+    if nxt is None:
+        return len(text), mine is None
+    at = starts[nxt]
+    return at, mine is None
+
+
+class TextEditor(QPlainTextEdit):
+    """The section editor: says what was pasted, so that PDF line breaks can be offered to join."""
+
+    sig_pasted = Signal(int, int)  # start and end (Qt positions) of the text just pasted
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        start = self.textCursor().selectionStart()
+        super().insertFromMimeData(source)
+        self.sig_pasted.emit(start, self.textCursor().position())
 
 
 def count_characters(text: str) -> int:
@@ -114,7 +190,8 @@ class TextSectionPage(QWidget):
         self.stale_bar.setVisible(False)
         layout.addWidget(self.stale_bar)
 
-        self.editor = QPlainTextEdit(self)
+        self.editor = TextEditor(self)
+        self.editor.sig_pasted.connect(self._on_pasted)
         self.editor.setPlainText(controller.session.report.texts.get(key, ""))
         if subheadings:
             self.editor.setPlaceholderText(
@@ -147,6 +224,23 @@ class TextSectionPage(QWidget):
             self._show_previous_text()
         else:
             layout.addWidget(self.editor, 1)
+
+        self.join_bar = QFrame(self)
+        self.join_bar.setStyleSheet("QFrame { background: #eef4ff; border: 1px solid #a9c1f5; }")
+        join_layout = QHBoxLayout(self.join_bar)
+        join_layout.setContentsMargins(8, 4, 8, 4)
+        self.join_label = QLabel(self.join_bar)
+        self.join_label.setWordWrap(True)
+        self.join_button = QPushButton(self.tr("合并断行"), self.join_bar)
+        self.join_button.clicked.connect(self.join_pasted_lines)
+        join_dismiss = QPushButton(self.tr("保持原样"), self.join_bar)
+        join_dismiss.clicked.connect(lambda: self.join_bar.setVisible(False))
+        join_layout.addWidget(self.join_label, 1)
+        join_layout.addWidget(self.join_button)
+        join_layout.addWidget(join_dismiss)
+        self.join_bar.setVisible(False)
+        layout.addWidget(self.join_bar)
+        self._pasted: tuple[int, int] | None = None
 
         self.note_bar = QFrame(self)
         note_layout = QHBoxLayout(self.note_bar)
@@ -208,6 +302,42 @@ class TextSectionPage(QWidget):
         if text != self.editor.toPlainText():
             self.editor.setPlainText(text)
 
+    # --- text pasted from a PDF ----------------------------------------------------------------
+
+    def _pasted_text(self, start: int, end: int) -> str:
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText().replace("\u2029", "\n")
+
+    def _on_pasted(self, start: int, end: int) -> None:
+        count = len(broken_lines(self._pasted_text(start, end)))
+        self._pasted = (start, end) if count else None
+        if count:
+            self.join_label.setText(
+                self.tr("粘贴的文字中有 {0} 处句子中间断行（多见于从 PDF 复制）。合并后可撤销。").format(count)
+            )
+        self.join_bar.setVisible(bool(count))
+
+    def join_pasted_lines(self) -> int:
+        """Join the lines broken mid-sentence in the text just pasted: one undoable step."""
+        self.join_bar.setVisible(False)
+        if self._pasted is None:
+            return 0
+        start, end = self._pasted
+        self._pasted = None
+        joined, count = join_broken_lines(self._pasted_text(start, end))
+        if count:
+            cursor = QTextCursor(self.editor.document())
+            cursor.beginEditBlock()
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(joined)
+            cursor.endEditBlock()
+            self.editor.setTextCursor(cursor)
+            self.commit()
+        return count
+
     # --- guided writing -------------------------------------------------------------------------
 
     def insert_scaffold(self) -> None:
@@ -241,11 +371,12 @@ class TextSectionPage(QWidget):
             return False
         cursor = self.editor.textCursor()
         if self.key == "overview":
-            at = self._after_line_starting(text, OVERVIEW_REQUESTS_HEADING)
-            if at is None:
+            at, add_heading = data_paragraph_place(text, OVERVIEW_REQUESTS_HEADING, self.subheadings)
+            if add_heading:
                 paragraph = OVERVIEW_REQUESTS_HEADING + "\n" + paragraph
-            else:
-                cursor.setPosition(qt_position(text, at))
+            cursor.setPosition(qt_position(text, at))
+        elif text.strip() and cursor.position() == 0 and not cursor.hasSelection():
+            cursor.movePosition(QTextCursor.MoveOperation.End)  # never before the first paragraph
         self._insert_block(cursor, paragraph)
         return True
 
@@ -343,6 +474,7 @@ class TextSectionPage(QWidget):
                 continue
             sel = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
+            fmt.setFont(self.editor.font())  # the marked sentence in the same type as the rest
             active = self.active_finding is not None and f.key == self.active_finding.key
             fmt.setBackground(ACTIVE_MARK if active else ERROR_MARK if f.is_error else WARNING_MARK)
             fmt.setToolTip(f.message)

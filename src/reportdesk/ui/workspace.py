@@ -31,13 +31,22 @@ from reportdesk.ui.meta_page import MetaPage
 from reportdesk.ui.navigator import SectionNavigator
 from reportdesk.ui.preview import PreviewPane
 from reportdesk.ui.settings import app_settings
-from reportdesk.ui.steps import EXPORT_STEP, META_STEP, finding_section, step_state, steps
+from reportdesk.ui.steps import (
+    EXPORT_STEP,
+    META_STEP,
+    STATE_NAMES,
+    finding_section,
+    step_reason,
+    step_state,
+    steps,
+)
 from reportdesk.ui.table_page import TableSectionPage
 from reportdesk.ui.text_page import TextSectionPage
 
 log = logging.getLogger(__name__)
 
 USER_NAME_KEY = "review/name"
+GUIDANCE_HIDDEN_KEY = "view/guidance_hidden"
 
 META_GUIDANCE = """单位名称写全称，与公章一致；报告年度是统计的年度（通常为上一年）。
 联系科室、电话、邮箱、通信地址会写入报告的前言或结尾，方便公众咨询。
@@ -57,6 +66,7 @@ class DraftWorkspace(QWidget):
         self.steps = steps(self.form)
         self.pages: dict[str, QWidget] = {}
 
+        self._reasons: dict[str, str] = {}
         self.navigator = SectionNavigator(self.steps, self)
         self.stack = QStackedWidget(self)
         self.guidance = GuidancePane(self)
@@ -72,6 +82,10 @@ class DraftWorkspace(QWidget):
         self.preview_button.setCheckable(True)
         self.preview_button.setToolTip(self.tr("在右侧（代替填写说明）显示报告印出来的样子，随填写自动更新（F6）"))
         self.preview_button.toggled.connect(self.set_preview_visible)
+        self.guidance_button = QPushButton(self.tr("隐藏说明"), self)
+        self.guidance_button.setCheckable(True)
+        self.guidance_button.setToolTip(self.tr("收起右侧的填写说明，给表格和文字留出更多地方（会记住）"))
+        self.guidance_button.toggled.connect(self.set_guidance_hidden)
         self.reason_dialog: AcceptWarningDialog | None = None
         self.name_dialog: QInputDialog | None = None
         self.message_box: QMessageBox | None = None
@@ -79,12 +93,17 @@ class DraftWorkspace(QWidget):
         centre = QWidget(self)
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
+        self.state_line = QLabel(centre)
+        self.state_line.setWordWrap(True)
+        self.state_line.setStyleSheet("color: #555;")
+        centre_layout.addWidget(self.state_line)
         centre_layout.addWidget(self.stack, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.prev_button)
         buttons.addSpacing(12)
         buttons.addWidget(self.review_box)
         buttons.addStretch(1)
+        buttons.addWidget(self.guidance_button)
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.next_button)
         centre_layout.addLayout(buttons)
@@ -107,7 +126,7 @@ class DraftWorkspace(QWidget):
         splitter.addWidget(centre)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 920, 270])
+        splitter.setSizes([200, 940, 260])  # scaled down together on a laptop screen
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
@@ -117,6 +136,7 @@ class DraftWorkspace(QWidget):
         self._connect_findings_panel(self.findings_panel)
         controller.sig_findings_changed.connect(self._on_findings_changed)
         self._on_findings_changed(controller.findings)
+        self.guidance_button.setChecked(str(app_settings().value(GUIDANCE_HIDDEN_KEY, "false")) == "true")
         self.go_to_step(META_STEP)
 
     # --- pages (built when first shown) ---------------------------------------------------
@@ -163,6 +183,7 @@ class DraftWorkspace(QWidget):
             section = self.form.section(step)
             self.guidance.show_guidance(section.heading, section.guidance, EXAMPLES.get(step, ()))
         self._update_review_box()
+        self._update_state_line()
         ids = self.navigator.step_ids()
         self.prev_button.setEnabled(ids.index(step) > 0)
         self.next_button.setEnabled(ids.index(step) < len(ids) - 1)
@@ -170,6 +191,14 @@ class DraftWorkspace(QWidget):
             page.view.setFocus()
         elif isinstance(page, TextSectionPage):
             page.editor.setFocus()
+
+    def _update_state_line(self) -> None:
+        """The current step's state and why, above its page (the same text as the navigator's tooltip)."""
+        step = self.current_step()
+        if not step or not hasattr(self, "state_line"):
+            return
+        state = self.navigator.state(step)
+        self.state_line.setText(self.tr("状态：{0}。{1}").format(STATE_NAMES[state], self._reasons.get(step, "")))
 
     def go_next(self) -> None:
         ids = self.navigator.step_ids()
@@ -197,9 +226,11 @@ class DraftWorkspace(QWidget):
         report = self.controller.session.report
         values = self.controller.values
         open_findings = [f for f in findings if not self.findings_panel.is_accepted(f)]
-        self.navigator.set_states(
-            {s.id: step_state(self.form, s.id, report, values, open_findings) for s in self.steps}
-        )
+        states = {s.id: step_state(self.form, s.id, report, values, open_findings) for s in self.steps}
+        self._reasons = {s.id: step_reason(self.form, s.id, report, values, open_findings, states[s.id])
+                         for s in self.steps}
+        self.navigator.set_states(states, self._reasons)
+        self._update_state_line()
         self.navigator.set_reviews(self.controller.session.section_reviews())
         self.navigator.set_completion(self.controller.session.completion())
         self._update_review_box()
@@ -237,6 +268,32 @@ class DraftWorkspace(QWidget):
         assert isinstance(page, TableSectionPage)
         page.view.select_cells(cells)
         return page
+
+    def step_of_widget(self, widget: QWidget) -> str:
+        """The step whose page holds *widget* ("" when none)."""
+        for step, page in self.pages.items():
+            if page.isAncestorOf(widget):
+                return step
+        return ""
+
+    def step_title(self, step: str) -> str:
+        if step == META_STEP:
+            return self.tr("基本信息")
+        if step == EXPORT_STEP:
+            return self.tr("检查与导出")
+        return self.form.section(step).heading
+
+    def reveal_cells(self, cell_ids: list[str]) -> None:
+        """Show the page of *cell_ids* and select them (before undo or redo changes them)."""
+        cells = [c for c in cell_ids if c in self.form.cells]
+        if not cells:
+            return
+        step = self.form.section_of_cell(cells[0]).id
+        if self.current_step() != step:
+            self.go_to_step(step)
+        page = self.page(step)
+        assert isinstance(page, TableSectionPage)
+        page.view.select_cells(cells)
 
     def show_cells(self, cell_ids: list[str]) -> None:
         """Go to the table holding *cell_ids* and select them (查看表格中的数字)."""
@@ -374,12 +431,23 @@ class DraftWorkspace(QWidget):
 
     # --- preview ----------------------------------------------------------------------------
 
+    def set_guidance_hidden(self, hidden: bool) -> None:
+        """收起 / 显示 the guidance pane; remembered for the next start."""
+        if self.guidance_button.isChecked() != hidden:
+            self.guidance_button.setChecked(hidden)
+            return
+        self.guidance_button.setText(self.tr("显示说明") if hidden else self.tr("隐藏说明"))
+        self.guidance.setVisible(not hidden and not self.preview_button.isChecked())
+        settings = app_settings()
+        settings.setValue(GUIDANCE_HIDDEN_KEY, "true" if hidden else "false")
+        settings.sync()
+
     def set_preview_visible(self, visible: bool) -> None:
         if self.preview_button.isChecked() != visible:
             self.preview_button.setChecked(visible)  # comes back here through toggled
             return
         self.commit_pending()
-        self.guidance.setVisible(not visible)
+        self.guidance.setVisible(not visible and not self.guidance_button.isChecked())
         self.preview.setVisible(visible)
         total = sum(self.splitter.sizes())
         side = 500 if visible else 270
