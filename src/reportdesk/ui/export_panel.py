@@ -29,15 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reportdesk.core.file_names import export_file_name
 from reportdesk.documents.options import FONT_SET_NAMES, ExportOptions, FontSet
 from reportdesk.ui.controller import DraftController
 
 log = logging.getLogger(__name__)
-
-
-def export_base_name(agency: str, year: int | None) -> str:
-    name = "".join(ch for ch in agency if ch not in '\\/:*?"<>|').strip() or "本单位"
-    return f"{name}{year or ''}年度政府信息公开工作年度报告"
 
 
 class ExportPanel(QGroupBox):
@@ -117,10 +113,10 @@ class ExportPanel(QGroupBox):
 
     def targets(self) -> dict[str, Path]:
         report = self.controller.session.report
-        base = Path(self.folder.text().strip() or ".") / export_base_name(report.agency, report.year)
+        folder = self.folder.text().strip() or "."
         chosen = {"docx": self.word_box, "xlsx": self.excel_box, "pdf": self.pdf_box}
         return {
-            kind: base.with_suffix(f".{kind}")
+            kind: Path(folder) / export_file_name(report.agency, report.year, f".{kind}", folder=folder)
             for kind, box in chosen.items()
             if box.isChecked() and box.isEnabled()
         }

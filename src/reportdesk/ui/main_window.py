@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +20,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
+from reportdesk.app.paths import free_path
+from reportdesk.core.file_names import draft_file_name
 from reportdesk.storage.errors import DraftError
 from reportdesk.storage.home import drafts_home, recent_drafts
 from reportdesk.ui.settings import app_settings
@@ -47,21 +48,6 @@ DRAFT_SUFFIX = ".rdesk"
 OPEN_SUFFIXES = (DRAFT_SUFFIX, ".docx", ".xlsx", ".json")
 SHOW_PREVIOUS_KEY = "view/show_previous"
 SAMPLE = ("samples", "sample-report-2022.json")
-
-
-def draft_file_name(agency: str, year: int) -> str:
-    safe = re.sub(r'[\\/:*?"<>|\s]+', "", agency)[:40] or "报告"
-    return f"{safe}-{year}{DRAFT_SUFFIX}"
-
-
-def free_path(folder: Path, name: str) -> Path:
-    path = folder / name
-    stem, suffix = path.stem, path.suffix
-    n = 2
-    while path.exists():
-        path = folder / f"{stem}-{n}{suffix}"
-        n += 1
-    return path
 
 
 class ReportWindow(QMainWindow):
