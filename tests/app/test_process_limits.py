@@ -37,24 +37,24 @@ class FakeKernel32:
         self.calls: list[tuple] = []
         self.info: pl.JOBOBJECT_EXTENDED_LIMIT_INFORMATION | None = None
 
-    def CreateJobObjectW(self, attributes, name):  # noqa: N802
+    def CreateJobObjectW(self, attributes, name):
         self.calls.append(("create", attributes, name))
         return 0 if self.fail == "create" else 0x1234
 
-    def SetInformationJobObject(self, handle, info_class, info, size):  # noqa: N802
+    def SetInformationJobObject(self, handle, info_class, info, size):
         self.calls.append(("set", handle, info_class, size))
         self.info = ctypes.cast(info, ctypes.POINTER(pl.JOBOBJECT_EXTENDED_LIMIT_INFORMATION)).contents
         return 0 if self.fail == "set" else 1
 
-    def AssignProcessToJobObject(self, job, process):  # noqa: N802
+    def AssignProcessToJobObject(self, job, process):
         self.calls.append(("assign", job, process.value))
         return 0 if self.fail == "assign" else 1
 
-    def CloseHandle(self, handle):  # noqa: N802
+    def CloseHandle(self, handle):
         self.calls.append(("close", handle))
         return 1
 
-    def K32GetProcessMemoryInfo(self, process, counters, size):  # noqa: N802
+    def K32GetProcessMemoryInfo(self, process, counters, size):
         self.calls.append(("memory", process.value, size))
         c = ctypes.cast(counters, ctypes.POINTER(pl.PROCESS_MEMORY_COUNTERS)).contents
         c.WorkingSetSize, c.PagefileUsage = 300 * 2**20, 500 * 2**20

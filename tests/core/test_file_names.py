@@ -66,7 +66,7 @@ def test_draft_names_keep_the_chinese_readable(agency: str, expected: str) -> No
     assert windows_problem(name) is None and linux_problem(name) is None
 
 
-@pytest.mark.parametrize("stem", sorted(RESERVED) + ["con", "Nul", "com1", "lpt9", "CON ", "aux.tar", "NUL.txt"])
+@pytest.mark.parametrize("stem", [*sorted(RESERVED), "con", "Nul", "com1", "lpt9", "CON ", "aux.tar", "NUL.txt"])
 @pytest.mark.parametrize("suffix", ["", ".rdesk", ".docx"])
 def test_reserved_device_names_are_never_produced(stem: str, suffix: str) -> None:
     name = safe_file_name(stem, suffix)
