@@ -303,3 +303,16 @@ def test_the_windows_simulation_is_in_force_in_parent_and_workers() -> None:
     with WorkerPool(platform_facts, jobs=1, memory=2**30) as pool:
         pool.run(["x"], seen.__setitem__)
     assert seen == {0: {"setitimer": False, "resource": False, "start_method": "spawn", "item": "x"}}
+
+
+def test_a_pool_kept_between_chunks_replaces_a_worker_killed_meanwhile(sample_path) -> None:
+    """The 审阅 window keeps one pool for a run; a worker that died between chunks is replaced."""
+    from reportdesk.app.batch import ReviewPool
+
+    with ReviewPool(jobs=2, suffixes=[".json"]) as pool:
+        assert all(r.readable for r in pool.review([sample_path] * 3))
+        for worker in pool.pool.workers:
+            worker.process.kill()
+            worker.process.join(5)
+        results = pool.review([sample_path] * 3)
+    assert [r.readable for r in results] == [True, True, True]

@@ -190,19 +190,27 @@ class WorkerPool:
             if self._start_failures >= START_FAILURES:
                 while queue:
                     on_outcome(queue.popleft(), Failure("start"))
-            busy = [w for w in self.workers if w.index is not None]
+            for idle in [w for w in self.workers if w.index is None and not w.process.is_alive()]:
+                self._end(idle, kill=True)  # died between runs (killed from outside)
             for worker in [w for w in self.workers if w.index is None]:
                 if not queue:
                     break
-                worker.give(queue[0], items[queue.popleft()])
-                busy.append(worker)
+                self._give(worker, queue, items)
             while queue and len(self.workers) < self.jobs:
-                worker = self._start()
-                worker.give(queue[0], items[queue.popleft()])
-                busy.append(worker)
+                self._give(self._start(), queue, items)
+            busy = [w for w in self.workers if w.index is not None]
             if not busy:
                 return
             self._wait(busy, on_outcome)
+
+    def _give(self, worker: _Worker, queue: deque[int], items: Sequence[Any]) -> None:
+        index = queue.popleft()
+        try:
+            worker.give(index, items[index])
+        except OSError:  # the worker is gone: the item goes back, the worker is replaced
+            self._end(worker, kill=True)
+            queue.appendleft(index)
+            self._start_failures += 1
 
     def _deadline(self, worker: _Worker) -> float:
         if worker.since is None:
