@@ -272,9 +272,13 @@ class ReviewPool:
         from reportdesk.app.worker_pool import WorkerPool
 
         self.timeout, self.memory = timeout, memory
+        warm = tuple(sorted({s.lower() for s in suffixes}))
         self.pool = WorkerPool(task or review_bounded, (previous_path, timeout), jobs or os.cpu_count() or 1,
                                timeout=timeout, memory=memory, grace=grace, initializer=_init_worker,
-                               initargs=(tuple(sorted({s.lower() for s in suffixes})),))
+                               initargs=(warm,))
+        if self.pool.context.get_start_method() == "fork":
+            # Not relied on (each worker sets itself up), but forked workers then find it done.
+            _init_worker(warm)
 
     def __enter__(self) -> ReviewPool:
         return self
