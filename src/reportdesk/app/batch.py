@@ -321,13 +321,16 @@ def review_many(files: Sequence[Path], previous_path: str | None = None, jobs: i
     """Check *files* (in parallel when there are several); results in the order given.
 
     With *isolate* every file is read in a worker process, even a single one: the app uses
-    it so that a hostile file never runs inside the GUI process.  A single file (or
-    ``jobs=1``) is read here only where this thread has an alarm to bound it.
+    it so that a hostile file never runs inside the GUI process.  Otherwise a single file
+    (or ``jobs=1``) is read here only when it is JSON (a size-capped parse in Python, which
+    an alarm can interrupt) and this thread has an alarm: a Word or Excel file or a draft is
+    parsed in C (zip, XML, SQLite), where only the parent's kill is sure to stop it.
     """
     jobs = jobs or os.cpu_count() or 1
     total = len(files)
     task = task or review_bounded
-    if (jobs <= 1 or total <= 1) and not isolate and can_alarm():
+    here = all(Path(p).suffix.lower() == ".json" for p in files) and can_alarm()
+    if (jobs <= 1 or total <= 1) and not isolate and here:
         results = []
         for i, path in enumerate(files):
             results.append(_review_here(str(path), previous_path, timeout, task))
