@@ -121,4 +121,7 @@ def write_summary(results: Sequence[FileResult], path: Path) -> None:
     # collected ("Exception ignored in ZipFile.__del__"); the bytes are then written in one go.
     buffer = io.BytesIO()
     workbook.save(buffer)
-    write_atomically(Path(path), lambda temp: temp.write_bytes(buffer.getvalue()))
+    def produce(temp: Path) -> None:
+        temp.write_bytes(buffer.getvalue())
+
+    write_atomically(Path(path), produce)
