@@ -10,7 +10,7 @@ OUT=$(mktemp -d /tmp/reportdesk-deb.XXXXXX)
 WORK=$(mktemp -d /tmp/reportdesk-deb-check.XXXXXX)
 SAMPLE=$PWD/resources/samples/sample-report-2022.json
 fail() { echo "deb check FAILED: $*" >&2; exit 1; }
-trap 'dpkg -r reportdesk >/dev/null 2>&1 || true; rm -rf "$OUT" "$WORK"' EXIT
+trap 'dpkg --purge reportdesk >/dev/null 2>&1 || true; rm -rf "$OUT" "$WORK"' EXIT
 
 if dpkg-query -W -f='${Status}' reportdesk 2>/dev/null | grep -q "ok installed"; then
   fail "a reportdesk package is already installed on this machine; remove it first (dpkg -r reportdesk)"
@@ -94,4 +94,7 @@ if [ -f /usr/share/mime/application/x-reportdesk-draft.xml ]; then
 fi
 [ -s "$HOME/.local/share/ReportDesk/某局-2023.rdesk" ] || fail "dpkg -r touched the user's drafts"
 [ -s "$WORK/年报.docx" ] || fail "dpkg -r touched the user's exports"
+dpkg --purge reportdesk
+! dpkg-query -W -f='${Status}' reportdesk 2>/dev/null | grep -Eq "ok (installed|config-files)" || fail "reportdesk is still known to dpkg"
+[ -s "$HOME/.local/share/ReportDesk/某局-2023.rdesk" ] || fail "dpkg --purge touched the user's drafts"
 echo "deb check passed: $(basename "$DEB") installs, runs (CLI, spawn, export, GUI) and removes cleanly"
