@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -30,6 +31,27 @@ SPEC = HERE / "pyinstaller" / "reportdesk.spec"
 SVG = ROOT / "resources" / "icons" / "reportdesk.svg"
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 APP_FOLDER = "ReportDesk"
+ICO_NAME = "reportdesk.ico"
+#: PyInstaller 6 puts everything but the executables in this folder of a one-folder build.
+CONTENTS = "_internal"
+
+
+def executables(spec: Path = SPEC) -> list[str]:
+    """The executables' names as the spec gives them (``EXE(..., name="...")``), in order."""
+    return re.findall(r'\bEXE\(.*?\bname="([^"]+)"', spec.read_text(encoding="utf-8"), re.S)
+
+
+def layout(platform: str = sys.platform) -> dict[str, str]:
+    """The top level of DIST/ReportDesk/ on *platform*, without building: name → "file" or "dir".
+
+    The Windows installer script is checked against this (tests/packaging/test_windows_installer.py)
+    and the real build against it too (tests/packaging/test_frozen.py).
+    """
+    suffix = ".exe" if platform == "win32" else ""
+    entries = {f"{name}{suffix}": "file" for name in executables()}
+    entries[ICO_NAME] = "file"
+    entries[CONTENTS] = "dir"
+    return entries
 
 
 def _run(args: list[str], env: dict[str, str] | None = None) -> None:
@@ -90,7 +112,7 @@ def build(dist: Path, work: Path, trim: bool = True) -> Path:
     _run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "--distpath", str(dist),
           "--workpath", str(work / "pyinstaller"), str(SPEC)], env=env)
     app = dist / APP_FOLDER
-    shutil.copyfile(ico, app / "reportdesk.ico")
+    shutil.copyfile(ico, app / ICO_NAME)
     print(f"{app}: {folder_size(app) / 2**20:.1f} MiB", flush=True)
     return app
 

@@ -48,6 +48,8 @@ Name: "{userdesktop}\ReportDesk 信息公开年报助手"; Filename: "{app}\repo
 [Registry]
 ; .rdesk drafts open in ReportDesk on double-click (per user, HKCU).
 Root: HKCU; Subkey: "Software\Classes\.rdesk"; ValueType: string; ValueName: ""; ValueData: "ReportDesk.Draft"; Flags: uninsdeletevalue
+; the same MIME type as the Linux entry (packaging/linux/org.reportdesk.ReportDesk.mime.xml)
+Root: HKCU; Subkey: "Software\Classes\.rdesk"; ValueType: string; ValueName: "Content Type"; ValueData: "application/x-reportdesk-draft"; Flags: uninsdeletevalue
 Root: HKCU; Subkey: "Software\Classes\ReportDesk.Draft"; ValueType: string; ValueName: ""; ValueData: "ReportDesk 年报草稿"; Flags: uninsdeletekey
 Root: HKCU; Subkey: "Software\Classes\ReportDesk.Draft\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\reportdesk.ico,0"
 Root: HKCU; Subkey: "Software\Classes\ReportDesk.Draft\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\reportdesk-gui.exe"" ""%1"""

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from reportdesk.cli import main
@@ -102,29 +104,118 @@ def test_check_on_json_imports_no_office_library(tmp_path: Path) -> None:
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
-def test_a_worker_stuck_past_its_alarm_is_stopped_and_named(tmp_path: Path, monkeypatch, sample_path) -> None:
-    """A file that holds its worker inside C code (simulated: the alarm is blocked) is killed
-    by the watchdog; the other files are still checked."""
-    import signal
-    import time
+def test_a_worker_stuck_past_its_alarm_is_killed_and_the_file_named(tmp_path: Path, sample_path) -> None:
+    """A file that holds its worker (its alarm blocked, or no alarm at all) is killed by the
+    parent after its own time bound; the worker is replaced and the other files are checked."""
+    from reportdesk.app import batch
+    from tests.app.worker_tasks import sleep_forever
 
-    import reportdesk.app.batch as batch
-
-    original = batch.import_file
-
-    def stuck(path: Path):
-        if path.name == "stuck.json":
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
-            time.sleep(600)
-        return original(path)
-
-    monkeypatch.setattr(batch, "import_file", stuck)
-    monkeypatch.setattr(batch, "WATCHDOG_GRACE_S", 1)
     (tmp_path / "stuck.json").write_text("{}")
-    files = [sample_path, tmp_path / "stuck.json", sample_path]
-    results = batch.review_many(files, jobs=2, timeout=1)
+    files = [sample_path, tmp_path / "stuck.json", sample_path, sample_path, sample_path]
+    results = batch.review_many(files, jobs=2, timeout=1, task=sleep_forever)
+    assert [r.path for r in results] == [str(f) for f in files]
+    assert [r.readable for r in results] == [True, False, True, True, True]
+    assert "读取超时：超过 1 秒" in results[1].error
+
+
+def test_one_worker_stuck_twice_is_replaced_each_time(tmp_path: Path, sample_path) -> None:
+    from reportdesk.app import batch
+    from tests.app.worker_tasks import sleep_forever
+
+    for name in ("stuck-1.json", "stuck-2.json"):
+        (tmp_path / name).write_text("{}")
+    files = [tmp_path / "stuck-1.json", sample_path, tmp_path / "stuck-2.json", sample_path]
+    results = batch.review_many(files, jobs=1, timeout=1, isolate=True, task=sleep_forever)
+    assert [r.readable for r in results] == [False, True, False, True]
+    assert all("读取超时" in r.error for r in results[::2])
+
+
+def test_a_worker_allocating_without_end_is_stopped(tmp_path: Path, sample_path) -> None:
+    """The memory bound holds: by the worker's own address-space cap where the system has one,
+    otherwise by the parent watching the worker's memory."""
+    from reportdesk.app import batch
+    from tests.app.worker_tasks import allocate_forever
+
+    (tmp_path / "hog.json").write_text("{}")
+    files = [sample_path, tmp_path / "hog.json", sample_path]
+    results = batch.review_many(files, jobs=2, timeout=60, memory=600 * 2**20, task=allocate_forever)
     assert [r.readable for r in results] == [True, False, True]
-    assert "读取超时" in results[1].error
+    assert "内存" in results[1].error
+
+
+def test_a_worker_that_dies_costs_only_its_file(tmp_path: Path, sample_path) -> None:
+    from reportdesk.app import batch
+    from tests.app.worker_tasks import die_on_crash
+
+    (tmp_path / "crash.json").write_text("{}")
+    files = [sample_path, tmp_path / "crash.json", sample_path, sample_path]
+    results = batch.review_many(files, jobs=2, task=die_on_crash)
+    assert [r.readable for r in results] == [True, False, True, True]
+    assert "异常退出" in results[1].error
+
+
+def test_an_exception_in_one_file_costs_only_that_file(tmp_path: Path, sample_path) -> None:
+    from reportdesk.app import batch
+    from tests.app.worker_tasks import raise_on_bug
+
+    (tmp_path / "bug.json").write_text("{}")
+    files = [sample_path] * 5 + [tmp_path / "bug.json"] + [sample_path] * 5
+    for jobs in (1, 2):
+        results = batch.review_many(files, jobs=jobs, task=raise_on_bug)
+        assert [r.readable for r in results] == [True] * 5 + [False] + [True] * 5
+        assert "程序内部出错" in results[5].error and "invalid literal" not in results[5].error
+
+
+def test_one_bad_year_among_63_good_reports_spoils_none_of_them(tmp_path: Path) -> None:
+    """#11 item 3: a JSON with "year": "①" among 63 good reports."""
+    form = get_form()
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for i in range(63):
+        data = report_to_json(form, complete_report(seed=i % 5, agency=f"第{i}局", year=2023))
+        (folder / f"r{i:02}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    bad = report_to_json(form, complete_report(seed=9))
+    bad["year"] = "①"
+    (folder / "r31-bad.json").write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
+    from reportdesk.app.batch import collect_files, review_many
+
+    files, _ = collect_files([str(folder)])
+    results = review_many(files, jobs=2)
+    by_name = {Path(r.path).name: r for r in results}
+    assert len(by_name) == 64
+    assert all(r.readable for name, r in by_name.items() if name != "r31-bad.json")
+    assert by_name["r05.json"].report is not None and by_name["r05.json"].report.agency == "第5局"
+    bad_result = by_name["r31-bad.json"]
+    assert bad_result.report is None or bad_result.report.year != 1  # never read as another figure
+
+
+def test_the_start_method_follows_the_environment(monkeypatch) -> None:
+    from reportdesk.app import worker_pool
+
+    monkeypatch.setenv(worker_pool.START_METHOD_ENV, "spawn")
+    assert worker_pool.start_method() == "spawn"
+    monkeypatch.setenv(worker_pool.START_METHOD_ENV, "teleport")
+    assert worker_pool.start_method() is None
+    monkeypatch.delenv(worker_pool.START_METHOD_ENV)
+    assert worker_pool.start_method() is None
+
+
+def test_summary_strips_characters_xml_cannot_hold(tmp_path: Path) -> None:
+    from reportdesk.app.batch import FileResult
+    from reportdesk.core.findings import Finding
+    from reportdesk.documents.batch_summary import write_summary
+
+    report = complete_report(agency="某\x00市\x01某局\ud800", year=2023)
+    findings = [Finding(rule="blank", severity="warning", message="空白\x00单元格\x1b", cells=())]
+    results = [FileResult("a\x07.json", report=report, findings=findings),
+               FileResult("b.json", error="不是有效的\x00 JSON\x0c")]
+    out = tmp_path / "summary.xlsx"
+    write_summary(results, out)
+    workbook = load_workbook(out)
+    rows = list(workbook["报告汇总"].iter_rows(values_only=True))
+    assert rows[1][:2] == ("a.json", "某市某局")
+    assert rows[2][6] == "不是有效的 JSON"
+    assert list(workbook["全部问题"].iter_rows(values_only=True))[1][5] == "空白单元格"
 
 
 def test_previous_gives_the_year_on_year_sheet_and_large_swings(tmp_path: Path, capsys) -> None:
@@ -196,3 +287,32 @@ def test_folder_search_skips_office_lock_files_and_hidden_files(tmp_path: Path) 
     (tmp_path / "empty").mkdir()
     files, problems = collect_files([str(tmp_path / "empty")])
     assert files == [] and "没有报告文件" in problems[0].error
+
+
+@pytest.mark.skipif(not os.environ.get("REPORTDESK_SPAWN_SIM"), reason="only in the simulated-Windows run")
+def test_the_windows_simulation_is_in_force_in_parent_and_workers() -> None:
+    import signal
+
+    from reportdesk.app.worker_pool import WorkerPool, start_method
+    from tests.app.worker_tasks import platform_facts
+
+    assert not hasattr(signal, "setitimer") and start_method() == "spawn"
+    with pytest.raises(ImportError):
+        import resource  # noqa: F401
+    seen: dict[int, object] = {}
+    with WorkerPool(platform_facts, jobs=1, memory=2**30) as pool:
+        pool.run(["x"], seen.__setitem__)
+    assert seen == {0: {"setitimer": False, "resource": False, "start_method": "spawn", "item": "x"}}
+
+
+def test_a_pool_kept_between_chunks_replaces_a_worker_killed_meanwhile(sample_path) -> None:
+    """The 审阅 window keeps one pool for a run; a worker that died between chunks is replaced."""
+    from reportdesk.app.batch import ReviewPool
+
+    with ReviewPool(jobs=2, suffixes=[".json"]) as pool:
+        assert all(r.readable for r in pool.review([sample_path] * 3))
+        for worker in pool.pool.workers:
+            worker.process.kill()
+            worker.process.join(5)
+        results = pool.review([sample_path] * 3)
+    assert [r.readable for r in results] == [True, True, True]

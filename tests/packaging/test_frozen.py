@@ -26,6 +26,11 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The frozen app: built here, or the one named by REPORTDESK_FROZEN_BUNDLE (CI builds it once
+    for this test and the .deb check)."""
+    given = os.environ.get("REPORTDESK_FROZEN_BUNDLE")
+    if given:
+        return Path(given)
     work = tmp_path_factory.mktemp("frozen")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     done = subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"), "--dist", str(work / "dist"),
@@ -118,3 +123,24 @@ def test_icon_for_windows_is_a_multi_size_ico(bundle: Path) -> None:
     assert sizes == [16, 24, 32, 48, 64, 128, 256]
     first_offset = struct.unpack_from("<I", data, 6 + 12)[0]
     assert data[first_offset:first_offset + 8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_bundle_has_the_layout_the_installer_script_is_checked_against(bundle: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_reportdesk_build", ROOT / "packaging" / "build.py")
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    actual = {p.name: "dir" if p.is_dir() else "file" for p in bundle.iterdir()}
+    assert actual == build.layout(sys.platform)
+
+
+def test_check_under_spawn_from_the_frozen_app(bundle: Path, tmp_path: Path) -> None:
+    """Workers started by spawn re-run the frozen executable (multiprocessing.freeze_support)."""
+    done = _run(bundle, "reportdesk", "check", str(SAMPLE), str(SAMPLE), "--jobs", "2", "--json",
+                home=tmp_path, REPORTDESK_START_METHOD="spawn")
+    assert done.returncode == 0, done.stdout + done.stderr
+    import json
+
+    assert [r["readable"] for r in json.loads(done.stdout)] == [True, True]

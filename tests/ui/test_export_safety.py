@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from reportdesk.ui.export_panel import ExportPanel, documents_folder, export_base_name
+from reportdesk.core.file_names import export_file_name
+from reportdesk.ui.export_panel import ExportPanel, documents_folder
 from reportdesk.ui.main_window import ReportWindow
 
 
@@ -57,7 +58,7 @@ def test_errors_ask_first_mark_internal_and_never_overwrite(qtbot, tmp_path: Pat
         answer(panel, "仍然导出（内部审阅稿）")
     written, error = blocker.args
     assert error == ""
-    name = export_base_name("某市某某局", 2023)
+    name = export_file_name("某市某某局", 2023, "")
     assert name == "某市某某局2023年政府信息公开工作年度报告"
     docx_path = tmp_path / f"{name}.docx"
     assert docx_path in written

@@ -164,10 +164,10 @@ def test_edit_menu_copy_and_paste(window: ReportWindow) -> None:
 
 
 def test_file_names_say_the_year_once(tmp_path: Path) -> None:
-    from reportdesk.ui.export_panel import export_base_name
+    from reportdesk.core.file_names import export_file_name
 
-    assert export_base_name("某市某某局", 2022) == "某市某某局2022年政府信息公开工作年度报告"
-    assert "年度年度" not in export_base_name("某局", 2022) and export_base_name("某局", 2022).count("年度") == 1
+    assert export_file_name("某市某某局", 2022, "") == "某市某某局2022年政府信息公开工作年度报告"
+    assert "年度年度" not in export_file_name("某局", 2022, "") and export_file_name("某局", 2022, "").count("年度") == 1
 
 
 def test_a_finding_too_tall_for_the_screen_folds_the_rows_between(window: ReportWindow) -> None:

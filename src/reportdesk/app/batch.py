@@ -3,8 +3,9 @@
 A file is read by the importer of its type (a Word or Excel file gives an import summary
 and findings of its own: ``old_format``, ``missing_table``, ``label``, ``export_mismatch``)
 and checked by the rule engine, with last year's report when one is given.  A batch runs
-in worker processes; each file gets a time limit, each worker a memory limit, so that a
-hostile file is reported as unreadable and the rest of the batch goes on.
+in worker processes (:mod:`reportdesk.app.worker_pool`); the parent bounds each file's
+time and each worker's memory, so that a hostile file is reported as unreadable and the
+rest of the batch goes on; every file gets its own result, whatever happens to another.
 """
 
 from __future__ import annotations
@@ -15,11 +16,9 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reportdesk.core.findings import Finding, sort_findings
 from reportdesk.core.interchange import ReportFileError
@@ -27,12 +26,17 @@ from reportdesk.core.report import Report
 from reportdesk.core.table_import import ImportResult, ImportSummary
 from reportdesk.core.year_on_year import YearChange
 
+if TYPE_CHECKING:  # imported when a pool is made: `check` of one file needs no multiprocessing
+    from reportdesk.app.worker_pool import Failure
+
 log = logging.getLogger(__name__)
 
 REVIEW_SUFFIXES = (".docx", ".xlsx", ".json", ".rdesk")
 FILE_TIMEOUT_S = 30
 WORKER_MEMORY_BYTES = 1536 * 1024 * 1024
-WATCHDOG_GRACE_S = 20
+#: Seconds past a file's time bound after which the parent kills its worker (the worker's
+#: own alarm, where the system has one, answers first).
+PARENT_GRACE_S = 2.0
 
 
 @dataclass(slots=True)
@@ -147,18 +151,15 @@ def _on_alarm(signum: int, frame: object) -> None:
     raise FileTimeout
 
 
-def _limit_worker(memory: int) -> None:
-    """In a worker process: cap the address space so a hostile file fails with MemoryError."""
-    try:
-        import resource
-    except ImportError:  # Windows
-        return
-    try:
-        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        limit = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (ValueError, OSError) as exc:
-        log.warning("cannot limit worker memory: %s", exc)
+def timeout_message(timeout: float) -> str:
+    return f"读取超时：超过 {timeout:.0f} 秒仍未读完，文件可能被恶意构造，已跳过。"
+
+
+def can_alarm() -> bool:
+    """Whether this thread can bound a file's time itself (SIGALRM: POSIX, main thread only)."""
+    import signal
+
+    return hasattr(signal, "setitimer") and hasattr(signal, "SIGALRM") and _in_main_thread()
 
 
 @functools.lru_cache(maxsize=2)
@@ -167,19 +168,23 @@ def _previous(path: str | None) -> Report | None:
 
 
 def review_bounded(path: str, previous_path: str | None, timeout: float = FILE_TIMEOUT_S) -> FileResult:
-    """:func:`review_file` with a time limit (on systems with SIGALRM)."""
+    """:func:`review_file` with its own time limit where the system has SIGALRM.
+
+    In a worker this is a first line only: the parent kills a worker that overruns (see
+    :mod:`reportdesk.app.worker_pool`), which is what holds where there is no alarm.
+    """
     import signal
 
-    can_alarm = hasattr(signal, "setitimer") and _in_main_thread()
-    if can_alarm:
+    alarm = can_alarm()
+    if alarm:
         old = signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
         return review_file(Path(path), _previous(previous_path))
     except FileTimeout:
-        return FileResult(path, error=f"读取超时：超过 {timeout:.0f} 秒仍未读完，文件可能被恶意构造，已跳过。")
+        return FileResult(path, error=timeout_message(timeout))
     finally:
-        if can_alarm:
+        if alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, old)
 
@@ -211,109 +216,130 @@ def collect_files(names: Iterable[str]) -> tuple[list[Path], list[FileResult]]:
 
 
 Progress = Callable[[int, int], None]
+#: What a worker runs for each file: ``task(path, previous_path, timeout) -> FileResult``
+#: (a module-level function: it is sent to the worker by name).
+Task = Callable[[str, str | None, float], FileResult]
+
+_ERROR_MESSAGE = "检查此文件时程序内部出错，已跳过此文件（其他文件不受影响）。请把此文件提供给技术支持。"
 
 
-def review_many(files: Sequence[Path], previous_path: str | None = None, jobs: int | None = None,
-                progress: Progress | None = None, timeout: float = FILE_TIMEOUT_S,
-                isolate: bool = False) -> list[FileResult]:
-    """Check *files* (in parallel when there are several); results in the order given.
-
-    With *isolate* every file is read in a worker process, even a single one: the app uses
-    it so that a hostile file never runs inside the GUI process (whose threads have no alarm).
-    """
-    jobs = jobs or os.cpu_count() or 1
-    total = len(files)
-    if (jobs <= 1 or total <= 1) and not isolate:
-        results = []
-        for i, path in enumerate(files):
-            results.append(review_bounded(str(path), previous_path, timeout))
-            if progress:
-                progress(i + 1, total)
-        return results
-    _warm_up(files)
-    slots: list[FileResult | None] = [None] * total
-    pending = list(range(total))
-    while pending:
-        outcome = _run_pool(files, pending, slots, previous_path, min(jobs, len(pending)), timeout,
-                            lambda: progress(sum(s is not None for s in slots), total) if progress else None)
-        pending = [i for i in pending if slots[i] is None]
-        if outcome != "ok" and pending:
-            # A worker died (a crash in a C library on a hostile file) or hung past every
-            # limit: run the rest one at a time in fresh workers, so the culprit is named.
-            for i in pending:
-                alone = _run_pool(files, [i], slots, previous_path, 1, timeout, lambda: None)
-                if alone == "hung":
-                    slots[i] = FileResult(str(files[i]), error=f"读取超时：超过 {timeout:.0f} 秒仍未读完，文件可能被恶意构造，已跳过。")
-                elif alone == "broken":
-                    slots[i] = FileResult(str(files[i]), error="读取时程序异常退出（文件可能被恶意构造），已跳过。")
-                if progress:
-                    progress(sum(s is not None for s in slots), total)
-            pending = []
-    return [s if s is not None else FileResult(str(files[i]), error="未能检查。") for i, s in enumerate(slots)]
+def failure_result(path: str, failure: Failure, timeout: float, memory: int | None) -> FileResult:
+    """The unreadable result of a file whose worker gave no result."""
+    if failure.kind == "timeout":
+        return FileResult(path, error=timeout_message(timeout))
+    if failure.kind == "memory":
+        limit = f"（上限 {memory // 2**20} MB）" if memory else ""
+        return FileResult(path, error=f"读取时占用内存过多{limit}：文件可能被恶意构造或过于复杂，已停止读取。")
+    if failure.kind == "crash":
+        return FileResult(path, error="读取时程序异常退出（文件可能被恶意构造），已跳过。")
+    if failure.kind == "start":
+        return FileResult(path, error="无法启动检查进程，未能检查此文件：请关闭一些程序后重试。")
+    return FileResult(path, error=_ERROR_MESSAGE)
 
 
-def _warm_up(files: Sequence[Path]) -> None:
-    """Import the readers and build the label indexes once, before the workers are forked."""
+def _review_here(path: str, previous_path: str | None, timeout: float, task: Task) -> FileResult:
+    """One file in this process; an exception in it is that file's result only."""
+    try:
+        return task(path, previous_path, timeout)
+    except MemoryError:
+        return FileResult(path, error="读取时内存不足：文件可能被恶意构造或过于复杂，已停止读取。")
+    except Exception:
+        log.info("checking %s failed", path, exc_info=True)
+        return FileResult(path, error=_ERROR_MESSAGE)
+
+
+def _init_worker(suffixes: tuple[str, ...]) -> None:
+    """In each worker as it starts: import the readers and build the label indexes."""
     from reportdesk.core.catalog import get_form
     from reportdesk.core.table_import import _indexes
 
     _indexes(get_form())
-    suffixes = {p.suffix.lower() for p in files}
     if ".docx" in suffixes:
         import reportdesk.documents.docx_reader
     if ".xlsx" in suffixes:
         import reportdesk.documents.xlsx_reader  # noqa: F401
 
 
-def review_chunk(paths: list[str], previous_path: str | None, timeout: float) -> list[FileResult]:
-    """Several files in one task (fewer round trips to the worker), each with its own time limit."""
-    return [review_bounded(path, previous_path, timeout) for path in paths]
+class ReviewPool:
+    """Worker processes that check files, kept between calls of :meth:`review` (the 审阅
+    window checks a folder in chunks with one pool); each file is bounded in time and
+    memory by the parent, and every file gets its own result."""
+
+    def __init__(self, jobs: int | None = None, previous_path: str | None = None,
+                 timeout: float = FILE_TIMEOUT_S, memory: int | None = WORKER_MEMORY_BYTES,
+                 task: Task | None = None, suffixes: Iterable[str] = REVIEW_SUFFIXES,
+                 grace: float = PARENT_GRACE_S) -> None:
+        from reportdesk.app.worker_pool import WorkerPool
+
+        self.timeout, self.memory = timeout, memory
+        warm = tuple(sorted({s.lower() for s in suffixes}))
+        self.pool = WorkerPool(task or review_bounded, (previous_path, timeout), jobs or os.cpu_count() or 1,
+                               timeout=timeout, memory=memory, grace=grace, initializer=_init_worker,
+                               initargs=(warm,))
+        if self.pool.context.get_start_method() == "fork":
+            # Not relied on (each worker sets itself up), but forked workers then find it done.
+            _init_worker(warm)
+
+    def __enter__(self) -> ReviewPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.pool.close()
+
+    def review(self, files: Sequence[Path], progress: Progress | None = None,
+               should_stop: Callable[[], bool] | None = None) -> list[FileResult]:
+        """Results in the order given (without the files never started, when stopped)."""
+        total = len(files)
+        slots: list[FileResult | None] = [None] * total
+        done = 0
+
+        from reportdesk.app.worker_pool import Failure
+
+        def outcome(index: int, value: object) -> None:
+            nonlocal done
+            path = str(files[index])
+            if isinstance(value, FileResult):
+                slots[index] = value
+            else:
+                failure = value if isinstance(value, Failure) else Failure("error", value)
+                slots[index] = failure_result(path, failure, self.timeout, self.memory)
+            done += 1
+            if progress:
+                progress(done, total)
+
+        self.pool.run([str(f) for f in files], outcome, should_stop)
+        return [s for s in slots if s is not None]
 
 
-def _run_pool(files: Sequence[Path], indexes: list[int], slots: list[FileResult | None],
-              previous_path: str | None, jobs: int, timeout: float, tick: Callable[[], object]) -> str:
-    """Run *indexes* in a pool; fill *slots*; return "ok", "broken" (a worker died) or "hung".
+def review_many(files: Sequence[Path], previous_path: str | None = None, jobs: int | None = None,
+                progress: Progress | None = None, timeout: float = FILE_TIMEOUT_S,
+                isolate: bool = False, memory: int | None = WORKER_MEMORY_BYTES,
+                task: Task | None = None) -> list[FileResult]:
+    """Check *files* (in parallel when there are several); results in the order given.
 
-    Each file has its own alarm in the worker; should a file hold a worker past the alarm
-    (stuck inside C code), the watchdog here kills the workers.
+    With *isolate* every file is read in a worker process, even a single one: the app uses
+    it so that a hostile file never runs inside the GUI process.  Otherwise a single file
+    (or ``jobs=1``) is read here only when it is JSON (a size-capped parse in Python, which
+    an alarm can interrupt) and this thread has an alarm: a Word or Excel file or a draft is
+    parsed in C (zip, XML, SQLite), where only the parent's kill is sure to stop it.
     """
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_limit_worker,
-                             initargs=(WORKER_MEMORY_BYTES,)) as pool:
-        size = max(1, min(8, len(indexes) // (jobs * 4)))
-        chunks = [indexes[i:i + size] for i in range(0, len(indexes), size)]
-        futures: dict[Future[list[FileResult]], list[int]] = {
-            pool.submit(review_chunk, [str(files[i]) for i in chunk], previous_path, timeout): chunk
-            for chunk in chunks
-        }
-        remaining = set(futures)
-        watchdog = timeout * size + WATCHDOG_GRACE_S
-        while remaining:
-            finished, remaining = wait(remaining, timeout=watchdog, return_when=FIRST_COMPLETED)
-            if not finished:
-                _kill_workers(pool)
-                return "hung"
-            for future in finished:
-                chunk = futures[future]
-                try:
-                    for i, result in zip(chunk, future.result(), strict=True):
-                        slots[i] = result
-                except BrokenProcessPool:
-                    return "broken"
-                except Exception as exc:  # a bug: report it for these files and go on
-                    log.exception("checking %s failed", [str(files[i]) for i in chunk])
-                    for i in chunk:
-                        slots[i] = FileResult(str(files[i]), error=f"检查时出错：{exc}")
-                tick()
-    return "ok"
-
-
-def _kill_workers(pool: ProcessPoolExecutor) -> None:
-    processes = getattr(pool, "_processes", None) or {}
-    for process in list(processes.values()):
-        try:
-            process.kill()
-        except (OSError, AttributeError) as exc:
-            log.warning("cannot stop a worker: %s", exc)
+    jobs = jobs or os.cpu_count() or 1
+    total = len(files)
+    task = task or review_bounded
+    here = all(Path(p).suffix.lower() == ".json" for p in files) and can_alarm()
+    if (jobs <= 1 or total <= 1) and not isolate and here:
+        results = []
+        for i, path in enumerate(files):
+            results.append(_review_here(str(path), previous_path, timeout, task))
+            if progress:
+                progress(i + 1, total)
+        return results
+    suffixes = {p.suffix.lower() for p in files}
+    with ReviewPool(min(jobs, max(total, 1)), previous_path, timeout, memory, task, suffixes) as pool:
+        return pool.review(files, progress)
 
 
 class StderrProgress:

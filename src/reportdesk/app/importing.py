@@ -1,7 +1,8 @@
 """Turning a file into a new draft: what the app's 打开… and 基于上年报告新建 call.  Qt-free.
 
-A Word, Excel or JSON report is read in a worker process (with the batch check's time and
-memory limits, so that a hostile file cannot take the app down) and becomes an
+A Word, Excel or JSON report (to import, or as last year's) is read in a worker process
+(with the batch check's time and memory bounds, held by the parent, so that a hostile file
+cannot take the app down or hang it, under fork as under spawn) and becomes an
 :class:`ImportedFile`: the report, and the lines of its import summary that the draft
 keeps (cells read and missing, labels that differ, what could not be mapped, and what the
 import found about the document itself, such as the old format or a table changed by hand
@@ -13,10 +14,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportdesk.core.catalog import get_form
 from reportdesk.core.interchange import ReportFileError
 from reportdesk.core.report import Report
+
+if TYPE_CHECKING:
+    from reportdesk.app.batch import Task
 
 log = logging.getLogger(__name__)
 
@@ -71,15 +76,21 @@ def summary_lines(path: Path, report: Report, summary: object, findings: list) -
     return lines
 
 
-def import_in_worker(path: Path) -> ImportedFile:
-    """Read a .docx/.xlsx/.json report in a worker process; raise :class:`ImportFailed`."""
-    from reportdesk.app.batch import review_many
+def import_in_worker(path: Path, *, timeout: float | None = None, memory: int | None = None,
+                     task: Task | None = None) -> ImportedFile:
+    """Read a .docx/.xlsx/.json report in a worker process; raise :class:`ImportFailed`.
+
+    *timeout* (seconds) and *memory* (bytes) default to the batch check's bounds; they and
+    *task* (the reader run in the worker, see :data:`reportdesk.app.batch.Task`) are for tests.
+    """
+    from reportdesk.app.batch import FILE_TIMEOUT_S, WORKER_MEMORY_BYTES, review_many
 
     path = Path(path)
     _check_suffix(path, IMPORT_SUFFIXES)
     if not path.is_file():
         raise ImportFailed("文件不存在。")
-    result = review_many([path], None, jobs=1, isolate=True)[0]
+    result = review_many([path], None, jobs=1, isolate=True, timeout=timeout or FILE_TIMEOUT_S,
+                         memory=memory or WORKER_MEMORY_BYTES, task=task)[0]
     if result.error is not None or result.report is None:
         raise ImportFailed(result.error or "未能读取。")
     source = result.summary.source if result.summary is not None else path.suffix
@@ -88,13 +99,34 @@ def import_in_worker(path: Path) -> ImportedFile:
 
 
 def read_previous(path: Path) -> Report:
-    """Last year's report from a draft, Word, Excel or JSON file; raise :class:`ImportFailed`."""
-    from reportdesk.app.batch import import_file
+    """Last year's report from a draft, Word, Excel or JSON file; raise :class:`ImportFailed`.
 
+    A Word, Excel or JSON file comes from anywhere: it is read in a worker process under the
+    batch check's bounds, as an import is.  A draft (our own file, behind its lock) is read here.
+    """
     path = Path(path)
     _check_suffix(path, PREVIOUS_SUFFIXES)
+    if path.suffix.lower() == ".rdesk":
+        report = _read_here(path)
+    else:
+        if not path.is_file():
+            raise ImportFailed("文件不存在。")
+        from reportdesk.app.batch import review_many
+
+        result = review_many([path], None, jobs=1, isolate=True)[0]
+        if result.error is not None or result.report is None:
+            raise ImportFailed(result.error or "未能读取。")
+        report = result.report
+    if not any(v is not None for v in report.cells.values()) and not report.texts:
+        raise ImportFailed("文件中没有读到任何数字或文字，不像一份年度报告。")
+    return report
+
+
+def _read_here(path: Path) -> Report:
+    from reportdesk.app.batch import import_file
+
     try:
-        report = import_file(path).report
+        return import_file(path).report
     except ReportFileError as exc:
         raise ImportFailed(exc.message) from exc
     except MemoryError as exc:
@@ -103,6 +135,3 @@ def read_previous(path: Path) -> Report:
         raise ImportFailed("文件结构嵌套过深，无法读取。") from exc
     except OSError as exc:
         raise ImportFailed(f"无法读取文件：{exc.strerror or exc}") from exc
-    if not any(v is not None for v in report.cells.values()) and not report.texts:
-        raise ImportFailed("文件中没有读到任何数字或文字，不像一份年度报告。")
-    return report

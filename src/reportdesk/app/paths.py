@@ -1,4 +1,4 @@
-"""Where the user's guide and the log folder are (for the Help menu); no Qt here.
+"""Where the user's guide and the log folder are (for the Help menu), and free file names; no Qt here.
 
 The Help menu shows :func:`guide_path` (Markdown; ``QTextBrowser.setSource`` renders it with its
 images, offline) and "打开日志文件夹" opens :func:`ensure_log_dir`.
@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from reportdesk.core.catalog import docs_dir
+from reportdesk.core.file_names import safe_file_name
 
 log = logging.getLogger(__name__)
 
@@ -40,3 +41,20 @@ def ensure_log_dir() -> Path:
     folder = log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def free_path(folder: Path, name: str) -> Path:
+    """*folder*/*name* made safe (:func:`reportdesk.core.file_names.safe_file_name`), with "-2",
+    "-3" … added to the stem when the name is taken; an existing file is never chosen."""
+    folder = Path(folder)
+    suffix = PurePosixPath(name).suffix
+    safe = safe_file_name(name[: len(name) - len(suffix)], suffix, folder=str(folder))
+    stem = safe[: len(safe) - len(suffix)]
+    path, n = folder / safe, 2
+    while path.exists() or path.is_symlink():
+        candidate = folder / safe_file_name(f"{stem}-{n}", suffix, folder=str(folder), room=0)
+        if candidate == path:  # no room left for the number: shorten the stem
+            stem = stem[:-1] or "_"
+            continue
+        path, n = candidate, n + 1
+    return path

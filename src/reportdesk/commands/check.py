@@ -67,12 +67,17 @@ def run(args: argparse.Namespace) -> int:
         from reportdesk.documents.batch_summary import write_summary
         from reportdesk.documents.files import ExportError
 
+        summary = Path(args.summary)
+        if summary.is_dir():  # a folder: 审阅汇总.xlsx in it (审阅汇总-2.xlsx … when taken)
+            from reportdesk.app.paths import free_path
+
+            summary = free_path(summary, "审阅汇总.xlsx")
         try:
-            write_summary(results, Path(args.summary))
+            write_summary(results, summary)
         except ExportError as exc:
             print(f"无法保存汇总表：{exc.message}", file=sys.stderr)
             return 2
-        print(f"汇总表已保存：{args.summary}（{len(results)} 份报告）", file=sys.stderr)
+        print(f"汇总表已保存：{summary}（{len(results)} 份报告）", file=sys.stderr)
     if args.json:
         json.dump([r.to_json() for r in results], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                     "有错误时仍可导出（供内部审阅），加 --strict 则拒绝导出。",
     )
     p.add_argument("source", metavar="SOURCE", help="报告文件（JSON 交换文件或草稿）")
-    p.add_argument("--docx", metavar="OUT.docx", help="导出 Word 文档")
+    p.add_argument("--docx", metavar="OUT.docx", help="导出 Word 文档（给出文件夹时按单位和年度命名）")
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="导出 Excel 表格（三张统计表和校验结果）")
     p.add_argument("--pdf", metavar="OUT.pdf", help="导出 PDF（需要安装 LibreOffice）")
     p.add_argument("--strict", action="store_true", help="报告有错误时拒绝导出（退出码 1）")
@@ -46,6 +46,17 @@ def _unwritable_text(report: Report) -> str | None:
         if problem:
             return f"“{key}”{problem}。"
     return None
+
+
+def _target(given: str | None, report: Report, suffix: str) -> Path | None:
+    """The file to write: as given, or in a folder given, the default name made from the report."""
+    if not given:
+        return None
+    if Path(given).is_dir():
+        from reportdesk.core.file_names import export_file_name
+
+        return Path(given) / export_file_name(report.agency, report.year, suffix, folder=given)
+    return Path(given)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -91,9 +102,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         written = export_report(
             report,
-            docx=Path(args.docx) if args.docx else None,
-            xlsx=Path(args.xlsx) if args.xlsx else None,
-            pdf=Path(args.pdf) if args.pdf else None,
+            docx=_target(args.docx, report, ".docx"),
+            xlsx=_target(args.xlsx, report, ".xlsx"),
+            pdf=_target(args.pdf, report, ".pdf"),
             options=options,
             findings=findings,
             accepted=accepted,

@@ -6,7 +6,9 @@ agency and filter the findings by rule.
 
 from __future__ import annotations
 
+import io
 import logging
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,6 +41,21 @@ CHANGE_HEADINGS = ("文件", "单位", "项目", "上年", "本年", "增减", "
 FINDING_HEADINGS = ("文件", "单位", "年度", "级别", "规则", "问题", "单元格", "建议")
 
 
+#: What an XML 1.0 document cannot hold: the C0 controls but tab, line feed and carriage
+#: return, lone surrogates, and U+FFFE/U+FFFF.  A file's message or name may carry them
+#: (a NUL in a hostile file's text); the workbook keeps the rest of the text.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: object) -> object:
+    """*value* with the characters XML cannot hold removed (other values unchanged)."""
+    return _NOT_XML.sub("", value) if isinstance(value, str) else value
+
+
+def _row(values: Sequence[object]) -> list[object]:
+    return [xml_text(v) for v in values]
+
+
 def _total(cells: dict[str, Value], ids: tuple[str, ...]) -> Value:
     values = [cells.get(c) for c in ids]
     if all(v is None for v in values):
@@ -65,16 +82,16 @@ def write_summary(results: Sequence[FileResult], path: Path) -> None:
         notes = result.summary.brief() if result.summary is not None else ""
         cells = report.cells if report else {}
         totals = [_total(cells, ids) for _, ids in KEY_TOTALS]
-        reports.append([
+        reports.append(_row([
             result.path, agency, year, "是" if result.readable else "否",
             result.errors, result.warnings, result.error or "", notes, *totals,
-        ])
+        ]))
         for f in result.findings:
             labels = "；".join(form.cells[c].label if c in form.cells else c for c in f.cells)
-            findings_sheet.append([
+            findings_sheet.append(_row([
                 result.path, agency, year, SEVERITY_NAMES.get(str(f.severity), str(f.severity)),
                 f.rule, f.message, labels, f.advice,
-            ])
+            ]))
     sheets = [reports, findings_sheet]
     if any(r.changes for r in results):
         changes_sheet = workbook.create_sheet("与上年对比")
@@ -84,10 +101,10 @@ def write_summary(results: Sequence[FileResult], path: Path) -> None:
             for c in result.changes:
                 if c.last is None and c.this is None:
                     continue
-                changes_sheet.append([
+                changes_sheet.append(_row([
                     result.path, agency, c.label, c.last, c.this, c.change,
                     float(c.percent) if c.percent is not None else None, "是" if c.large else "",
-                ])
+                ]))
         sheets.append(changes_sheet)
     bold = Font(bold=True)
     widths = {"报告汇总": (40, 28, 8, 8, 6, 6, 40, 36), "全部问题": (40, 28, 8, 6, 16, 80, 40, 50),
@@ -100,4 +117,11 @@ def write_summary(results: Sequence[FileResult], path: Path) -> None:
         sheet.auto_filter.ref = sheet.dimensions
         for i, width in enumerate(widths[sheet.title]):
             sheet.column_dimensions[chr(ord("A") + i)].width = width
-    write_atomically(Path(path), lambda temp: workbook.save(str(temp)))
+    # Saved into memory first: a zip file left open on a full disk would complain again when
+    # collected ("Exception ignored in ZipFile.__del__"); the bytes are then written in one go.
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    def produce(temp: Path) -> None:
+        temp.write_bytes(buffer.getvalue())
+
+    write_atomically(Path(path), produce)

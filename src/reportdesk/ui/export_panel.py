@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reportdesk.core.file_names import export_file_name
 from reportdesk.documents.options import FONT_SET_NAMES, ExportOptions, FontSet, internal_note
 from reportdesk.ui.controller import DraftController
 from reportdesk.ui.settings import app_settings
@@ -38,12 +39,6 @@ log = logging.getLogger(__name__)
 
 
 EXPORT_KEY = "export/"
-
-
-def export_base_name(agency: str, year: int | None) -> str:
-    """"某市某某局2022年政府信息公开工作年度报告": the official title, 年度 said once."""
-    name = "".join(ch for ch in agency if ch not in '\\/:*?"<>|').strip() or "本单位"
-    return f"{name}{f'{year}年' if year else ''}政府信息公开工作年度报告"
 
 
 def documents_folder() -> Path:
@@ -177,10 +172,10 @@ class ExportPanel(QGroupBox):
 
     def targets(self) -> dict[str, Path]:
         report = self.controller.session.report
-        base = Path(self.folder.text().strip() or ".") / export_base_name(report.agency, report.year)
+        folder = self.folder.text().strip() or "."
         chosen = {"docx": self.word_box, "xlsx": self.excel_box, "pdf": self.pdf_box}
         return {
-            kind: base.with_suffix(f".{kind}")
+            kind: Path(folder) / export_file_name(report.agency, report.year, f".{kind}", folder=folder)
             for kind, box in chosen.items()
             if box.isChecked() and box.isEnabled()
         }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reportdesk.app.paths import free_path
+from reportdesk.core.file_names import draft_file_name
 from reportdesk.storage.errors import DraftError
 from reportdesk.storage.home import drafts_home, recent_drafts
 from reportdesk.ui.settings import app_settings
@@ -59,21 +60,6 @@ SHOW_PREVIOUS_KEY = "view/show_previous"
 OPEN_FOLDER_KEY = "files/open_folder"
 RECENT_FILE = "recent.json"  # the drafts folder's list of recent drafts (storage.home)
 SAMPLE = ("samples", "sample-report-2022.json")
-
-
-def draft_file_name(agency: str, year: int) -> str:
-    safe = re.sub(r'[\\/:*?"<>|\s]+', "", agency)[:40] or "报告"
-    return f"{safe}-{year}{DRAFT_SUFFIX}"
-
-
-def free_path(folder: Path, name: str) -> Path:
-    path = folder / name
-    stem, suffix = path.stem, path.suffix
-    n = 2
-    while path.exists():
-        path = folder / f"{stem}-{n}{suffix}"
-        n += 1
-    return path
 
 
 class ReportWindow(QMainWindow):

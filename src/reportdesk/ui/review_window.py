@@ -1,7 +1,7 @@
 """审阅: the reviewer's window.  Drop reports (or choose files or a folder), see one row each.
 
-The batch check (:func:`reportdesk.app.batch.review_many`) runs on one background
-thread, which hands the files to worker processes a few at a time, so that the window
+The batch check (:class:`reportdesk.app.batch.ReviewPool`) runs on one background
+thread, which hands the files to worker processes (started once per run) a few at a time, so that the window
 stays responsive, a hostile file never runs inside the app, and 停止 takes effect after
 the files in hand.  Rows are sortable; selecting one lists that report's findings and its
 import summary; 导出汇总表… writes the same workbook as ``reportdesk check --summary``.
@@ -85,7 +85,7 @@ class ReviewWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        from reportdesk.app.batch import collect_files, review_many
+        from reportdesk.app.batch import ReviewPool, collect_files
 
         stopped = False
         try:
@@ -97,19 +97,20 @@ class ReviewWorker(QObject):
             done = len(problems)
             self.sig_progress.emit(done, total)
             size = chunk_size(self.jobs)
-            for start in range(0, len(files), size):
-                if self._stop:
-                    stopped = True
-                    break
-                chunk = files[start:start + size]
-                base = done
-                results = review_many(
-                    chunk, None, self.jobs, isolate=True,
-                    progress=lambda n, _t, base=base: self.sig_progress.emit(base + n, total),
-                )
-                done += len(chunk)
-                self.sig_results.emit(results)
-                self.sig_progress.emit(done, total)
+            # one pool for the whole run: under spawn (Windows) a worker costs a fresh interpreter
+            with ReviewPool(min(self.jobs, max(len(files), 1)), suffixes={p.suffix for p in files}) as pool:
+                for start in range(0, len(files), size):
+                    if self._stop:
+                        stopped = True
+                        break
+                    chunk = files[start:start + size]
+                    base = done
+                    results = pool.review(
+                        chunk, progress=lambda n, _t, base=base: self.sig_progress.emit(base + n, total),
+                    )
+                    done += len(chunk)
+                    self.sig_results.emit(results)
+                    self.sig_progress.emit(done, total)
         except Exception as exc:  # a bug: say so in the window, never take the app down
             log.exception("review run failed")
             self.sig_results.emit([FileResult("、".join(self.names)[:200], error=f"检查时出错：{exc}")])

@@ -1,0 +1,294 @@
+"""Worker processes whose parent holds the bounds: one item at a time per worker.
+
+The parent hands each worker one item, and knows at every moment which item each worker
+holds and since when.  A worker that overruns its time bound, grows past its memory bound
+or dies is killed (if need be) and replaced, and only the item it held is reported as
+failed; the others go on.  Nothing relies on state inherited by ``fork``: a worker sets
+itself up (memory cap, initializer) after it starts, so the pool works under ``spawn``
+(Windows, and Linux from Python 3.14) as under ``fork``.  ``REPORTDESK_START_METHOD``
+chooses the start method (``spawn``, ``forkserver``, ``fork``); the default is the
+platform's.
+
+The task and the initializer must be module-level functions (they are sent to the worker
+by name), their arguments and results picklable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import os
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+from reportdesk.app.process_limits import MemoryJob, limit_own_memory, process_memory
+
+log = logging.getLogger(__name__)
+
+START_METHOD_ENV = "REPORTDESK_START_METHOD"
+#: How often the parent looks at the busy workers' memory, in seconds.
+POLL_S = 0.2
+#: A worker that is not ready this long after it was started is given up.
+START_TIMEOUT_S = 120.0
+#: Workers in a row that die before they are ready, after which the pool gives up.
+START_FAILURES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """What became of an item whose worker did not return a result.
+
+    ``kind``: "timeout" (killed after the time bound), "memory" (killed past the memory
+    bound; ``detail`` the bytes seen), "crash" (the worker died; ``detail`` its exit
+    code), "error" (the task raised; ``detail`` the traceback), "start" (no worker could
+    be started).
+    """
+
+    kind: str
+    detail: Any = None
+
+
+def start_method() -> str | None:
+    method = os.environ.get(START_METHOD_ENV, "").strip()
+    if method and method in multiprocessing.get_all_start_methods():
+        return method
+    if method:
+        log.warning("ignoring %s=%r (not one of %s)", START_METHOD_ENV, method,
+                    multiprocessing.get_all_start_methods())
+    return None
+
+
+def _worker_main(conn: Connection, memory: int | None, initializer: Callable[..., object] | None,
+                 initargs: tuple[Any, ...], task: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    """The worker: cap memory, set up, then answer one item at a time until told to stop."""
+    limited = limit_own_memory(memory) if memory else False
+    if initializer is not None:
+        initializer(*initargs)
+    conn.send(("ready", limited))
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        index, item = message
+        try:
+            reply: tuple[Any, ...] = ("done", index, task(item, *args))
+        except MemoryError:
+            reply = ("failed", index, "memory", None)
+        except Exception:
+            reply = ("failed", index, "error", traceback.format_exc())
+        try:
+            conn.send(reply)
+        except Exception:  # an unpicklable result
+            conn.send(("failed", index, "error", traceback.format_exc()))
+
+
+class _Worker:
+    def __init__(self, process: BaseProcess, conn: Connection) -> None:
+        self.process = process
+        self.conn = conn
+        self.started = time.monotonic()
+        self.ready = False
+        self.index: int | None = None
+        self.since: float | None = None  # when the worker began the item in hand
+
+    def give(self, index: int, item: Any) -> None:
+        self.conn.send((index, item))
+        self.index = index
+        self.since = time.monotonic() if self.ready else None
+
+
+Outcome = Callable[[int, Any], None]  # (index, the task's result or a Failure)
+
+
+class WorkerPool:
+    """Up to *jobs* workers running ``task(item, *args)`` under a time and a memory bound.
+
+    The time bound is *timeout* + *grace* seconds per item (the grace lets a task's own
+    alarm, where it has one, answer first); the memory bound is *memory* bytes per worker.
+    Workers are started when needed and kept between :meth:`run` calls; :meth:`close`
+    (or leaving the ``with`` block) ends them.
+    """
+
+    def __init__(self, task: Callable[..., Any], args: tuple[Any, ...] = (), jobs: int = 1,
+                 timeout: float = 30.0, memory: int | None = None, grace: float = 2.0,
+                 initializer: Callable[..., object] | None = None, initargs: tuple[Any, ...] = ()) -> None:
+        self.task, self.args = task, args
+        self.jobs = max(1, jobs)
+        self.timeout, self.grace, self.memory = timeout, grace, memory
+        self.initializer, self.initargs = initializer, initargs
+        self.context = multiprocessing.get_context(start_method())
+        self.workers: list[_Worker] = []
+        self.job = MemoryJob.create(memory) if memory and os.name == "nt" else None
+        self._start_failures = 0
+        self._queue: deque[int] = deque()
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- workers ---------------------------------------------------------------------------
+
+    def _start(self) -> _Worker:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(  # type: ignore[attr-defined]
+            target=_worker_main, daemon=True, name="reportdesk-worker",
+            args=(child, self.memory, self.initializer, self.initargs, self.task, self.args),
+        )
+        process.start()
+        child.close()
+        if self.job is not None:
+            self.job.assign(process.sentinel)
+        worker = _Worker(process, parent)
+        self.workers.append(worker)
+        return worker
+
+    def _end(self, worker: _Worker, kill: bool) -> None:
+        if kill and worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join(5)
+        worker.conn.close()
+        if worker in self.workers:
+            self.workers.remove(worker)
+
+    def close(self) -> None:
+        for worker in list(self.workers):
+            with contextlib.suppress(OSError):
+                worker.conn.send(None)
+        deadline = time.monotonic() + 2
+        for worker in list(self.workers):
+            worker.process.join(max(0.0, deadline - time.monotonic()))
+            self._end(worker, kill=True)
+        if self.job is not None:
+            self.job.close()
+            self.job = None
+
+    # --- a run -----------------------------------------------------------------------------
+
+    def run(self, items: Sequence[Any], on_outcome: Outcome,
+            should_stop: Callable[[], bool] | None = None) -> None:
+        """Run the task on every item; *on_outcome* hears of each as it ends (in any order).
+
+        When *should_stop* turns true, no further item is handed out; the items in hand
+        are finished, and the ones never started are not reported.
+        """
+        queue = self._queue = deque(range(len(items)))
+        while True:
+            if should_stop is not None and queue and should_stop():
+                queue.clear()
+            if self._start_failures >= START_FAILURES:
+                while queue:
+                    on_outcome(queue.popleft(), Failure("start"))
+            for idle in [w for w in self.workers if w.index is None and not w.process.is_alive()]:
+                self._end(idle, kill=True)  # died between runs (killed from outside)
+            for worker in [w for w in self.workers if w.index is None]:
+                if not queue:
+                    break
+                self._give(worker, queue, items)
+            while queue and len(self.workers) < self.jobs:
+                self._give(self._start(), queue, items)
+            busy = [w for w in self.workers if w.index is not None]
+            if not busy:
+                return
+            self._wait(busy, on_outcome)
+
+    def _give(self, worker: _Worker, queue: deque[int], items: Sequence[Any]) -> None:
+        index = queue.popleft()
+        try:
+            worker.give(index, items[index])
+        except OSError:  # the worker is gone: the item goes back, the worker is replaced
+            self._end(worker, kill=True)
+            queue.appendleft(index)
+            self._start_failures += 1
+
+    def _deadline(self, worker: _Worker) -> float:
+        if worker.since is None:
+            return worker.started + START_TIMEOUT_S
+        return worker.since + self.timeout + self.grace
+
+    def _wait(self, busy: list[_Worker], on_outcome: Outcome) -> None:
+        now = time.monotonic()
+        soonest = min(self._deadline(w) for w in busy)
+        pause = max(0.0, soonest - now)
+        if self.memory:
+            pause = min(pause, POLL_S)
+        handles: list[Any] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
+        ready = wait(handles, timeout=pause)
+        now = time.monotonic()
+        for worker in busy:
+            index = worker.index
+            assert index is not None
+            if worker.conn in ready or worker.conn.poll():
+                try:
+                    message = worker.conn.recv()
+                except (EOFError, OSError):
+                    self._died(worker, index, on_outcome)
+                    continue
+                self._message(worker, message, on_outcome)
+            elif worker.process.sentinel in ready or not worker.process.is_alive():
+                self._died(worker, index, on_outcome)
+            elif now >= self._deadline(worker):
+                if worker.since is None:  # never became ready: a start that hangs
+                    self._start_failures += 1
+                    self._end(worker, kill=True)
+                    self._requeue_or_fail(index, on_outcome)
+                else:
+                    log.info("worker %s overran %.0f s on item %s: killed", worker.process.pid,
+                                self.timeout, index)
+                    self._end(worker, kill=True)
+                    on_outcome(index, Failure("timeout"))
+            elif self.memory and worker.since is not None:
+                used = process_memory(worker.process.pid or 0, _handle(worker.process))
+                if used is not None and used > self.memory:
+                    log.info("worker %s grew to %d bytes on item %s: killed", worker.process.pid, used, index)
+                    self._end(worker, kill=True)
+                    on_outcome(index, Failure("memory", used))
+
+    def _message(self, worker: _Worker, message: tuple[Any, ...], on_outcome: Outcome) -> None:
+        if message[0] == "ready":
+            worker.ready = True
+            worker.since = time.monotonic()
+            self._start_failures = 0
+            return
+        worker.index = worker.since = None
+        if message[0] == "done":
+            on_outcome(message[1], message[2])
+        else:
+            _kind, index, kind, detail = message
+            if kind == "error":
+                log.info("item %s failed in a worker:\n%s", index, detail)
+            on_outcome(index, Failure(kind, detail))
+
+    def _died(self, worker: _Worker, index: int, on_outcome: Outcome) -> None:
+        code = worker.process.exitcode
+        was_ready = worker.ready
+        self._end(worker, kill=True)
+        if not was_ready:
+            self._start_failures += 1
+            log.info("a worker died while starting (exit code %s)", code)
+            self._requeue_or_fail(index, on_outcome)
+            return
+        log.info("worker died on item %s (exit code %s)", index, code)
+        on_outcome(index, Failure("crash", code))
+
+    def _requeue_or_fail(self, index: int, on_outcome: Outcome) -> None:
+        # The item never ran; it is reported as not started only when workers keep failing.
+        if self._start_failures >= START_FAILURES:
+            on_outcome(index, Failure("start"))
+        else:
+            self._queue.appendleft(index)
+
+
+def _handle(process: BaseProcess) -> int | None:
+    return process.sentinel if os.name == "nt" else None
