@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.core.text.corpus import score  # noqa: E402
+from tests.core.text.corpus import score
 
 RECALL_AIM = 0.90
 
