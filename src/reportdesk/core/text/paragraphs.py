@@ -14,11 +14,13 @@ import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
+from reportdesk.core.catalog import get_form
 from reportdesk.core.form import FormDef
 from reportdesk.core.numbers import Value
 from reportdesk.core.report import Report
-from reportdesk.core.text.extract import APPEAL_GROUPS, ORGS, RESULT_GROUPS
+from reportdesk.core.text.vocabulary import Vocabulary, vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -38,56 +40,67 @@ APPEALS_TEMPLATE = (
 APPEALS_NONE = "本年度未发生因政府信息公开引起的行政复议、行政诉讼。"
 
 
-def _pattern(template: str) -> re.Pattern[str]:
+def _pattern(template: str) -> str:
     """The template as a pattern in which every {field} is a number."""
     parts = re.split(r"\{[a-z_]+\}", template)
-    return re.compile(r"\d+".join(re.escape(p) for p in parts))
+    return r"\d+".join(re.escape(p) for p in parts)
 
 
-_REQUESTS_RX = _pattern(REQUESTS_TEMPLATE)
-_APPEALS_RX = re.compile(f"{_pattern(APPEALS_TEMPLATE).pattern}|{re.escape(APPEALS_NONE)}")
+@cache
+def _paragraph_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The inserted paragraphs as patterns, compiled when first needed."""
+    return (re.compile(_pattern(REQUESTS_TEMPLATE)),
+            re.compile(f"{_pattern(APPEALS_TEMPLATE)}|{re.escape(APPEALS_NONE)}"))
+
+
+def _vocab(form: FormDef | None) -> Vocabulary:
+    return vocabulary(form or get_form())
 
 
 def _v(cells: Mapping[str, Value], *cell_ids: str) -> int:
     return int(sum(int(cells.get(c) or 0) for c in cell_ids))
 
 
-def _row_total(cells: Mapping[str, Value], row: str) -> int:
+def _row_total(cells: Mapping[str, Value], row: str, vocab: Vocabulary) -> int:
     """A row's total: the stated total, or the sum of its parts when the total is blank."""
     total = cells.get(f"requests.{row}.total")
     if total is not None:
         return int(total)
-    return _v(cells, *(f"requests.{row}.{c}" for c in ("natural", *ORGS)))
+    return _v(cells, *(f"requests.{row}.{c}" for c in vocab.applicant_columns))
 
 
-def requests_paragraph(cells: Mapping[str, Value]) -> str:
+def requests_paragraph(cells: Mapping[str, Value], form: FormDef | None = None) -> str:
     """The standard sentences about applications, from the effective cells of table 三."""
-    def group(key: str) -> int:
-        return sum(_row_total(cells, r) for r in RESULT_GROUPS[key])
+    vocab = _vocab(form)
+
+    def group(key: str) -> int:  # a row ("received") or a group of rows ("refused")
+        return sum(_row_total(cells, r, vocab) for r in vocab.group_rows(key))
 
     return REQUESTS_TEMPLATE.format(
-        received=_row_total(cells, "received"),
-        natural=_v(cells, "requests.received.natural"),
-        orgs=_v(cells, *(f"requests.received.{c}" for c in ORGS)),
-        carried_over=_row_total(cells, "carried_over"),
-        handled=_row_total(cells, "handled_total"),
+        received=group("received"),
+        natural=_v(cells, *(f"requests.{r}.natural" for r in vocab.group_rows("received"))),
+        orgs=_v(cells, *(f"requests.{r}.{c}" for r in vocab.group_rows("received") for c in vocab.org_columns)),
+        carried_over=group("carried_over"),
+        handled=group("handled_total"),
         granted=group("granted"),
         partly_granted=group("partly_granted"),
         refused=group("refused"),
         unavailable=group("unavailable"),
         declined=group("declined"),
         other=group("other"),
-        carried_forward=_row_total(cells, "carried_forward"),
+        carried_forward=group("carried_forward"),
     )
 
 
-def appeals_paragraph(cells: Mapping[str, Value]) -> str:
+def appeals_paragraph(cells: Mapping[str, Value], form: FormDef | None = None) -> str:
     """The standard sentence about 行政复议 and 行政诉讼, from the effective cells of table 四."""
+    vocab = _vocab(form)
+
     def a(group: str, column: str) -> int:
-        ids = [f"appeals.{g}.{column}" for g in APPEAL_GROUPS[group]]
+        ids = [f"appeals.{g}.{column}" for g in vocab.appeal_rows(group)]
         if column == "total" and all(cells.get(i) is None for i in ids):
             parts = ("upheld", "corrected", "other", "pending")
-            return sum(_v(cells, *(f"appeals.{g}.{p}" for g in APPEAL_GROUPS[group])) for p in parts)
+            return sum(_v(cells, *(f"appeals.{g}.{p}" for g in vocab.appeal_rows(group))) for p in parts)
         return _v(cells, *ids)
 
     if a("reconsideration", "total") == 0 and a("litigation", "total") == 0:
@@ -108,9 +121,9 @@ def appeals_paragraph(cells: Mapping[str, Value]) -> str:
     )
 
 
-def data_paragraph(cells: Mapping[str, Value]) -> str:
+def data_paragraph(cells: Mapping[str, Value], form: FormDef | None = None) -> str:
     """Both data paragraphs, one per line: what "插入数据段落" inserts."""
-    return requests_paragraph(cells) + "\n" + appeals_paragraph(cells)
+    return requests_paragraph(cells, form) + "\n" + appeals_paragraph(cells, form)
 
 
 def report_title(report: Report) -> str:
@@ -151,20 +164,21 @@ class StaleParagraph:
     updated: str  # as the figures are now
 
 
-def stale_data_paragraphs(text: str, cells: Mapping[str, Value]) -> list[StaleParagraph]:
+def stale_data_paragraphs(text: str, cells: Mapping[str, Value], form: FormDef | None = None) -> list[StaleParagraph]:
     """The inserted data paragraphs of *text* whose numbers no longer match the tables."""
-    fresh = {"requests": requests_paragraph(cells), "appeals": appeals_paragraph(cells)}
+    fresh = {"requests": requests_paragraph(cells, form), "appeals": appeals_paragraph(cells, form)}
     stale = []
-    for kind, rx in (("requests", _REQUESTS_RX), ("appeals", _APPEALS_RX)):
+    requests_rx, appeals_rx = _paragraph_patterns()
+    for kind, rx in (("requests", requests_rx), ("appeals", appeals_rx)):
         for m in rx.finditer(text):
             if m.group() != fresh[kind]:
                 stale.append(StaleParagraph((m.start(), m.end()), m.group(), fresh[kind]))
     return sorted(stale, key=lambda s: s.span)
 
 
-def refresh_data_paragraphs(text: str, cells: Mapping[str, Value]) -> tuple[str, int]:
+def refresh_data_paragraphs(text: str, cells: Mapping[str, Value], form: FormDef | None = None) -> tuple[str, int]:
     """*text* with every stale inserted data paragraph rewritten; and how many were."""
-    stale = stale_data_paragraphs(text, cells)
+    stale = stale_data_paragraphs(text, cells, form)
     for s in reversed(stale):
         text = text[: s.span[0]] + s.updated + text[s.span[1] :]
     return text, len(stale)

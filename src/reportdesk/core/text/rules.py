@@ -401,6 +401,7 @@ class _Citations:
     issuer: str  # "国办公开办函"
     number: re.Pattern[str] | None  # the basis's year and number after any issuer ("国办发〔2021〕30号")
     cites_new: re.Pattern[str] | None
+    new_number: re.Pattern[str] | None
     old_basis: re.Pattern[str] | None
     old_title: str  # the distinctive end of the superseded notice's title: "年度报告有关事项的通知"
 
@@ -412,15 +413,16 @@ def _citations(basis: str, title: str, superseded_basis: str, superseded_title: 
         return (m.group("issuer"), m.group("y"), m.group("n")) if m else None
 
     new, old = parts(basis), parts(superseded_basis)
-    number = cites_new = old_basis = None
+    number = cites_new = new_number = old_basis = None
     if new is not None:
         tail = rf"\s*{_BRACKET_OPEN}\s*{new[1]}\s*{_BRACKET_CLOSE}\s*{new[2]}\s*号"
         number = re.compile(rf"(?P<issuer>国[^\s〔【\[［(（,，、。；;:：《》“”<>]{{1,9}}?){tail}")
-        cites_new = re.compile(rf"{re.escape(title)}格式|{new[1]}\s*{_BRACKET_CLOSE}\s*{new[2]}\s*号")
+        new_number = re.compile(rf"{new[1]}\s*{_BRACKET_CLOSE}\s*{new[2]}\s*号")
+        cites_new = re.compile(rf"{re.escape(title)}格式|{new_number.pattern}")
     if old is not None:
         old_basis = re.compile(rf"{_BRACKET_OPEN}\s*{old[1]}\s*{_BRACKET_CLOSE}\s*{old[2]}\s*号")
     old_title = superseded_title.split("工作")[-1] if superseded_title else ""
-    return _Citations(basis, new[0] if new else "", number, cites_new, old_basis, old_title)
+    return _Citations(basis, new[0] if new else "", number, cites_new, new_number, old_basis, old_title)
 
 
 def _citation(form: FormDef, report: Report, cells: Mapping[str, Value], texts: Texts,
@@ -431,7 +433,8 @@ def _citation(form: FormDef, report: Report, cells: Mapping[str, Value], texts: 
     c = _citations(form.basis, form.title, checks.superseded_basis, checks.superseded_basis_title)
     findings: list[Finding] = []
     right = c.right
-    cites_new = c.cites_new is not None and any(c.cites_new.search(t) for _, t in texts)
+    cites_new = c.cites_new is not None and any(c.cites_new.search(t) for _, t in texts)  # by name or number
+    cites_new_number = c.new_number is not None and any(c.new_number.search(t) for _, t in texts)
     reported: set[str] = set()
 
     def add(kind: str, message: str, text_id: str, sentence: Sentence, advice: str = "") -> None:
@@ -450,7 +453,7 @@ def _citation(form: FormDef, report: Report, cells: Mapping[str, Value], texts: 
             if m := _WRONG_BRACKETS.search(s):
                 add("brackets", f"文号“{m.group()}”的年份用了方括号，公文文号的年份应使用六角括号〔〕。", text_id, sentence)
             old_here = c.old_basis is not None and c.old_basis.search(s)
-            if old_here and not cites_new:
+            if old_here and not cites_new_number:  # citing the 2019 notice beside the 2021 format is no fault
                 add("old", f"引用了2019年的{checks.superseded_basis}；{report.year or '2021 年及以后'}年度报告应依据{right}。",
                     text_id, sentence)
             if c.old_title and (m := re.search(re.escape(c.old_title), s)):
