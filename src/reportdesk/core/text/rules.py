@@ -250,7 +250,7 @@ def _text_number(form: FormDef, report: Report, cells: Mapping[str, Value], text
     vocab = vocabulary(form)
     parts = vocab.applicant_columns
     for text_id, text in texts:
-        figures, claims = extract(text_id, text, report.year, form)
+        figures, claims = _extracted(form, text_id, text, report.year)
         seen: set[tuple[tuple[str, ...], tuple[int, int]]] = set()
         for fig in figures:
             if (fig.quantity.cells, fig.span) in seen:
@@ -262,6 +262,20 @@ def _text_number(form: FormDef, report: Report, cells: Mapping[str, Value], text
         for claim in claims:
             findings.extend(_claim(claim, cells, vocab))
     return findings
+
+
+_EXTRACTED: dict[tuple[int, str, str, int | None], tuple[list[TextFigure], list[AllClaim]]] = {}
+
+
+def _extracted(form: FormDef, text_id: str, text: str, year: int | None) -> tuple[list[TextFigure], list[AllClaim]]:
+    """The figures of one text, read once for the rules that need them (text_number, text_conflict)."""
+    key = (id(form), text_id, text, year)
+    found = _EXTRACTED.get(key)
+    if found is None:
+        if len(_EXTRACTED) >= 16:
+            _EXTRACTED.clear()
+        found = _EXTRACTED[key] = extract(text_id, text, year, form)
+    return found
 
 
 _ADVICE_NUMBER = "请核对后改正文字或表格中的数字。用“插入数据段落”写入的段落可以一键更新为表格中的数字。"
@@ -486,9 +500,9 @@ _PARTS_OF_REPORT = lazy(r"报告|年报|全文|本文|内容")
 def _parts_list(text: str) -> tuple[str, str | None, int] | None:
     """(the listed parts, the number of parts said, where the list starts) of a preamble sentence."""
     for intro in _PARTS_INTRO.finditer(text):
-        if not _PARTS_OF_REPORT.search(text[: intro.start()]):
+        if not _PARTS_OF_REPORT.search(text[max(0, intro.start() - 120) : intro.start()]):
             continue
-        rest = text[intro.end():]
+        rest = text[intro.end() : intro.end() + 300]  # a list of parts is at most 240 characters
         end = _PARTS_END.search(rest)
         stop = rest.find("。")
         if end is not None and (stop == -1 or end.start() < stop):
@@ -681,8 +695,11 @@ def _text_conflict(form: FormDef, report: Report, cells: Mapping[str, Value], te
     findings: list[Finding] = []
     reported: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
     for text_id, text in texts:
-        for fig in extract(text_id, text, report.year, form)[0]:
-            if aggregate_subject(fig.sentence):
+        aggregate: dict[int, bool] = {}  # by sentence: asked once, however many figures it has
+        for fig in _extracted(form, text_id, text, report.year)[0]:
+            if fig.sentence.start not in aggregate:
+                aggregate[fig.sentence.start] = aggregate_subject(fig.sentence)
+            if aggregate[fig.sentence.start]:
                 continue  # "全县共收到…" beside the body's own figure
             key = (fig.quantity.cells, fig.quantity.alt_cells)
             seen = first.setdefault(key, fig)
