@@ -284,9 +284,14 @@ def _requests(
     if not topic:
         return
     row: str | None = None  # the row the clauses of this sentence speak of ("其中自然人8件")
+    elsewhere = False  # the clause before spoke of other business: "县长信箱收到信件183条，答复183条"
     for i, clause in enumerate(read.clauses):
         ctext = clause.text
         ok = _clause_ok(read, i, clause, quotes)
+        if elsewhere and not _APP_TOPIC.search(ctext) and all(h[3] in _GENERIC_VERBS for h in read.hits[i]):
+            row = None
+            continue
+        elsewhere = False
         zero_done = False
         for pattern, key in ((pats.zero_forward, "carried_forward"), (pats.zero_over, "carried_over")):
             m = pattern.search(ctext) if pattern is not None else None
@@ -311,6 +316,7 @@ def _requests(
             continue
         if _OTHER_BUSINESS.search(_TOPIC_WORDS.sub("", ctext)):
             row = None
+            elsewhere = True
             continue
         if not find_counts(ctext):
             for pattern, t in pats.zero_results:
@@ -447,13 +453,14 @@ def _appeals(
                 and not _QUALIFIED.search(region) \
                 and not quotes.contains(sentence.start + zero.start(), sentence.start + region_end):
             clause = Clause(region, sentence.start + zero.start(), sentence.start + region_end)
-            targets = []
+            zero_groups = []
             if "复议" in region.replace("复议后", ""):
-                targets.append("reconsideration")
+                zero_groups.append("reconsideration")
             if "诉讼" in region or "起诉" in region:
-                targets.append("litigation")
-            for group in targets:
-                figures.append(_figure(section, sentence, clause, 0, len(region), vocab.appeal_quantity(group, "total"), 0))
+                zero_groups.append("litigation")
+            for zero_group in zero_groups:
+                figures.append(_figure(section, sentence, clause, 0, len(region),
+                                       vocab.appeal_quantity(zero_group, "total"), 0))
             state.appeal_topic = True
             zero_region = (zero.start(), region_end)
     counted: tuple[str, int] | None = None  # the group and count of the clause before: "行政复议1件"
@@ -464,7 +471,7 @@ def _appeals(
             counted = None
             continue
         named = _groups_in(pats, ctext)
-        group = named[0][0] if named else None
+        group: str | None = named[0][0] if named else None
         if group is not None:
             state.appeal_group = group
             for g, _, _ in named:
@@ -472,7 +479,8 @@ def _appeals(
                     groups_seen.append(g)
         claim = _ALL_UPHELD.search(ctext) or _ALL_PENDING.search(ctext)
         if claim and not find_counts(ctext):
-            targets = _claim_targets(groups_seen) or ((state.appeal_group,) if state.appeal_group else ())
+            targets: tuple[str, ...] = _claim_targets(groups_seen) or (
+                (state.appeal_group,) if state.appeal_group else ())
             if targets and _clause_ok(read, i, clause, quotes):
                 kind = "pending" if _ALL_PENDING.search(ctext) else "upheld"
                 start, end = clause.start + claim.start(), clause.start + claim.end()

@@ -211,7 +211,9 @@ def _old_format(form: FormDef, report: Report, cells: Mapping[str, Value], texts
                 "old_format", f"{year}报告使用了2019年格式（{form.text_checks.superseded_basis}）的表格：{'、'.join(signs)}。",
                 advice=f"2021 年及以后的报告应使用{form.basis}规定的表格，请按新格式重新填写。"))
     prose = _alternation(form.text_checks.old_format_prose, True)
-    for text_id, text in texts if prose is not None else ():
+    for text_id, text in texts:
+        if prose is None:
+            break
         quotes = quoted_spans(text)
         for sentence in split_sentences(text):
             m = prose.search(sentence.text)
@@ -464,15 +466,15 @@ def _citation(form: FormDef, report: Report, cells: Mapping[str, Value], texts: 
                 for m in c.number.finditer(s):
                     if m.group("issuer") != c.issuer:
                         add("issuer", f"文号写成了“{m.group()}”，应为“{right}”。", text_id, sentence)
-            if m := _WRONG_BRACKETS.search(s):
-                add("brackets", f"文号“{m.group()}”的年份用了方括号，公文文号的年份应使用六角括号〔〕。", text_id, sentence)
+            if bracket := _WRONG_BRACKETS.search(s):
+                add("brackets", f"文号“{bracket.group()}”的年份用了方括号，公文文号的年份应使用六角括号〔〕。", text_id, sentence)
             old_here = c.old_basis is not None and c.old_basis.search(s)
             if old_here and not cites_new_number:  # citing the 2019 notice beside the 2021 format is no fault
                 add("old", f"引用了2019年的{checks.superseded_basis}；{report.year or '2021 年及以后'}年度报告应依据{right}。",
                     text_id, sentence)
-            if c.old_title and (m := re.search(re.escape(c.old_title), s)):
-                near = s[m.end(): m.end() + 30]
-                if c.cites_new is not None and c.cites_new.search(near) and not c.old_basis.search(near):  # type: ignore[union-attr]
+            if c.old_title and (title := re.search(re.escape(c.old_title), s)):
+                near = s[title.end(): title.end() + 30]
+                if c.cites_new is not None and c.cites_new.search(near) and not (c.old_basis and c.old_basis.search(near)):
                     add("mixed", f"引用的通知标题“{checks.superseded_basis_title}”是2019年通知（{checks.superseded_basis}）的标题，"
                         f"文号却是{right}；2021年格式的名称是《中华人民共和国{form.title}格式》（{right}）。",
                         text_id, sentence)
@@ -612,12 +614,13 @@ def _title(form: FormDef, report: Report, cells: Mapping[str, Value], texts: Tex
     if structure is not None and structure.title and structure.title.strip():
         title = _SPACES.sub("", structure.title)
         if not re.fullmatch(rf".*?(?:19|20)\d{{2}}年(?:度)?{re.escape(form.title)}", title):
-            if form.title not in title:
-                what = f"没有写成“{form.title}”"
-                if re.search(r"(?:19|20)\d{2}", title) is None:
-                    what += "，也没有年度"
-            else:
+            moved = re.sub(r"(?:19|20)\d{2}年(度)?", lambda m: "年度" if m.group(1) else "", title)
+            if re.search(r"(?:19|20)\d{2}年", title) is None:
+                what = "没有写明年度" if form.title in title else f"没有写成“{form.title}”，也没有写明年度"
+            elif form.title in moved:  # "…政府信息公开工作2022年度报告"
                 what = f"年度没有写在“{form.title}”之前"
+            else:
+                what = f"没有写成“{form.title}”"
             findings.append(Finding("title", TEXT_RULES["title"].severity, f"标题“{structure.title.strip()}”{what}。",
                                     (), advice, None, structure.title.strip()))
     if report.year is None:
