@@ -680,6 +680,8 @@ def _template_text(form: FormDef, report: Report, cells: Mapping[str, Value], te
         quotes = quoted_spans(text)
         for sentence in split_sentences(text):
             m = _TEMPLATE.search(sentence.text)
+            if m and m.group() in (report.agency or ""):
+                continue  # the report's own name as entered ("某市某某局" in an example report)
             if m and not inside(quotes, sentence.start + m.start(), sentence.start + m.end()):
                 findings.append(_finding(
                     "template_text", f"文字中有“{m.group()}”，像是模板或范文中没有改掉的文字。",
