@@ -193,6 +193,7 @@ class TextChecksDef:
     regulation_order: str = ""  # the 《条例》 in force: 国务院令第 N 号
     superseded_regulation_orders: tuple[str, ...] = ()
     part_terms: tuple[tuple[str, str], ...] = ()  # (section id, pattern naming that part in a preamble)
+    paragraphs: tuple[tuple[str, str], ...] = ()  # ([text_paragraphs]) the sentences guided writing inserts
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""The text checks' part of a form definition: ``[[text_terms]]`` and ``[text_checks]``.
+"""The text checks' part of a form definition: ``[[text_terms]]``, ``[text_checks]``, ``[text_paragraphs]``.
 
 Called by :mod:`reportdesk.core.form_loader` after the tables are built, so that every row,
 group and column a term stands for is checked against the tables (an unknown row or an
@@ -113,6 +113,10 @@ def build_text_checks(data: dict[str, Any], section_ids: set[str], problem: Prob
             part_terms.append((str(sid), str(pattern)))
     else:
         problem(f"{where}.part_terms", "应为表（章节编号 = 正则表达式）")
+    paragraphs = data.get("text_paragraphs", {})
+    if not isinstance(paragraphs, dict) or not all(isinstance(v, str) for v in paragraphs.values()):
+        problem("[text_paragraphs]", "应为表（名称 = 文字）")
+        paragraphs = {}
     return TextChecksDef(
         old_format_terms=_strings(raw.get("old_format_terms"), f"{where}.old_format_terms", problem),
         old_format_prose=_strings(raw.get("old_format_prose"), f"{where}.old_format_prose", problem),
@@ -124,4 +128,5 @@ def build_text_checks(data: dict[str, Any], section_ids: set[str], problem: Prob
         superseded_regulation_orders=_strings(raw.get("superseded_regulation_orders"),
                                               f"{where}.superseded_regulation_orders", problem),
         part_terms=tuple(part_terms),
+        paragraphs=tuple((str(k), v) for k, v in paragraphs.items()),
     )

@@ -24,20 +24,17 @@ from reportdesk.core.text.vocabulary import Vocabulary, vocabulary
 
 log = logging.getLogger(__name__)
 
-REQUESTS_TEMPLATE = (
-    "本年度共收到政府信息公开申请{received}件，其中自然人{natural}件、法人或其他组织{orgs}件；"
-    "上年结转政府信息公开申请{carried_over}件。"
-    "本年度办结政府信息公开申请{handled}件，其中予以公开{granted}件、部分公开{partly_granted}件、"
-    "不予公开{refused}件、无法提供{unavailable}件、不予处理{declined}件、其他处理{other}件；"
-    "结转下年度继续办理{carried_forward}件。"
-)
-APPEALS_TEMPLATE = (
-    "本年度因政府信息公开引起行政复议{r_total}件，其中结果维持{r_upheld}件、结果纠正{r_corrected}件、"
-    "其他结果{r_other}件、尚未审结{r_pending}件；"
-    "行政诉讼{l_total}件，其中结果维持{l_upheld}件、结果纠正{l_corrected}件、其他结果{l_other}件、"
-    "尚未审结{l_pending}件；未经复议直接起诉{d_total}件、复议后起诉{a_total}件。"
-)
-APPEALS_NONE = "本年度未发生因政府信息公开引起的行政复议、行政诉讼。"
+def _templates(form: FormDef) -> dict[str, str]:
+    """The form's ``[text_paragraphs]``: requests, appeals, appeals_none, basis_sentence."""
+    return dict(form.text_checks.paragraphs)
+
+
+def __getattr__(name: str) -> str:
+    """REQUESTS_TEMPLATE, APPEALS_TEMPLATE and APPEALS_NONE of the default form."""
+    key = {"REQUESTS_TEMPLATE": "requests", "APPEALS_TEMPLATE": "appeals", "APPEALS_NONE": "appeals_none"}.get(name)
+    if key is None:
+        raise AttributeError(name)
+    return _templates(get_form())[key]
 
 
 def _pattern(template: str) -> str:
@@ -47,10 +44,9 @@ def _pattern(template: str) -> str:
 
 
 @cache
-def _paragraph_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _paragraph_patterns(requests: str, appeals: str, appeals_none: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The inserted paragraphs as patterns, compiled when first needed."""
-    return (re.compile(_pattern(REQUESTS_TEMPLATE)),
-            re.compile(f"{_pattern(APPEALS_TEMPLATE)}|{re.escape(APPEALS_NONE)}"))
+    return re.compile(_pattern(requests)), re.compile(f"{_pattern(appeals)}|{re.escape(appeals_none)}")
 
 
 def _vocab(form: FormDef | None) -> Vocabulary:
@@ -76,7 +72,7 @@ def requests_paragraph(cells: Mapping[str, Value], form: FormDef | None = None) 
     def group(key: str) -> int:  # a row ("received") or a group of rows ("refused")
         return sum(_row_total(cells, r, vocab) for r in vocab.group_rows(key))
 
-    return REQUESTS_TEMPLATE.format(
+    return _templates(vocab.form)["requests"].format(
         received=group("received"),
         natural=_v(cells, *(f"requests.{r}.natural" for r in vocab.group_rows("received"))),
         orgs=_v(cells, *(f"requests.{r}.{c}" for r in vocab.group_rows("received") for c in vocab.org_columns)),
@@ -103,9 +99,10 @@ def appeals_paragraph(cells: Mapping[str, Value], form: FormDef | None = None) -
             return sum(_v(cells, *(f"appeals.{g}.{p}" for g in vocab.appeal_rows(group))) for p in parts)
         return _v(cells, *ids)
 
+    templates = _templates(vocab.form)
     if a("reconsideration", "total") == 0 and a("litigation", "total") == 0:
-        return APPEALS_NONE
-    return APPEALS_TEMPLATE.format(
+        return templates["appeals_none"]
+    return templates["appeals"].format(
         r_total=a("reconsideration", "total"),
         r_upheld=a("reconsideration", "upheld"),
         r_corrected=a("reconsideration", "corrected"),
@@ -126,10 +123,10 @@ def data_paragraph(cells: Mapping[str, Value], form: FormDef | None = None) -> s
     return requests_paragraph(cells, form) + "\n" + appeals_paragraph(cells, form)
 
 
-def report_title(report: Report) -> str:
-    """"<机关全称><YYYY>年政府信息公开工作年度报告"."""
+def report_title(report: Report, form: FormDef | None = None) -> str:
+    """"<机关全称><YYYY>年<the form's title>"."""
     year = f"{report.year}年" if report.year else ""
-    return f"{report.agency}{year}政府信息公开工作年度报告"
+    return f"{report.agency}{year}{(form or get_form()).title}"
 
 
 def preamble(form: FormDef, report: Report) -> str:
@@ -139,11 +136,8 @@ def preamble(form: FormDef, report: Report) -> str:
     """
     parts = [s.heading.split("、", 1)[1] for s in form.sections]
     listed = "，".join(parts)  # the 4th part has a "、" of its own
-    sentences = [
-        "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》"
-        f"（{form.basis}）要求编制。",
-        f"全文由{listed}六部分组成。",
-    ]
+    count = "零一二三四五六七八九十"[len(parts)] if len(parts) <= 10 else str(len(parts))
+    sentences = [_templates(form)["basis_sentence"].format(basis=form.basis), f"全文由{listed}{count}部分组成。"]
     if report.year:
         sentences.append(f"本报告所列数据的统计期限自{report.year}年1月1日起至{report.year}年12月31日止。")
     meta = report.meta
@@ -168,7 +162,8 @@ def stale_data_paragraphs(text: str, cells: Mapping[str, Value], form: FormDef |
     """The inserted data paragraphs of *text* whose numbers no longer match the tables."""
     fresh = {"requests": requests_paragraph(cells, form), "appeals": appeals_paragraph(cells, form)}
     stale = []
-    requests_rx, appeals_rx = _paragraph_patterns()
+    t = _templates(_vocab(form).form)
+    requests_rx, appeals_rx = _paragraph_patterns(t["requests"], t["appeals"], t["appeals_none"])
     for kind, rx in (("requests", requests_rx), ("appeals", appeals_rx)):
         for m in rx.finditer(text):
             if m.group() != fresh[kind]:

@@ -209,7 +209,7 @@ def _old_format(form: FormDef, report: Report, cells: Mapping[str, Value], texts
         if signs:
             findings.append(_finding(
                 "old_format", f"{year}报告使用了2019年格式（{form.text_checks.superseded_basis}）的表格：{'、'.join(signs)}。",
-                advice=f"2021 年及以后的报告应使用{form.basis}规定的表格，请按新格式重新填写。"))
+                advice=f"{form.valid_from_year} 年及以后的报告应使用{form.basis}规定的表格，请按新格式重新填写。"))
     prose = _alternation(form.text_checks.old_format_prose, True)
     for text_id, text in texts:
         if prose is None:
@@ -219,9 +219,9 @@ def _old_format(form: FormDef, report: Report, cells: Mapping[str, Value], texts
             m = prose.search(sentence.text)
             if m and not inside(quotes, sentence.start + m.start(), sentence.start + m.end()):
                 findings.append(_finding(
-                    "old_format", f"文字中报告了2019年格式的统计项目“{m.group()}”，2021年格式已不再统计此项。",
+                    "old_format", f"文字中报告了2019年格式的统计项目“{m.group()}”，{form.valid_from_year}年格式已不再统计此项。",
                     section=text_id, sentence=sentence,
-                    advice="请删去这一项，或改为2021年格式中的对应项目（如行政许可、行政处罚、行政强制的本年处理决定数量）。"))
+                    advice=f"请删去这一项，或改为{form.valid_from_year}年格式中的对应项目（如行政许可、行政处罚、行政强制的本年处理决定数量）。"))
                 break
     return findings
 
@@ -470,13 +470,13 @@ def _citation(form: FormDef, report: Report, cells: Mapping[str, Value], texts: 
                 add("brackets", f"文号“{bracket.group()}”的年份用了方括号，公文文号的年份应使用六角括号〔〕。", text_id, sentence)
             old_here = c.old_basis is not None and c.old_basis.search(s)
             if old_here and not cites_new_number:  # citing the 2019 notice beside the 2021 format is no fault
-                add("old", f"引用了2019年的{checks.superseded_basis}；{report.year or '2021 年及以后'}年度报告应依据{right}。",
+                add("old", f"引用了2019年的{checks.superseded_basis}；{report.year or f'{form.valid_from_year} 年及以后'}年度报告应依据{right}。",
                     text_id, sentence)
             if c.old_title and (title := re.search(re.escape(c.old_title), s)):
                 near = s[title.end(): title.end() + 30]
                 if c.cites_new is not None and c.cites_new.search(near) and not (c.old_basis and c.old_basis.search(near)):
                     add("mixed", f"引用的通知标题“{checks.superseded_basis_title}”是2019年通知（{checks.superseded_basis}）的标题，"
-                        f"文号却是{right}；2021年格式的名称是《中华人民共和国{form.title}格式》（{right}）。",
+                        f"文号却是{right}；{form.valid_from_year}年格式的名称是《中华人民共和国{form.title}格式》（{right}）。",
                         text_id, sentence)
                 elif not cites_new and not old_here:
                     add("old", f"引用的“{checks.superseded_basis_title}”是2019年的通知（{checks.superseded_basis}）；"
@@ -659,7 +659,7 @@ def _old_format_idea(form: FormDef, report: Report, cells: Mapping[str, Value], 
                 findings.append(_finding(
                     "old_format_idea", f"文字中的“{m.group()}”是2019年格式（{form.text_checks.superseded_basis}）的统计口径，"
                     f"{form.valid_from_year}年格式已不再这样统计。", section=text_id, sentence=sentence,
-                    advice="2021年格式只统计行政事业性收费的本年收费金额（万元），信息处理费的情况写在第六部分。"))
+                    advice=f"{form.valid_from_year}年格式只统计行政事业性收费的本年收费金额（万元），信息处理费的情况写在第六部分。"))
                 break
     return findings
 
