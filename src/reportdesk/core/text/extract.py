@@ -79,18 +79,23 @@ _RESULT_ITEMS = lazy(
     r"|大量反复|确认或重新出具|逾期|补正|缴纳"
 )
 _ZERO_RECEIVED = lazy(
-    r"(?:未|没有|无)(?:收到|收到过|受理|接到|接收|接收到|发生|产生|有)?"
+    r"(?:未|没有|无)(?P<verb>收到|收到过|受理|接到|接收|接收到|发生|产生|有)?"
     r"(?P<also>(?:和|及|并)(?:处理|办理|办结|答复))?"
     r"(?:任何|群众|公民|法人|其他组织|社会公众|社会各界|申请人|书面|网络|线上|线下|方式|申请的|提出的?|主动要求|要求|的|和|或"
-    r"|政府|信息)*"
-    r"(?:依申请公开|信息公开申请|公开申请|申请公开|公开政府信息的申请)"
+    r"|者|、|政府|信息)*"
+    r"(?:依申请公开|信息公开申请|公开申请|申请公开|公开政府信息的申请"
+    r"|(?<=组织|公民|法人)的?申请)"
 )
+_DISCLOSED_INFO = lazy(r"的?(?:政府)?信息(?!的?申请|公开申请)")
 _NOT_ZERO = lazy(r"无需|无须|无论|无法|未予|没有必要")
 _RECEIVED_AND_HANDLED = lazy(r"(?:收到|受理)(?:并|和|及)(?:处理|办理|办结|答复)")
 _GENERIC_VERBS = {"handled_total", "received_loose"}
 
 _APPEAL_TOPIC = lazy(r"信息公开|政府信息|依申请|政务公开")
-_APPEAL_SKIP = lazy(r"受理|办理|审理|主持|作出|决定书|纠错率|败诉率|出庭|撤销|撤回")
+_APPEAL_SKIP = lazy(
+    r"受理|办理|审理|主持|作出|决定书|纠错率|败诉率|出庭|撤销|撤回"
+    r"|(?:复议|诉讼)[^，,。；]{0,4}?(?:类|方面)?(?:信息|文书|决定)"  # "行政复议类信息24条": items published
+)
 _ALL_UPHELD = lazy(
     r"(?:均|全部|都|皆)(?:已)?(?:获|被|予以|得到|获得|做出|作出)?(?:法院|复议机关)?(?:判决|决定)?(?:予以)?维持"
     r"|^(?:结果)?(?:为|予以)?维持$"
@@ -306,6 +311,9 @@ def _requests(
             row = None
             continue
         zero = _ZERO_RECEIVED.search(ctext)
+        if zero and not zero.group("verb") and zero.group().endswith("依申请公开") \
+                and _DISCLOSED_INFO.match(ctext, zero.end()):
+            zero = None  # "无依申请公开的政府信息": no information disclosed on request, not no request
         if zero and not _NOT_ZERO.search(ctext) and not find_counts(ctext):
             if ok:
                 figures.append(_figure(section, sentence, clause, zero.start(), zero.end(), vocab.quantity("received"), 0))

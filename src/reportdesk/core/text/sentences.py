@@ -17,8 +17,9 @@ log = logging.getLogger(__name__)
 # A sentence ends at 。！？；(and their ASCII forms) or at a line break.
 _SENTENCE_END = lazy(r"[。！？!?；;]+|\n+")
 # A clause ends at a comma, an enumeration comma, a colon or a parenthesis; an ASCII
-# comma between digits ("1,517") is a thousands separator, not a clause end.
-_CLAUSE_END = lazy(r"[，、：:（）()]|,(?![0-9]{3}(?![0-9]))")
+# comma between digits ("1,517") is a thousands separator, not a clause end, and neither is
+# the enumeration comma of the legal phrase "公民、法人或者其他组织" (all applicants).
+_CLAUSE_END = lazy(r"[，：:（）()]|(?<!公民)、|,(?![0-9]{3}(?![0-9]))")
 # Quotations and titles: a year or a number inside them is not the report's own statement.
 _QUOTED = lazy(r"《[^《》\n]*》|“[^“”\n]*”|〈[^〈〉\n]*〉")
 
