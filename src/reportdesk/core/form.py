@@ -178,6 +178,7 @@ class TextTermsDef:
     columns: tuple[str, ...] = ()
     alt_rows: tuple[str, ...] = ()
     alt_name: str = ""
+    item_terms: tuple[str, ...] = ()  # of a result group: words naming one of its items ("国家秘密")
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,6 +94,7 @@ def build_text_terms(data: dict[str, Any], tables: dict[str, TableDef], problem:
         terms.append(TextTermsDef(
             key=key, kind=kind, name=str(raw.get("name", key)), terms=words, rows=rows, columns=columns,
             alt_rows=_rows(raw, "alt_rows", table, where, problem), alt_name=str(raw.get("alt_name", "")),
+            item_terms=_strings(raw.get("item_terms"), f"{where}.item_terms", problem),
         ))
     return tuple(terms)
 

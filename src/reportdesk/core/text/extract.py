@@ -15,6 +15,7 @@ Every sentence is read once, clause by clause, so the time grows linearly with t
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -66,18 +67,11 @@ _TOPIC_WORDS = lazy(
     r"|申请(?:公开)?的?(?:事项|办件|来件)|(?:来信|信件|信函|网站|网上|网络|在线|当面|现场|邮寄|传真|电子邮件|邮件)"
     r"(?:的)?(?:方式)?(?:申请|提交|提出)"
 )
-_APPEAL_WORDS = lazy(r"复议|诉讼|起诉")
 _QUALIFIED = lazy(
     r"历年|以来|近[两三四五六七八九十\d]年|上半年|下半年|季度|[\d一二三四五六七八九十]+(?:个)?月(?:份)?(?!\d*日)"
     r"|同比|环比|较|比上年|比去年|增长|增加|减少|下降|上升|持平|平均|日均|月均|每年|每月|去年|上一年度报告"
 )
 _YEAR = lazy(r"(?<![\d０-９])((?:19|20)\d{2})\s*年")
-# 不掌握, 过程性信息 … : when a clause names an item of a result group, its number may be
-# that item's, not the group's ("属于国家秘密不予公开1件"), unless it says "等".
-_RESULT_ITEMS = lazy(
-    r"不掌握|国家秘密|三安全一稳定|第三方|内部事务|过程性|执法案卷|行政查询|另行制作|不明确|信访|重复申请|出版物"
-    r"|大量反复|确认或重新出具|逾期|补正|缴纳"
-)
 _ZERO_RECEIVED = lazy(
     r"(?:未|没有|无)(?P<verb>收到|收到过|受理|接到|接收|接收到|发生|产生|有)?"
     r"(?P<also>(?:和|及|并)(?:处理|办理|办结|答复))?"
@@ -101,9 +95,6 @@ _ALL_UPHELD = lazy(
     r"|^(?:结果)?(?:为|予以)?维持$"
 )
 _ALL_PENDING = lazy(r"(?:均|全部|都)(?:尚)?未审结|(?:均|全部|都)(?:在|正在)审理")
-_ZERO_APPEALS = lazy(
-    r"(?:未|没有|无)(?:发生|出现|收到|产生|接到|涉及|有)?(?:因|由于)?(?:[^，,。；]{0,24}?)(?:行政复议|行政诉讼|复议|诉讼)"
-)
 _ZERO_APPEALS_EXCLUDE = lazy(r"纠错|纠正|败诉|撤销|确认违法|维持|审结|决定|结果|文书|需|须|经复议|直接")
 # a clause that states the result of the cases counted just before it: "1件，为其他结果", "尚未审结"
 _RESULT_FILLER = lazy(r"(?:均|全部|都|皆|为|系|已|目前|案件|该案|此案|上述|尚|正在|仍在|结果|中|的)*")
@@ -153,14 +144,14 @@ def extract(section: str, text: str, year: int | None, form: FormDef | None = No
             state = _State(paragraph=sentence.paragraph)
             if heading is not None and heading.paragraph == sentence.paragraph - 1:
                 state.app_topic = bool(_APP_TOPIC.search(heading.text))
-                state.appeal_topic = bool(_APPEAL_WORDS.search(heading.text))
+                state.appeal_topic = _appeal_words(pats, heading.text)
             heading = sentence if _is_heading(sentence, lines) else None
         if _foreign_year_leads(sentence, year):
             state.app_topic = state.appeal_topic = False
             continue
         if _is_inline_heading(sentence):  # "（四）行政复议、行政诉讼情况。" before the paragraph's text
             state.app_topic = state.app_topic or bool(_APP_TOPIC.search(sentence.text))
-            state.appeal_topic = state.appeal_topic or bool(_APPEAL_WORDS.search(sentence.text))
+            state.appeal_topic = state.appeal_topic or _appeal_words(pats, sentence.text)
             continue
         read = _read(sentence, year, pats)
         before = len(figures), len(claims)
@@ -210,6 +201,10 @@ def _foreign_year_leads(sentence: Sentence, year: int | None) -> bool:
         return False
     m = _YEAR.match(sentence.text.lstrip("（(一二三四五六七八九十）)、 "))
     return bool(m and int(m.group(1)) != year)
+
+
+def _appeal_words(pats: Patterns, text: str) -> bool:
+    return pats.appeal_words is not None and pats.appeal_words.search(text) is not None
 
 
 def _request_hits(pats: Patterns, ctext: str) -> list[tuple[int, int, int, str]]:
@@ -307,7 +302,7 @@ def _requests(
                 break
         if zero_done:
             continue
-        if _APPEAL_WORDS.search(ctext):
+        if _appeal_words(pats, ctext):
             row = None
             continue
         zero = _ZERO_RECEIVED.search(ctext)
@@ -331,7 +326,7 @@ def _requests(
                 if (m := pattern.search(ctext)) and ok:
                     figures.append(_figure(section, sentence, clause, m.start(), m.end(), vocab.quantity(t.key), 0))
                     break
-        keyed = _request_figures(read.hits[i], ctext)
+        keyed = _request_figures(read.hits[i], ctext, pats.result_items)
         if keyed is not None:
             if not keyed:
                 row = None
@@ -369,7 +364,7 @@ def _requests(
 
 
 def _request_figures(
-    hits: list[tuple[int, int, int, str]], ctext: str
+    hits: list[tuple[int, int, int, str]], ctext: str, items: re.Pattern[str] | None
 ) -> list[tuple[str, int, tuple[int, int, int] | None]] | None:
     """Each application keyword of a clause with the count it introduces, in order.
 
@@ -381,7 +376,7 @@ def _request_figures(
     """
     if not hits:
         return None
-    if any(h[3] not in NOT_RESULTS for h in hits) and _RESULT_ITEMS.search(ctext) and "等" not in ctext:
+    if any(h[3] not in NOT_RESULTS for h in hits) and items is not None and items.search(ctext) and "等" not in ctext:
         return []  # "属于国家秘密不予公开1件": the number may be one item's, not the group's
     counts = find_counts(ctext)
     kept: list[tuple[int, int, int, str]] = []
@@ -445,14 +440,14 @@ def _appeals(
 ) -> None:
     sentence = read.sentence
     text = sentence.text
-    if not (_APPEAL_WORDS.search(text) or "维持" in text or "审结" in text or "审理" in text or "纠" in text):
+    if not (_appeal_words(pats, text) or "维持" in text or "审结" in text or "审理" in text or "纠" in text):
         return
     topic = bool(_APPEAL_TOPIC.search(text)) or state.appeal_topic or state.app_topic or section == "appeals"
     if not topic:
         return
     groups_seen: list[str] = []
     zero_region = (-1, -1)
-    zero = _ZERO_APPEALS.search(text)
+    zero = pats.zero_appeals.search(text) if pats.zero_appeals is not None else None
     if zero:
         region_end = _clause_end(text, zero.end())
         region = text[zero.start() : region_end]
@@ -461,12 +456,7 @@ def _appeals(
                 and not _QUALIFIED.search(region) \
                 and not quotes.contains(sentence.start + zero.start(), sentence.start + region_end):
             clause = Clause(region, sentence.start + zero.start(), sentence.start + region_end)
-            zero_groups = []
-            if "复议" in region.replace("复议后", ""):
-                zero_groups.append("reconsideration")
-            if "诉讼" in region or "起诉" in region:
-                zero_groups.append("litigation")
-            for zero_group in zero_groups:
+            for zero_group in dict.fromkeys(g for g, _, _ in _groups_in(pats, region)):
                 figures.append(_figure(section, sentence, clause, 0, len(region),
                                        vocab.appeal_quantity(zero_group, "total"), 0))
             state.appeal_topic = True

@@ -68,6 +68,9 @@ class Patterns:
     zero_forward: re.Pattern[str] | None  # "无结转下年度" / "无结转2024年…"
     zero_over: re.Pattern[str] | None  # "无上年结转"
     zero_results: tuple[tuple[re.Pattern[str], TextTermsDef], ...]  # "未出现不予公开…情况"
+    result_items: re.Pattern[str] | None  # any item of a result group: "国家秘密", "不掌握"
+    appeal_words: re.Pattern[str] | None  # any appeal group: "复议", "诉讼", "起诉"
+    zero_appeals: re.Pattern[str] | None  # "未发生…行政复议、行政诉讼"
 
 
 class Vocabulary:
@@ -140,6 +143,13 @@ class Vocabulary:
             if inner is not None:
                 zero_results.append((re.compile(f"(?:未|没有|无)(?:出现|发生|作出|存在|有)?(?:{inner.pattern})"), t))
         all_terms = next((t for t in self.applicants if t.key == "all"), None)
+        items = _compile(tuple(i for t in results for i in t.item_terms), year)
+        appeal_words = _compile(tuple(term for t in self.appeal_groups for term in t.terms), year)
+        zero_appeals = None
+        if appeal_words is not None:
+            zero_appeals = re.compile(
+                r"(?:未|没有|无)(?:发生|出现|收到|产生|接到|涉及|有)?(?:因|由于)?(?:[^，,。；]{0,24}?)"
+                f"(?:{appeal_words.pattern})")
         return Patterns(
             requests=each(self.requests),
             applicants=each(tuple(t for t in self.applicants if t.key != "all")),
@@ -149,6 +159,9 @@ class Vocabulary:
             zero_forward=zero("carried_forward", "(?:无|没有|未有)"),
             zero_over=zero("carried_over", "(?:无|没有)"),
             zero_results=tuple(zero_results),
+            result_items=items,
+            appeal_words=appeal_words,
+            zero_appeals=zero_appeals,
         )
 
 
