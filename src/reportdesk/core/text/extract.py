@@ -82,7 +82,7 @@ _ZERO_RECEIVED = lazy(
 )
 _DISCLOSED_INFO = lazy(r"的?(?:政府)?信息(?!的?申请|公开申请)")
 _NOT_ZERO = lazy(r"无需|无须|无论|无法|未予|没有必要")
-_RECEIVED_AND_HANDLED = lazy(r"(?:收到|受理)(?:并|和|及)(?:处理|办理|办结|答复)")
+_AND_HANDLED = lazy(r"到?(?:并|和|及)(?:处理|办理|办结|答复)")  # right after 收到/受理: "收到并办理…24件"
 _GENERIC_VERBS = {"handled_total", "received_loose"}
 
 _APPEAL_TOPIC = lazy(r"信息公开|政府信息|依申请|政务公开")
@@ -337,12 +337,12 @@ def _requests(
                 row = None
             if not ok:
                 continue
-            for key, keyword_start, count in keyed:
+            for key, keyword_start, keyword_end, count in keyed:
                 if count is None or quotes.contains(clause.start + count[1], clause.start + count[2]):
                     continue
-                start, end = min(keyword_start, count[1]), max(keyword_start, count[2])
+                start, end = min(keyword_start, count[1]), max(keyword_end, count[2])
                 figures.append(_figure(section, sentence, clause, start, end, vocab.quantity(key), count[0]))
-                if key == "received_loose" and _RECEIVED_AND_HANDLED.search(ctext):
+                if key == "received_loose" and _AND_HANDLED.match(ctext, keyword_end):
                     figures.append(_figure(section, sentence, clause, start, end, vocab.quantity("handled_total"),
                                            count[0]))
             continue
@@ -365,7 +365,7 @@ def _requests(
 
 def _request_figures(
     hits: list[tuple[int, int, int, str]], ctext: str, items: re.Pattern[str] | None
-) -> list[tuple[str, int, tuple[int, int, int] | None]] | None:
+) -> list[tuple[str, int, int, tuple[int, int, int] | None]] | None:
     """Each application keyword of a clause with the count it introduces, in order.
 
     None when the clause names no keyword; an empty list when it names one but its number
@@ -386,7 +386,7 @@ def _request_figures(
             kept[-1] = (kept[-1][0], h[1], kept[-1][2], kept[-1][3])  # the verb belongs to the keyword
             continue
         kept.append(h)
-    result: list[tuple[str, int, tuple[int, int, int] | None]] = []
+    result: list[tuple[str, int, int, tuple[int, int, int] | None]] = []
     taken: set[int] = set()
     for i, (start, end, _, key) in enumerate(kept):
         limit = kept[i + 1][0] if i + 1 < len(kept) else len(ctext)
@@ -397,12 +397,12 @@ def _request_figures(
             if before and start - before[-1][2] <= 24:
                 after = before[-1]
         if after is None:
-            result.append((key, start, None))
+            result.append((key, start, end, None))
             continue
         if after[3]:
             return []  # "二十余件": not exact
         taken.add(after[1])
-        result.append((key, start, after[:3]))
+        result.append((key, start, end, after[:3]))
     return result
 
 
