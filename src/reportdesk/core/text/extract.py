@@ -115,6 +115,7 @@ class _State:
     app_topic: bool = False  # the previous sentence spoke of applications (with a figure)
     appeal_topic: bool = False
     appeal_group: str | None = None
+    under_heading: bool = False  # the paragraph follows a sub-heading about applications: "（二）依申请公开情况"
 
 
 @dataclass(slots=True)
@@ -143,10 +144,10 @@ def extract(section: str, text: str, year: int | None, form: FormDef | None = No
         if sentence.paragraph != state.paragraph:
             state = _State(paragraph=sentence.paragraph)
             if heading is not None and heading.paragraph == sentence.paragraph - 1:
-                state.app_topic = bool(_APP_TOPIC.search(heading.text))
+                state.app_topic = state.under_heading = bool(_APP_TOPIC.search(heading.text))
                 state.appeal_topic = _appeal_words(pats, heading.text)
             heading = sentence if _is_heading(sentence, lines) else None
-        if _foreign_year_leads(sentence, year):
+        if _foreign_year_leads(sentence, year, pats):
             state.app_topic = state.appeal_topic = False
             continue
         if _is_inline_heading(sentence):  # "（四）行政复议、行政诉讼情况。" before the paragraph's text
@@ -158,7 +159,7 @@ def extract(section: str, text: str, year: int | None, form: FormDef | None = No
         _requests(section, read, quotes, state, figures, vocab, pats)
         _appeals(section, read, quotes, state, figures, claims, vocab, pats)
         found = (len(figures), len(claims)) != before
-        state.app_topic = bool(_APP_TOPIC.search(sentence.text)) or (state.app_topic and found)
+        state.app_topic = bool(_APP_TOPIC.search(sentence.text)) or (state.app_topic and found) or state.under_heading
         if not found and not _APPEAL_TOPIC.search(sentence.text) and section != "appeals":
             state.appeal_topic = False
     return figures, claims
@@ -195,12 +196,18 @@ def _is_inline_heading(sentence: Sentence) -> bool:
         and not find_counts(s)
 
 
-def _foreign_year_leads(sentence: Sentence, year: int | None) -> bool:
-    """A sentence opening with another year ("2021年，共收到…" in a 2022 report) is not checked."""
+def _foreign_year_leads(sentence: Sentence, year: int | None, pats: Patterns) -> bool:
+    """A sentence opening with another year ("2021年，共收到…" in a 2022 report) is not checked.
+
+    A year that is part of a keyword ("2022年结转至2023年2件": 上年结转) does not count.
+    """
     if year is None:
         return False
-    m = _YEAR.match(sentence.text.lstrip("（(一二三四五六七八九十）)、 "))
-    return bool(m and int(m.group(1)) != year)
+    text = sentence.text.lstrip("（(一二三四五六七八九十）)、 ")
+    m = _YEAR.match(text)
+    if not m or int(m.group(1)) == year:
+        return False
+    return not any(p.match(text) for p, _ in pats.requests)
 
 
 def _appeal_words(pats: Patterns, text: str) -> bool:
@@ -285,8 +292,10 @@ def _requests(
         return
     row: str | None = None  # the row the clauses of this sentence speak of ("其中自然人8件")
     elsewhere = False  # the clause before spoke of other business: "县长信箱收到信件183条，答复183条"
+    waiting: str | None = None  # a keyword whose count comes after an enumeration: "共收到涉及拆迁、物业等领域的申请15件"
     for i, clause in enumerate(read.clauses):
         ctext = clause.text
+        waited, waiting = waiting, None
         ok = _clause_ok(read, i, clause, quotes)
         if elsewhere and not _APP_TOPIC.search(ctext) and all(h[3] in _GENERIC_VERBS for h in read.hits[i]):
             row = None
@@ -335,6 +344,7 @@ def _requests(
             row = "received" if last_key == "received_loose" else last_key
             if row not in ROW_KEYS:
                 row = None
+            waiting = last_key if keyed[-1][3] is None else None
             if not ok:
                 continue
             for key, keyword_start, keyword_end, count in keyed:
@@ -346,6 +356,12 @@ def _requests(
                     figures.append(_figure(section, sentence, clause, start, end, vocab.quantity("handled_total"),
                                            count[0]))
             continue
+        if waited is not None and "申请" in ctext and sentence.text[clause.start - sentence.start - 1] == "、":
+            counts = find_counts(ctext)
+            if len(counts) == 1 and not counts[0][3] and ok and not any(p.search(ctext) for p, _ in pats.applicants):
+                value, _, end, _ = counts[0]
+                figures.append(_figure(section, sentence, clause, 0, end, vocab.quantity(waited), value))
+                continue
         if row is None:
             continue
         for pattern, t in pats.applicants:
@@ -461,12 +477,13 @@ def _appeals(
                                        vocab.appeal_quantity(zero_group, "total"), 0))
             state.appeal_topic = True
             zero_region = (zero.start(), region_end)
-    counted: tuple[str, int] | None = None  # the group and count of the clause before: "行政复议1件"
+    # the groups and counts of the clauses just before: "信息公开类行政复议5件、行政诉讼1件"
+    counted: list[tuple[str, int]] = []
     for i, clause in enumerate(read.clauses):
         ctext = clause.text
         rel = clause.start - sentence.start
         if zero_region[0] <= rel < zero_region[1]:
-            counted = None
+            counted = []
             continue
         named = _groups_in(pats, ctext)
         group: str | None = named[0][0] if named else None
@@ -485,18 +502,18 @@ def _appeals(
                 claims.append(AllClaim(kind, targets, text[start - sentence.start : end - sentence.start],
                                        (start, end), sentence, section))
                 state.appeal_topic = True
-            counted = None
+            counted = []
             continue
         if not find_counts(ctext):
             done = _result_of_counted(section, read, i, clause, quotes, counted, named, state, figures, vocab, pats)
-            counted = None
+            counted = []
             if done:
                 continue
         if _APPEAL_SKIP.search(ctext):
-            counted = None
+            counted = []
             continue
         current = group or state.appeal_group
-        counted = None
+        before, counted = counted, []
         if current is None:
             continue
         column, keyword_start, keyword_end = "total", 0, 0
@@ -513,37 +530,51 @@ def _appeals(
         figures.append(_figure(section, sentence, clause, keyword_start, count[2],
                                vocab.appeal_quantity(current, column), count[0]))
         if column == "total":
-            counted = (current, count[0])
+            counted = [*before, (current, count[0])]
         state.appeal_topic = True
 
 
+_EVERY = lazy(r"^(?:均|全部|都|皆)")
+
+
 def _result_of_counted(
-    section: str, read: _Read, i: int, clause: Clause, quotes: Spans, counted: tuple[str, int] | None,
+    section: str, read: _Read, i: int, clause: Clause, quotes: Spans, counted: list[tuple[str, int]],
     named: list[tuple[str, int, int]], state: _State, figures: list[TextFigure], vocab: Vocabulary, pats: Patterns,
 ) -> bool:
-    """A clause without a number that states a result: "1件，为其他结果", "已审结", "未被纠错"."""
+    """A clause without a number that states a result: "1件，为其他结果", "已审结", "未被纠错".
+
+    It is about the count just before it, or with "均" about every count just before it
+    ("行政复议5件、行政诉讼1件，均为结果维持") when none of them is part of another.
+    """
     ctext = clause.text.strip().rstrip("。；;！!？?")
     sentence = read.sentence
     ok = _clause_ok(read, i, clause, quotes)
     if _ZERO_CORRECTED.search(ctext):
-        groups = [g for g, _, _ in named] or ([counted[0]] if counted else []) or \
+        groups = [g for g, _, _ in named] or ([counted[-1][0]] if counted else []) or \
             ([state.appeal_group] if state.appeal_group else [])
         if ok:
             for g in dict.fromkeys(groups):
                 figures.append(_figure(section, sentence, clause, 0, len(clause.text), vocab.appeal_quantity(g, "corrected"), 0))
         return bool(groups)
-    if counted is None:
+    if not counted:
         return False
-    group, value = counted
+    about = counted[-1:]
+    groups = [g for g, _ in counted]
+    if _EVERY.match(ctext) and len(set(groups)) == len(groups) and _claim_targets(groups) == tuple(groups):
+        about = counted
     if _ALL_CONCLUDED.match(ctext):
         if ok:
-            figures.append(_figure(section, sentence, clause, 0, len(clause.text), vocab.appeal_quantity(group, "pending"), 0))
+            for group, _ in about:
+                figures.append(_figure(section, sentence, clause, 0, len(clause.text),
+                                       vocab.appeal_quantity(group, "pending"), 0))
         return True
     col = _column_of(pats, ctext)
     if col is None or not _RESULT_FILLER.fullmatch(ctext[: col[1]] + ctext[col[2] :]):
         return False
     if ok:
-        figures.append(_figure(section, sentence, clause, 0, len(clause.text), vocab.appeal_quantity(group, col[0]), value))
+        for group, value in about:
+            figures.append(_figure(section, sentence, clause, 0, len(clause.text),
+                                   vocab.appeal_quantity(group, col[0]), value))
     return True
 
 
