@@ -161,6 +161,44 @@ class RuleDef:
 
 
 @dataclass(frozen=True, slots=True)
+class TextTermsDef:
+    """How report prose names a row, a group of rows or a column: the text reader's vocabulary.
+
+    ``kind`` is "request" (rows of 表三), "applicant" (columns of 表三), "appeal_group" (rows
+    of 表四) or "appeal_column" (columns of 表四).  ``terms`` are regular expressions, most
+    specific first; "<prev_year>"/"<next_year>" in a term stand for the years around the
+    report's year.  ``alt_rows`` give an equally valid reading (rows + alt_rows): "受理申请121件"
+    may count 新收 + 上年结转.
+    """
+
+    key: str
+    kind: str
+    name: str
+    terms: tuple[str, ...]
+    rows: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
+    alt_rows: tuple[str, ...] = ()
+    alt_name: str = ""
+    item_terms: tuple[str, ...] = ()  # of a result group: words naming one of its items ("国家秘密")
+
+
+@dataclass(frozen=True, slots=True)
+class TextChecksDef:
+    """What the whole-document text checks know of a format besides its labels (``[text_checks]``)."""
+
+    old_format_terms: tuple[str, ...] = ()  # table labels of the superseded format
+    old_format_prose: tuple[str, ...] = ()  # of those, the ones that mean nothing else in prose
+    old_format_ideas: tuple[str, ...] = ()  # patterns: ideas of the superseded format in prose ("收费0项")
+    old_parts: tuple[str, ...] = ()  # patterns: parts of the superseded outline ("收费及减免")
+    superseded_basis: str = ""  # the superseded format's document number
+    superseded_basis_title: str = ""  # and its title
+    regulation_order: str = ""  # the 《条例》 in force: 国务院令第 N 号
+    superseded_regulation_orders: tuple[str, ...] = ()
+    part_terms: tuple[tuple[str, str], ...] = ()  # (section id, pattern naming that part in a preamble)
+    paragraphs: tuple[tuple[str, str], ...] = ()  # ([text_paragraphs]) the sentences guided writing inserts
+
+
+@dataclass(frozen=True, slots=True)
 class FormDef:
     id: str
     version: int
@@ -172,6 +210,8 @@ class FormDef:
     cells: dict[str, CellDef]
     derived: tuple[DerivedDef, ...]  # in an order where every part precedes its total
     rules: tuple[RuleDef, ...]
+    text_terms: tuple[TextTermsDef, ...] = ()
+    text_checks: TextChecksDef = field(default_factory=TextChecksDef)
 
     def section(self, section_id: str) -> SectionDef:
         return next(s for s in self.sections if s.id == section_id)

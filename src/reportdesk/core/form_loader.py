@@ -31,6 +31,7 @@ from reportdesk.core.form import (
     Severity,
     TableDef,
 )
+from reportdesk.core.form_text import build_text_checks, build_text_terms
 from reportdesk.core.numbers import ValueType
 
 log = logging.getLogger(__name__)
@@ -105,6 +106,8 @@ class _Builder:
             cid: _with_derived(c, cid in {d.cell for d in derived}) for cid, c in cells.items()
         }
         rules = self.build_rules(tables, cells)
+        text_terms = build_text_terms(self.data, tables, self.problem)  # the text checks' vocabulary
+        text_checks = build_text_checks(self.data, {s.id for s in sections}, self.problem)
         if self.problems:
             return None
         return FormDef(
@@ -118,6 +121,8 @@ class _Builder:
             cells=cells,
             derived=tuple(derived),
             rules=tuple(rules),
+            text_terms=text_terms,
+            text_checks=text_checks,
         )
 
     def build_sections(self, tables: dict[str, TableDef]) -> list[SectionDef]:

@@ -16,7 +16,8 @@ def test_every_rule_has_the_reference_severity() -> None:
     errors = {r.id for r in TEXT_RULES.values() if r.severity is Severity.ERROR}
     assert errors == {"missing_table", "old_format", "text_number"}
     assert set(TEXT_RULES) == {"headings", "missing_table", "label", "old_format", "text_number", "text_year",
-                               "citation", "parts_count", "fee_statement"}
+                               "citation", "parts_count", "fee_statement", "title", "old_format_idea",
+                               "template_text", "text_conflict"}
 
 
 # --- text_year ---------------------------------------------------------------------------

@@ -7,7 +7,8 @@ Only whole numbers are read; a number that is approximate in the text ("二十�
 from __future__ import annotations
 
 import logging
-import re
+
+from reportdesk.core.text.lazy import lazy
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +25,7 @@ NUMBER = rf"(?:[0-9０-９]{{1,3}}(?:[,，][0-9０-９]{{3}})+|[0-9０-９]+|[{C
 #: Units that count applications or cases in report prose.
 COUNT_UNITS = "件次|件|份|条|项|个|起|宗|例"
 
-_COUNT = re.compile(
+_COUNT = lazy(
     rf"(?P<before>近|约|逾|超过|大约|将近|不足|不到)?\s*(?P<num>{NUMBER})\s*(?P<approx>余|多)?\s*(?P<unit>{COUNT_UNITS})"
     rf"(?P<after>左右|以上|以下|上下)?"
 )

@@ -14,85 +14,95 @@ import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
+from reportdesk.core.catalog import get_form
 from reportdesk.core.form import FormDef
 from reportdesk.core.numbers import Value
 from reportdesk.core.report import Report
-from reportdesk.core.text.extract import APPEAL_GROUPS, ORGS, RESULT_GROUPS
+from reportdesk.core.text.vocabulary import Vocabulary, vocabulary
 
 log = logging.getLogger(__name__)
 
-REQUESTS_TEMPLATE = (
-    "本年度共收到政府信息公开申请{received}件，其中自然人{natural}件、法人或其他组织{orgs}件；"
-    "上年结转政府信息公开申请{carried_over}件。"
-    "本年度办结政府信息公开申请{handled}件，其中予以公开{granted}件、部分公开{partly_granted}件、"
-    "不予公开{refused}件、无法提供{unavailable}件、不予处理{declined}件、其他处理{other}件；"
-    "结转下年度继续办理{carried_forward}件。"
-)
-APPEALS_TEMPLATE = (
-    "本年度因政府信息公开引起行政复议{r_total}件，其中结果维持{r_upheld}件、结果纠正{r_corrected}件、"
-    "其他结果{r_other}件、尚未审结{r_pending}件；"
-    "行政诉讼{l_total}件，其中结果维持{l_upheld}件、结果纠正{l_corrected}件、其他结果{l_other}件、"
-    "尚未审结{l_pending}件；未经复议直接起诉{d_total}件、复议后起诉{a_total}件。"
-)
-APPEALS_NONE = "本年度未发生因政府信息公开引起的行政复议、行政诉讼。"
+def _templates(form: FormDef) -> dict[str, str]:
+    """The form's ``[text_paragraphs]``: requests, appeals, appeals_none, basis_sentence."""
+    return dict(form.text_checks.paragraphs)
 
 
-def _pattern(template: str) -> re.Pattern[str]:
+def __getattr__(name: str) -> str:
+    """REQUESTS_TEMPLATE, APPEALS_TEMPLATE and APPEALS_NONE of the default form."""
+    key = {"REQUESTS_TEMPLATE": "requests", "APPEALS_TEMPLATE": "appeals", "APPEALS_NONE": "appeals_none"}.get(name)
+    if key is None:
+        raise AttributeError(name)
+    return _templates(get_form())[key]
+
+
+def _pattern(template: str) -> str:
     """The template as a pattern in which every {field} is a number."""
     parts = re.split(r"\{[a-z_]+\}", template)
-    return re.compile(r"\d+".join(re.escape(p) for p in parts))
+    return r"\d+".join(re.escape(p) for p in parts)
 
 
-_REQUESTS_RX = _pattern(REQUESTS_TEMPLATE)
-_APPEALS_RX = re.compile(f"{_pattern(APPEALS_TEMPLATE).pattern}|{re.escape(APPEALS_NONE)}")
+@cache
+def _paragraph_patterns(requests: str, appeals: str, appeals_none: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The inserted paragraphs as patterns, compiled when first needed."""
+    return re.compile(_pattern(requests)), re.compile(f"{_pattern(appeals)}|{re.escape(appeals_none)}")
+
+
+def _vocab(form: FormDef | None) -> Vocabulary:
+    return vocabulary(form or get_form())
 
 
 def _v(cells: Mapping[str, Value], *cell_ids: str) -> int:
     return int(sum(int(cells.get(c) or 0) for c in cell_ids))
 
 
-def _row_total(cells: Mapping[str, Value], row: str) -> int:
+def _row_total(cells: Mapping[str, Value], row: str, vocab: Vocabulary) -> int:
     """A row's total: the stated total, or the sum of its parts when the total is blank."""
     total = cells.get(f"requests.{row}.total")
     if total is not None:
         return int(total)
-    return _v(cells, *(f"requests.{row}.{c}" for c in ("natural", *ORGS)))
+    return _v(cells, *(f"requests.{row}.{c}" for c in vocab.applicant_columns))
 
 
-def requests_paragraph(cells: Mapping[str, Value]) -> str:
+def requests_paragraph(cells: Mapping[str, Value], form: FormDef | None = None) -> str:
     """The standard sentences about applications, from the effective cells of table 三."""
-    def group(key: str) -> int:
-        return sum(_row_total(cells, r) for r in RESULT_GROUPS[key])
+    vocab = _vocab(form)
 
-    return REQUESTS_TEMPLATE.format(
-        received=_row_total(cells, "received"),
-        natural=_v(cells, "requests.received.natural"),
-        orgs=_v(cells, *(f"requests.received.{c}" for c in ORGS)),
-        carried_over=_row_total(cells, "carried_over"),
-        handled=_row_total(cells, "handled_total"),
+    def group(key: str) -> int:  # a row ("received") or a group of rows ("refused")
+        return sum(_row_total(cells, r, vocab) for r in vocab.group_rows(key))
+
+    return _templates(vocab.form)["requests"].format(
+        received=group("received"),
+        natural=_v(cells, *(f"requests.{r}.natural" for r in vocab.group_rows("received"))),
+        orgs=_v(cells, *(f"requests.{r}.{c}" for r in vocab.group_rows("received") for c in vocab.org_columns)),
+        carried_over=group("carried_over"),
+        handled=group("handled_total"),
         granted=group("granted"),
         partly_granted=group("partly_granted"),
         refused=group("refused"),
         unavailable=group("unavailable"),
         declined=group("declined"),
         other=group("other"),
-        carried_forward=_row_total(cells, "carried_forward"),
+        carried_forward=group("carried_forward"),
     )
 
 
-def appeals_paragraph(cells: Mapping[str, Value]) -> str:
+def appeals_paragraph(cells: Mapping[str, Value], form: FormDef | None = None) -> str:
     """The standard sentence about 行政复议 and 行政诉讼, from the effective cells of table 四."""
+    vocab = _vocab(form)
+
     def a(group: str, column: str) -> int:
-        ids = [f"appeals.{g}.{column}" for g in APPEAL_GROUPS[group]]
+        ids = [f"appeals.{g}.{column}" for g in vocab.appeal_rows(group)]
         if column == "total" and all(cells.get(i) is None for i in ids):
             parts = ("upheld", "corrected", "other", "pending")
-            return sum(_v(cells, *(f"appeals.{g}.{p}" for g in APPEAL_GROUPS[group])) for p in parts)
+            return sum(_v(cells, *(f"appeals.{g}.{p}" for g in vocab.appeal_rows(group))) for p in parts)
         return _v(cells, *ids)
 
+    templates = _templates(vocab.form)
     if a("reconsideration", "total") == 0 and a("litigation", "total") == 0:
-        return APPEALS_NONE
-    return APPEALS_TEMPLATE.format(
+        return templates["appeals_none"]
+    return templates["appeals"].format(
         r_total=a("reconsideration", "total"),
         r_upheld=a("reconsideration", "upheld"),
         r_corrected=a("reconsideration", "corrected"),
@@ -108,15 +118,15 @@ def appeals_paragraph(cells: Mapping[str, Value]) -> str:
     )
 
 
-def data_paragraph(cells: Mapping[str, Value]) -> str:
+def data_paragraph(cells: Mapping[str, Value], form: FormDef | None = None) -> str:
     """Both data paragraphs, one per line: what "插入数据段落" inserts."""
-    return requests_paragraph(cells) + "\n" + appeals_paragraph(cells)
+    return requests_paragraph(cells, form) + "\n" + appeals_paragraph(cells, form)
 
 
-def report_title(report: Report) -> str:
-    """"<机关全称><YYYY>年政府信息公开工作年度报告"."""
+def report_title(report: Report, form: FormDef | None = None) -> str:
+    """"<机关全称><YYYY>年<the form's title>"."""
     year = f"{report.year}年" if report.year else ""
-    return f"{report.agency}{year}政府信息公开工作年度报告"
+    return f"{report.agency}{year}{(form or get_form()).title}"
 
 
 def preamble(form: FormDef, report: Report) -> str:
@@ -126,11 +136,8 @@ def preamble(form: FormDef, report: Report) -> str:
     """
     parts = [s.heading.split("、", 1)[1] for s in form.sections]
     listed = "，".join(parts)  # the 4th part has a "、" of its own
-    sentences = [
-        "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》"
-        f"（{form.basis}）要求编制。",
-        f"全文由{listed}六部分组成。",
-    ]
+    count = "零一二三四五六七八九十"[len(parts)] if len(parts) <= 10 else str(len(parts))
+    sentences = [_templates(form)["basis_sentence"].format(basis=form.basis), f"全文由{listed}{count}部分组成。"]
     if report.year:
         sentences.append(f"本报告所列数据的统计期限自{report.year}年1月1日起至{report.year}年12月31日止。")
     meta = report.meta
@@ -151,20 +158,22 @@ class StaleParagraph:
     updated: str  # as the figures are now
 
 
-def stale_data_paragraphs(text: str, cells: Mapping[str, Value]) -> list[StaleParagraph]:
+def stale_data_paragraphs(text: str, cells: Mapping[str, Value], form: FormDef | None = None) -> list[StaleParagraph]:
     """The inserted data paragraphs of *text* whose numbers no longer match the tables."""
-    fresh = {"requests": requests_paragraph(cells), "appeals": appeals_paragraph(cells)}
+    fresh = {"requests": requests_paragraph(cells, form), "appeals": appeals_paragraph(cells, form)}
     stale = []
-    for kind, rx in (("requests", _REQUESTS_RX), ("appeals", _APPEALS_RX)):
+    t = _templates(_vocab(form).form)
+    requests_rx, appeals_rx = _paragraph_patterns(t["requests"], t["appeals"], t["appeals_none"])
+    for kind, rx in (("requests", requests_rx), ("appeals", appeals_rx)):
         for m in rx.finditer(text):
             if m.group() != fresh[kind]:
                 stale.append(StaleParagraph((m.start(), m.end()), m.group(), fresh[kind]))
     return sorted(stale, key=lambda s: s.span)
 
 
-def refresh_data_paragraphs(text: str, cells: Mapping[str, Value]) -> tuple[str, int]:
+def refresh_data_paragraphs(text: str, cells: Mapping[str, Value], form: FormDef | None = None) -> tuple[str, int]:
     """*text* with every stale inserted data paragraph rewritten; and how many were."""
-    stale = stale_data_paragraphs(text, cells)
+    stale = stale_data_paragraphs(text, cells, form)
     for s in reversed(stale):
         text = text[: s.span[0]] + s.updated + text[s.span[1] :]
     return text, len(stale)

@@ -7,18 +7,21 @@ point at the sentence it is about and an editor can highlight it.
 from __future__ import annotations
 
 import logging
-import re
+from bisect import bisect_right
 from dataclasses import dataclass
+
+from reportdesk.core.text.lazy import lazy
 
 log = logging.getLogger(__name__)
 
 # A sentence ends at 。！？；(and their ASCII forms) or at a line break.
-_SENTENCE_END = re.compile(r"[。！？!?；;]+|\n+")
+_SENTENCE_END = lazy(r"[。！？!?；;]+|\n+")
 # A clause ends at a comma, an enumeration comma, a colon or a parenthesis; an ASCII
-# comma between digits ("1,517") is a thousands separator, not a clause end.
-_CLAUSE_END = re.compile(r"[，、：:（）()]|,(?![0-9]{3}(?![0-9]))")
+# comma between digits ("1,517") is a thousands separator, not a clause end, and neither is
+# the enumeration comma of the legal phrase "公民、法人或者其他组织" (all applicants).
+_CLAUSE_END = lazy(r"[，：:（）()]|(?<!公民)、|,(?![0-9]{3}(?![0-9]))")
 # Quotations and titles: a year or a number inside them is not the report's own statement.
-_QUOTED = re.compile(r"《[^《》\n]*》|“[^“”\n]*”|〈[^〈〉\n]*〉")
+_QUOTED = lazy(r"《[^《》\n]*》|“[^“”\n]*”|〈[^〈〉\n]*〉")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +79,27 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: 
         sentences.append(Sentence(text[start:end], start, end, paragraph, len(sentences)))
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
+class Spans:
+    """Non-overlapping spans in order, asked in O(log n) whether they contain a stretch of text."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def contains(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and end <= self.ends[i]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def quoted_spans(text: str) -> Spans:
     """Spans of 《titles》 and “quotations” in *text*."""
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    return Spans([(m.start(), m.end()) for m in _QUOTED.finditer(text)])
 
 
-def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+def inside(spans: Spans, start: int, end: int) -> bool:
+    return spans.contains(start, end)
