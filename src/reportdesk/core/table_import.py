@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 
 Grid = list[list[str]]
 
+#: Sources that are not read from a document's tables (their summary has no cell counts).
+PLAIN_SOURCES = frozenset({"JSON", "草稿"})
 TABLE_NAMES = {"proactive": "表二（主动公开）", "requests": "表三（依申请公开）", "appeals": "表四（复议诉讼）"}
 APPEAL_GROUPS = {"行政复议": "reconsideration", "未经复议直接起诉": "litigation_direct", "复议后起诉": "litigation_after"}
 _REQUEST_HEAD_MARKS = {label_key(x) for x in ("自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织",
@@ -64,7 +66,7 @@ class LabelDifference:
 class ImportSummary:
     """What an import read and what it could not: shown to the user, never hidden."""
 
-    source: str  # "Word" or "Excel" or "JSON"
+    source: str  # "Word", "Excel", "PDF", "网页" (documents) or "JSON", "草稿"
     cells_read: list[str] = field(default_factory=list)
     cells_missing: list[str] = field(default_factory=list)
     label_differences: list[LabelDifference] = field(default_factory=list)
@@ -74,14 +76,20 @@ class ImportSummary:
     headings_found: list[str] = field(default_factory=list)
     embedded: bool = False
     notes: list[str] = field(default_factory=list)
+    converted: str = ""  # what was converted before reading ("由 LibreOffice 从 .doc 转换为 .docx")
 
     @property
     def old_format(self) -> bool:
         return bool(self.old_format_labels)
 
+    @property
+    def from_document(self) -> bool:
+        """Read from a document's tables by labels (so cells read and missing mean something)."""
+        return self.source not in PLAIN_SOURCES
+
     def brief(self) -> str:
         """One line for a table of many reports (Word and Excel imports only; "" otherwise)."""
-        if self.source not in ("Word", "Excel"):
+        if not self.from_document:
             return ""
         parts = [f"读取 {len(self.cells_read)} 格，未找到 {len(self.cells_missing)} 格"]
         if self.label_differences:
@@ -95,11 +103,15 @@ class ImportSummary:
     def lines(self) -> list[str]:
         """The summary in Chinese, one statement a line."""
         out = [f"来源：{self.source}" + ("（含 ReportDesk 导出时嵌入的数据）" if self.embedded else "")]
+        if self.converted:
+            out.append(f"转换：{self.converted}")
         if self.old_format:
             out.append(f"识别为 2019 年旧格式（{'、'.join(self.old_format_labels[:4])}），表格数字未读取。")
         out.append(f"读取单元格 {len(self.cells_read)} 个，未找到 {len(self.cells_missing)} 个。")
         if self.tables_found:
             out.append("找到的表格：" + "、".join(TABLE_NAMES.get(t, t) for t in self.tables_found))
+        if not self.old_format:
+            out.extend(self.table_lines())
         for d in self.label_differences:
             kind = "文字不同" if d.kind is Match.WORDING else "标点或空格不同"
             out.append(f"标签{kind}：{d.where}“{d.found}”，官方为“{d.official}”")
@@ -107,9 +119,31 @@ class ImportSummary:
         out.extend(self.notes)
         return out
 
+    def table_lines(self) -> list[str]:
+        """Per table: how many cells were read, and which could not be (at most five named)."""
+        from reportdesk.core.catalog import get_form
+
+        cells = get_form().cells
+        out = []
+        for table_id, name in TABLE_NAMES.items():
+            read = sum(1 for c in self.cells_read if c.startswith(table_id + "."))
+            missing = [c for c in self.cells_missing if c.startswith(table_id + ".")]
+            if not read and not missing:
+                continue
+            if not read:
+                out.append(f"{name}：未读到（文件中没有找到这张表或它的表头），{len(missing)} 个单元格空缺。")
+            elif missing:
+                shown = "、".join(cells[c].label if c in cells else c for c in missing[:5])
+                shown += "……" if len(missing) > 5 else ""
+                out.append(f"{name}：读取 {read} 格，未读到 {len(missing)} 格（{shown}）。")
+            else:
+                out.append(f"{name}：读取 {read} 格，全部读到。")
+        return out
+
     def to_json(self) -> dict[str, Any]:
         return {
             "source": self.source,
+            "converted": self.converted,
             "embedded": self.embedded,
             "cells_read": len(self.cells_read),
             "cells_missing": list(self.cells_missing),
