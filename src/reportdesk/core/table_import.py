@@ -499,3 +499,33 @@ def apply_embedded(form: FormDef, result: ImportResult, data: dict[str, Any], *,
                    "请在程序中修改数字后重新导出，不要直接改 Word/Excel 中的表格。",
             section=form.section_of_cell(changed[0]).id,
         ))
+
+
+def join_split_row(form: FormDef, above: list[str], below: list[str]) -> list[str] | None:
+    """The row a page break cut in two (the end of one part, the start of the next), or None.
+
+    A row may break across pages in Word and in a PDF: its label then reads "2.没有现" on
+    one page and "成信息需要另行制作" on the next.  The two parts are one row when neither
+    part's label is an official row label (or the start of a group's label) as it stands,
+    and the cell-by-cell join is one, to the letter or its punctuation.  Anything less
+    certain stays two rows (and the mapper reports what it could not place).
+    """
+    if len(above) != len(below) or not above:
+        return None
+    rows = _indexes(form)[0]
+
+    def best(row: list[str]) -> Match | None:
+        hits = [rows.match(t) for t in row if squeeze(t) and not _is_blank_or_number(t)]
+        kinds = [h.match for h in hits if h is not None]
+        if Match.EXACT in kinds:
+            return Match.EXACT
+        return Match.PUNCTUATION if Match.PUNCTUATION in kinds else (Match.WORDING if kinds else None)
+
+    if best(above) in (Match.EXACT, Match.PUNCTUATION) or best(below) in (Match.EXACT, Match.PUNCTUATION):
+        return None
+    joined = [a + b if a and b and not (_is_blank_or_number(a) and _is_blank_or_number(b)) else a or b
+              for a, b in zip(above, below, strict=True)]
+    if any(squeeze(a) and squeeze(b) and _is_blank_or_number(a) and _is_blank_or_number(b)
+           for a, b in zip(above, below, strict=True)):
+        return None  # a figure on both sides: two rows
+    return joined if best(joined) in (Match.EXACT, Match.PUNCTUATION) else None
