@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportdesk.app.reading import READABLE_SUFFIXES
 from reportdesk.core.findings import Finding, sort_findings
 from reportdesk.core.interchange import ReportFileError
 from reportdesk.core.report import Report
@@ -29,7 +30,7 @@ from reportdesk.core.year_on_year import YearChange
 
 log = logging.getLogger(__name__)
 
-REVIEW_SUFFIXES = (".docx", ".xlsx", ".json", ".rdesk")
+REVIEW_SUFFIXES = READABLE_SUFFIXES  # the one list of readable files is app/reading.py's
 FILE_TIMEOUT_S = 30
 WORKER_MEMORY_BYTES = 1536 * 1024 * 1024
 WATCHDOG_GRACE_S = 20
@@ -69,19 +70,9 @@ class FileResult:
 
 def import_file(path: Path) -> ImportResult:
     """Read any supported file with its import summary (JSON and drafts have a plain one)."""
-    suffix = path.suffix.lower()
-    if suffix in (".docx", ".xlsx") and path.is_file():
-        if suffix == ".docx":
-            from reportdesk.documents.docx_reader import import_docx
+    from reportdesk.app.reading import import_any
 
-            return import_docx(path)
-        from reportdesk.documents.xlsx_reader import import_xlsx
-
-        return import_xlsx(path)
-    from reportdesk.app.reading import read_report
-
-    report = read_report(path)
-    return ImportResult(report, ImportSummary({".json": "JSON", ".rdesk": "草稿"}.get(suffix, suffix)))
+    return import_any(path)
 
 
 def read_any(path: Path) -> Report:
@@ -262,7 +253,11 @@ def _warm_up(files: Sequence[Path]) -> None:
     if ".docx" in suffixes:
         import reportdesk.documents.docx_reader
     if ".xlsx" in suffixes:
-        import reportdesk.documents.xlsx_reader  # noqa: F401
+        import reportdesk.documents.xlsx_reader
+    if ".pdf" in suffixes:
+        import reportdesk.documents.pdf_reader
+    if suffixes & {".html", ".htm", ".mhtml", ".mht"}:
+        import reportdesk.documents.html_reader  # noqa: F401
 
 
 def review_chunk(paths: list[str], previous_path: str | None, timeout: float) -> list[FileResult]:

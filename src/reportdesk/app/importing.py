@@ -1,6 +1,7 @@
 """Turning a file into a new draft: what the app's 打开… and 基于上年报告新建 call.  Qt-free.
 
-A Word, Excel or JSON report is read in a worker process (with the batch check's time and
+A report in any file of :data:`reportdesk.app.reading.FILE_KINDS` (Word, Excel, PDF, a web
+page, an old or WPS office file through LibreOffice, JSON) is read in a worker process (with the batch check's time and
 memory limits, so that a hostile file cannot take the app down) and becomes an
 :class:`ImportedFile`: the report, and the lines of its import summary that the draft
 keeps (cells read and missing, labels that differ, what could not be mapped, and what the
@@ -14,6 +15,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportdesk.app import reading
 from reportdesk.core.catalog import get_form
 from reportdesk.core.interchange import ReportFileError
 from reportdesk.core.report import Report
@@ -21,9 +23,9 @@ from reportdesk.core.report import Report
 log = logging.getLogger(__name__)
 
 #: Files the app imports as a new draft (a .rdesk is opened, not imported).
-IMPORT_SUFFIXES = (".docx", ".xlsx", ".json")
+IMPORT_SUFFIXES = reading.IMPORT_SUFFIXES
 #: Files that can serve as last year's report.
-PREVIOUS_SUFFIXES = (".rdesk", ".docx", ".xlsx", ".json")
+PREVIOUS_SUFFIXES = reading.READABLE_SUFFIXES
 #: Findings about the document itself (its layout), which a draft cannot find again.
 DOCUMENT_RULES = frozenset({"old_format", "missing_table", "label", "export_mismatch", "export_text_mismatch"})
 
@@ -40,7 +42,7 @@ class ImportFailed(Exception):
 class ImportedFile:
     path: Path
     report: Report
-    source: str  # "Word", "Excel", "JSON", "草稿"
+    source: str  # "Word", "Excel", "PDF", "网页", "Word 97-2003 文档（.doc）", "JSON", "草稿"
     lines: list[str] = field(default_factory=list)  # the import summary, kept in the draft
 
     @property
@@ -50,9 +52,7 @@ class ImportedFile:
 
 def _check_suffix(path: Path, allowed: tuple[str, ...]) -> None:
     if path.suffix.lower() not in allowed:
-        raise ImportFailed(
-            f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：可以读取 {'、'.join(allowed)} 文件。"
-        )
+        raise ImportFailed(reading.unsupported_message(path, allowed))
 
 
 def summary_lines(path: Path, report: Report, summary: object, findings: list) -> list[str]:
@@ -60,7 +60,7 @@ def summary_lines(path: Path, report: Report, summary: object, findings: list) -
     from reportdesk.core.table_import import ImportSummary
 
     lines = [f"导入文件：{path.name}"]
-    if isinstance(summary, ImportSummary) and summary.source in ("Word", "Excel"):
+    if isinstance(summary, ImportSummary) and summary.from_document:
         lines += summary.lines()
     else:
         form = get_form(report.form_id)
@@ -72,7 +72,7 @@ def summary_lines(path: Path, report: Report, summary: object, findings: list) -
 
 
 def import_in_worker(path: Path) -> ImportedFile:
-    """Read a .docx/.xlsx/.json report in a worker process; raise :class:`ImportFailed`."""
+    """Read a report file (any of :data:`IMPORT_SUFFIXES`) in a worker process; raise :class:`ImportFailed`."""
     from reportdesk.app.batch import review_many
 
     path = Path(path)
@@ -88,11 +88,23 @@ def import_in_worker(path: Path) -> ImportedFile:
 
 
 def read_previous(path: Path) -> Report:
-    """Last year's report from a draft, Word, Excel or JSON file; raise :class:`ImportFailed`."""
-    from reportdesk.app.batch import import_file
+    """Last year's report from any readable file; raise :class:`ImportFailed`.
+
+    Files that need converting or parsing (anything but a draft or JSON) are read in a
+    worker process with the batch check's limits, as an import is.
+    """
+    from reportdesk.app.batch import import_file, review_many
 
     path = Path(path)
     _check_suffix(path, PREVIOUS_SUFFIXES)
+    if path.suffix.lower() not in (".rdesk", ".json") and path.is_file():
+        result = review_many([path], None, jobs=1, isolate=True)[0]
+        if result.error is not None or result.report is None:
+            raise ImportFailed(result.error or "未能读取。")
+        report = result.report
+        if not any(v is not None for v in report.cells.values()) and not report.texts:
+            raise ImportFailed("文件中没有读到任何数字或文字，不像一份年度报告。")
+        return report
     try:
         report = import_file(path).report
     except ReportFileError as exc:

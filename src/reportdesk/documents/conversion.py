@@ -60,10 +60,10 @@ def import_converted(path: Path, timeout: float = CONVERT_TIMEOUT_S) -> ImportRe
         if target == "docx":
             from reportdesk.documents.docx_reader import import_docx
 
-            return import_docx(converted, note, "Word")
+            return import_docx(converted, note, kind)
         from reportdesk.documents.xlsx_reader import import_xlsx
 
-        return import_xlsx(converted, note)
+        return import_xlsx(converted, note, kind)
 
 
 def _check_source(path: Path, kind: str) -> None:

@@ -47,7 +47,7 @@ MAX_TABLE_ROWS = 3_000
 
 
 def read_docx(path: Path) -> Report:
-    """The report in the .docx at *path* (for :data:`reportdesk.app.reading.READERS`)."""
+    """The report in the .docx at *path* (by suffix, see :data:`reportdesk.app.reading.FILE_KINDS`)."""
     return import_docx(path).report
 
 

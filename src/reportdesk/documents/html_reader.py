@@ -63,7 +63,7 @@ _LABEL_HINTS = ("本年新收", "自然人", "本年制发件数", "行政复议
 
 
 def read_html(path: Path) -> Report:
-    """The report in the web page at *path* (for :data:`reportdesk.app.reading.READERS`)."""
+    """The report in the web page at *path* (by suffix, see :data:`reportdesk.app.reading.FILE_KINDS`)."""
     return import_html(path).report
 
 
@@ -206,7 +206,7 @@ def _report_element(body: Any) -> Any:
                 markers.append(element)
     if not markers:
         return body
-    paths = [list(m.iterancestors())[::-1] + [m] for m in markers]
+    paths = [[*list(m.iterancestors())[::-1], m] for m in markers]
     common = body
     for level in zip(*paths, strict=False):
         if all(x is level[0] for x in level):

@@ -59,7 +59,7 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 
 
 def read_pdf(path: Path) -> Report:
-    """The report in the PDF at *path* (for :data:`reportdesk.app.reading.READERS`)."""
+    """The report in the PDF at *path* (by suffix, see :data:`reportdesk.app.reading.FILE_KINDS`)."""
     return import_pdf(path).report
 
 
@@ -352,9 +352,9 @@ def _visible(obj: object, raw: object) -> bool:
     if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):  # type: ignore[attr-defined]
         return False
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if stroke.value and raw.FPDFPageObj_GetStrokeColor(obj, *(ctypes.byref(x) for x in (r, g, b, a))):  # type: ignore[attr-defined]
-        if a.value > 0 and min(r.value, g.value, b.value) < 230:
-            return True
+    if (stroke.value and raw.FPDFPageObj_GetStrokeColor(obj, *(ctypes.byref(x) for x in (r, g, b, a)))  # type: ignore[attr-defined]
+            and a.value > 0 and min(r.value, g.value, b.value) < 230):
+        return True
     if fill.value and raw.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(x) for x in (r, g, b, a))):  # type: ignore[attr-defined]
         # A white or very light fill (a page or cell background) draws no line.
         return a.value > 0 and min(r.value, g.value, b.value) < 230

@@ -444,7 +444,7 @@ class ReviewWindow(QMainWindow):
             item.setForeground(QBrush(_ERROR_FG if f.is_error else _WARNING_FG))
         if not result.findings:
             QListWidgetItem(self.tr("没有发现问题。"), self.findings)
-        if result.summary is not None and result.summary.source in ("Word", "Excel"):
+        if result.summary is not None and result.summary.from_document:
             for line in result.summary.lines():
                 item = QListWidgetItem(self.tr("导入：{0}").format(line), self.findings)
                 item.setForeground(QBrush(QColor("#555")))
