@@ -12,11 +12,11 @@ import importlib
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportdesk.core.catalog import get_form
-from reportdesk.core.interchange import ReportFileError, read_json_file
-from reportdesk.core.report import Report
-from reportdesk.core.table_import import ImportResult, ImportSummary
+if TYPE_CHECKING:  # imported when a file is read: the app's start-up needs only the lists
+    from reportdesk.core.report import Report
+    from reportdesk.core.table_import import ImportResult
 
 log = logging.getLogger(__name__)
 
@@ -70,11 +70,16 @@ def sources_help() -> str:
 
 
 def read_json(path: Path) -> Report:
+    from reportdesk.core.catalog import get_form
+    from reportdesk.core.interchange import read_json_file
+
     return read_json_file(path, get_form)
 
 
 def import_plain(path: Path) -> ImportResult:
     """A JSON interchange file or a draft: a report without a document behind it."""
+    from reportdesk.core.table_import import ImportResult, ImportSummary
+
     if path.suffix.lower() == ".rdesk":
         from reportdesk.storage.codec import read_report as read_draft
 
@@ -94,6 +99,8 @@ def unsupported_message(path: Path, allowed: tuple[str, ...] = READABLE_SUFFIXES
 
 def import_any(path: Path) -> ImportResult:
     """Read *path* with its import summary; raise :class:`ReportFileError` with a Chinese message."""
+    from reportdesk.core.interchange import ReportFileError
+
     if path.is_dir():
         raise ReportFileError("这是一个文件夹，不是报告文件。", "io")
     if not path.exists():

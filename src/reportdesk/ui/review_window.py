@@ -45,7 +45,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reportdesk.app.batch import REVIEW_SUFFIXES, FileResult
+from reportdesk.app.batch import FileResult
+from reportdesk.ui import file_filters
 
 log = logging.getLogger(__name__)
 
@@ -281,9 +282,8 @@ class ReviewWindow(QMainWindow):
     # --- adding files -------------------------------------------------------------------------
 
     def choose_files(self) -> None:
-        patterns = " ".join(f"*{s}" for s in REVIEW_SUFFIXES)
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择要审阅的报告"), "", self.tr("报告文件 ({0})").format(patterns)
+            self, self.tr("选择要审阅的报告"), "", file_filters.report_filter()
         )
         if paths:
             self.add_paths(paths)
