@@ -27,6 +27,7 @@ and memory limit apply as for every reader (PDFium itself limits object nesting)
 from __future__ import annotations
 
 import ctypes
+import itertools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -92,21 +93,18 @@ def pdf_content(path: Path) -> DocumentContent:
                 "too_large",
             )
         content = DocumentContent("PDF")
-        flow = _Flow(content)
-        edges: list[tuple[int, bool, bool]] = []
-        chars = 0
+        read: list[_Page] = []
         for index in range(pages):
             page = document[index]
             try:
-                chars += _read_page(page, index, flow, content, edges)
+                read.append(_read_page(page, index, content))
             finally:
                 page.close()
-        flow.end_paragraph()
     finally:
         document.close()
-    if chars < MIN_TEXT_CHARS:
+    if sum(page.chars for page in read) < MIN_TEXT_CHARS:
         raise ReportFileError(SCANNED, "scanned")
-    _join_rows_split_by_pages(content, edges)
+    _lay_out(read, content)
     return content
 
 
@@ -182,12 +180,22 @@ class _Table:
     x1: float
     xs: list[float]
     ys: list[float]  # descending: top first
+    hs: list[_Segment]
+    vs: list[_Segment]
     cells: list[tuple[int, int, int, int]] = field(default_factory=list)  # (row, col, last row, last col)
+    chars: list[_Char] = field(default_factory=list)
 
 
-def _read_page(page: object, index: int, flow: _Flow, content: DocumentContent,
-               edges: list[tuple[int, bool, bool]]) -> int:
-    """Read one page into *flow* (text) and *content* (grids); return its number of characters."""
+@dataclass(slots=True)
+class _Page:
+    index: int
+    lines: list[_Line]
+    tables: list[_Table]
+    chars: int  # readable characters
+
+
+def _read_page(page: object, index: int, content: DocumentContent) -> _Page:
+    """The lines (page numbers left out) and the tables of one page."""
     import pypdfium2.raw as raw
 
     height = page.get_height()  # type: ignore[attr-defined]
@@ -198,39 +206,76 @@ def _read_page(page: object, index: int, flow: _Flow, content: DocumentContent,
         chars = _chars(textpage, raw, content, index)
     finally:
         textpage.close()
-    cell_chars: list[dict[tuple[int, int], list[_Char]]] = [{} for _ in tables]
     loose: list[_Char] = []
     for ch in chars:
         cx, cy = (ch.x0 + ch.x1) / 2, (ch.y0 + ch.y1) / 2
-        for t, table in enumerate(tables):
+        for table in tables:
             if table.x0 <= cx <= table.x1 and table.bottom <= cy <= table.top:
-                cell = _cell_at(table, cx, cy)
-                if cell is not None:
-                    cell_chars[t].setdefault(cell, []).append(ch)
+                table.chars.append(ch)
                 break
         else:
             loose.append(ch)
     lines = [line for line in _lines(loose) if not _is_page_furniture(line, height)]
-    items: list[tuple[float, int, object]] = [(line.top, 1, line) for line in lines]
-    items += [(table.top, 0, t) for t, table in enumerate(tables)]
-    items.sort(key=lambda item: (-item[0], item[1]))
+    # A table of one row is the end of a row that a page break cut (see
+    # _join_rows_split_by_pages) when it comes first on its page; anywhere else it is a
+    # ruled box around some text, which stays text.
+    top = max((line.top for line in lines), default=float("-inf"))
+    boxes = [t for t in tables if len(t.ys) == 2 and top > t.top]
+    if boxes:
+        tables = [t for t in tables if t not in boxes]
+        loose += [ch for box in boxes for ch in box.chars]
+        lines = [line for line in _lines(loose) if not _is_page_furniture(line, height)]
+    return _Page(index, lines, tables, sum(1 for ch in chars if not ch.text.isspace()))
+
+
+def _lay_out(pages: list[_Page], content: DocumentContent) -> None:
+    """Tables and paragraphs in reading order, page after page."""
+    _share_columns([t for page in pages for t in page.tables])
+    lines = [line for page in pages for line in page.lines]
     left = min((line.x0 for line in lines), default=0.0)
     right = max((line.x1 for line in lines), default=0.0)
-    flow.start_page(left, right)
-    count = sum(1 for ch in chars if not ch.text.isspace())
-    for position, (_top, kind, item) in enumerate(items):
-        if kind == 1:
-            assert isinstance(item, _Line)
-            flow.add_line(item)
-        else:
-            assert isinstance(item, int)
-            grid = _grid(tables[item], cell_chars[item])
-            if grid:
-                flow.end_paragraph()
-                on_page = sum(1 for page, _first, _last in edges if page == index)
-                content.add_grid(grid, f"第 {index + 1} 页第 {on_page + 1} 个表格")
-                edges.append((index, position == 0, position == len(items) - 1))
-    return count
+    flow = _Flow(content)
+    edges: list[tuple[int, bool, bool]] = []  # per grid: page, first on its page, last on its page
+    for page in pages:
+        items: list[tuple[float, int, _Line | _Table]] = [(line.top, 1, line) for line in page.lines]
+        items += [(table.top, 0, table) for table in page.tables]
+        items.sort(key=lambda item: (-item[0], item[1]))
+        flow.start_page(left, right, _usual_pitch(page.lines))
+        on_page = 0
+        for position, (_top, _kind, item) in enumerate(items):
+            if isinstance(item, _Line):
+                flow.add_line(item)
+                continue
+            flow.end_paragraph()
+            on_page += 1
+            content.add_grid(_grid(item), f"第 {page.index + 1} 页第 {on_page} 个表格")
+            edges.append((page.index, position == 0, position == len(items) - 1))
+    flow.end_paragraph()
+    _join_rows_split_by_pages(content, edges)
+
+
+def _share_columns(tables: list[_Table]) -> None:
+    """One set of columns for the parts of a table continued on later pages (or after "续表").
+
+    Each part only shows the column lines of its own rows (the part with the header has one
+    label column where the part with "（三）不予公开 1.属于国家秘密" has three); with the
+    columns of all the parts, the same figure column has the same index in every part,
+    as the mapper needs for a part without its header.  A part's cells are merged again
+    over the column lines it does not have.
+    """
+    chain: list[_Table] = []
+    for table in [*tables, None]:
+        if table is not None and chain and abs(table.x0 - chain[-1].x0) <= LINE_TOLERANCE * 2 \
+                and abs(table.x1 - chain[-1].x1) <= LINE_TOLERANCE * 2:
+            chain.append(table)
+            continue
+        if len(chain) > 1:
+            xs = _cluster([x for part in chain for x in part.xs])
+            for part in chain:
+                if len(xs) != len(part.xs):
+                    part.xs = xs
+                    _find_cells(part)
+        chain = [table] if table is not None else []
 
 
 def _chars(textpage: object, raw: object, content: DocumentContent, index: int) -> list[_Char]:
@@ -287,6 +332,16 @@ def _lines(chars: list[_Char]) -> list[_Line]:
         if line.chars:
             line.x0, line.x1 = line.chars[0].x0, line.chars[-1].x1
     return [line for line in lines if line.chars]
+
+
+def _usual_pitch(lines: list[_Line]) -> float:
+    """The most common distance between the baselines of consecutive lines (0 if unknown)."""
+    counts: dict[float, int] = {}
+    for above, below in itertools.pairwise(lines):
+        pitch = round((above.base - below.base) * 2) / 2
+        if 0 < pitch < max(above.size, below.size) * 3:
+            counts[pitch] = counts.get(pitch, 0) + 1
+    return max(counts, key=lambda k: (counts[k], -k)) if counts else 0.0
 
 
 def _is_page_furniture(line: _Line, height: float) -> bool:
@@ -441,17 +496,17 @@ def _tables(horizontal: list[_Segment], vertical: list[_Segment]) -> list[_Table
     for hs, vs in groups.values():
         xs = _cluster([v[0] for v in vs])
         ys = _cluster([h[0] for h in hs])[::-1]
-        if len(xs) < 2 or len(ys) < 2:
-            continue
-        table = _Table(ys[0], ys[-1], xs[0], xs[-1], xs, ys)
-        _find_cells(table, hs, vs)
+        if len(xs) < 3 or len(ys) < 2:
+            continue  # one column (a box, a rule under a title): no table
+        table = _Table(ys[0], ys[-1], xs[0], xs[-1], xs, ys, hs, vs)
+        _find_cells(table)
         tables.append(table)
     return tables
 
 
-def _find_cells(table: _Table, hs: list[_Segment], vs: list[_Segment]) -> None:
+def _find_cells(table: _Table) -> None:
     """Merge the elementary cells not separated by a line; each merged cell as its bounds."""
-    xs, ys = table.xs, table.ys
+    xs, ys, hs, vs = table.xs, table.ys, table.hs, table.vs
     rows, cols = len(ys) - 1, len(xs) - 1
     tol = LINE_TOLERANCE * 1.5
 
@@ -502,11 +557,14 @@ def _cell_at(table: _Table, x: float, y: float) -> tuple[int, int] | None:
     return row, col
 
 
-def _grid(table: _Table, chars: dict[tuple[int, int], list[_Char]]) -> Grid:
-    """The table's text on its grid; a table of one row or one column is no table."""
+def _grid(table: _Table) -> Grid:
+    """The table's text on its grid: a merged cell's text at its first position."""
     rows, cols = len(table.ys) - 1, len(table.xs) - 1
-    if rows < 2 or cols < 2:
-        return []
+    chars: dict[tuple[int, int], list[_Char]] = {}
+    for ch in table.chars:
+        cell = _cell_at(table, (ch.x0 + ch.x1) / 2, (ch.y0 + ch.y1) / 2)
+        if cell is not None:
+            chars.setdefault(cell, []).append(ch)
     grid: Grid = [[""] * cols for _ in range(rows)]
     for (r, c), cell_chars in chars.items():
         grid[r][c] = "\n".join(line.text for line in _lines(cell_chars))
@@ -527,11 +585,11 @@ class _Flow:
         self.parts: list[str] = []
         self.last: _Line | None = None
         self.last_full = False  # the last line reached the right margin (the paragraph may go on)
-        self.left = self.right = 0.0
+        self.left = self.right = self.pitch = 0.0
         self.new_page = False
 
-    def start_page(self, left: float, right: float) -> None:
-        self.left, self.right = left, right
+    def start_page(self, left: float, right: float, pitch: float) -> None:
+        self.left, self.right, self.pitch = left, right, pitch
         self.new_page = True
 
     def end_paragraph(self) -> None:
@@ -550,9 +608,11 @@ class _Flow:
             if self.new_page:
                 breaks = not self.last_full or indented
             else:
-                gap = last.bottom - line.top
+                # More space than the usual line spacing: a paragraph's own spacing.
+                pitch = last.base - line.base
+                usual = self.pitch or max(last.size, size) * 1.3
                 breaks = (not self.last_full or indented or abs(last.size - line.size) > 1.0
-                          or gap > max(last.size, size) * 0.9)
+                          or pitch > usual * 1.3 + 1.0)
             if breaks or _HEADING_START.match(text):
                 self.end_paragraph()
         self.new_page = False
