@@ -59,6 +59,7 @@ _TITLE = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?.{0,30}?(?:政府信息公开|
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\ufeff]+")
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t\r\n\f\v\u00a0]+(?=[{_CJK}])")
+_SOME_TAG = re.compile(r"<\s*(html|body|div|p|table|head|meta|title|span|br)\b", re.I)
 _LABEL_HINTS = ("本年新收", "自然人", "本年制发件数", "行政复议", "结果维持", "予以公开", "办理结果")
 
 
@@ -150,6 +151,8 @@ def page_content(text: str) -> DocumentContent:
     from lxml import etree, html
 
     text = text.lstrip("\ufeff")
+    if "\x00" in text[:65536] or not _SOME_TAG.search(text[:262144]):
+        raise ReportFileError("文件不是网页（里面没有 HTML 标记），可能已损坏或扩展名不对。", "not_html")
     if text.lstrip().startswith("<?xml"):
         text = text.split("?>", 1)[-1]
     if not text.strip():
