@@ -394,7 +394,7 @@ def table_grid(table: Any) -> Grid:
                         line.append("")
                     line[c + dc] = text if dr == 0 and dc == 0 else ""
             c += colspan
-    width = max((len(row) for row in grid), default=0)
-    for row in grid:
-        row.extend([""] * (width - len(row)))
-    return [row for row in grid if any(t.strip() for t in row)] if width else []
+    width = max((len(cells) for cells in grid), default=0)
+    for cells in grid:
+        cells.extend([""] * (width - len(cells)))
+    return [cells for cells in grid if any(t.strip() for t in cells)] if width else []
