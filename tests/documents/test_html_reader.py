@@ -137,3 +137,15 @@ def test_hostile_pages_are_bounded(tmp_path: Path) -> None:
     for result in results:
         assert result.error is None or "超时" not in result.error, result.error
     assert "网页文件过大" in (results[3].error or "")
+
+
+def test_the_title_is_the_pages_not_a_link_to_last_years(tmp_path: Path) -> None:
+    report = complete_report(seed=35, agency="某区某某局", year=2023)
+    page = trs_page(report).replace('<h1 class="title">', '<div class="title">').replace("</h1>", "</div>")
+    page = page.replace("<div class=\"TRS_Editor\" id=\"zoom\">",
+                        '<div class="side"><a href="/x">某区某某局2022年政府信息公开工作年度报告</a></div>'
+                        '<div class="TRS_Editor" id="zoom">')
+    path = tmp_path / "p.html"
+    path.write_text(page, encoding="utf-8")
+    result = import_html(path)
+    assert (result.report.agency, result.report.year) == ("某区某某局", 2023)

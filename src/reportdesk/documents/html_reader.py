@@ -233,11 +233,12 @@ def _title_outside(root: Any, body: Any, container: Any) -> str:
     for element in body.iter():
         if element is container:
             break
-        if not isinstance(element.tag, str) or element.tag.lower() in _SKIP:
+        if not isinstance(element.tag, str) or element.tag.lower() in _SKIP or element.tag.lower() in ("a", "li"):
             continue
         text = _squeeze(element.text_content())
-        if len(text) <= 60 and _TITLE.search(text) and element.find(".//a") is None:
-            before = _clean(element.text_content())
+        if len(text) <= 60 and _TITLE.search(text) and element.find(".//a") is None \
+                and not any(a.tag in ("a", "li", "nav") for a in element.iterancestors()):
+            before = _clean(element.text_content())  # the last one before the report: its title, not a link
     if not before:
         title = root.find(".//title")
         if title is not None and title.text:
