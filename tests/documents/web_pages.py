@@ -35,17 +35,18 @@ FOOTER = """<div class="tools"><a href="javascript:window.print()">【打印本�
 <script>var _hmt = _hmt || []; document.write("<p>访问量：123456</p>");</script></div>"""
 
 
-def _label(text: str, broken: bool) -> str:
-    """A label as pasted from Word: escaped, and broken over lines where Word wrapped it."""
+def _label(text: str, broken: bool, separator: str = "<br>\n") -> str:
+    """A label as pasted from Word: escaped, and broken over lines where Word wrapped it
+    (with ``<br>``, or only a line break in the page's source, which a browser shows as a space)."""
     out = html.escape(text).replace("\n", "<br>")
     if broken and len(text) > 8 and "\n" not in text:
         middle = len(text) // 2
-        out = html.escape(text[:middle]) + "<br>\n" + html.escape(text[middle:])
+        out = html.escape(text[:middle]) + separator + html.escape(text[middle:])
     return out
 
 
 def table_html(report: Report, table_ids: tuple[str, ...], style: Style, *, broken_labels: bool = True,
-               empty: str = "&nbsp;") -> str:
+               empty: str = "&nbsp;", separator: str = "<br>\n") -> str:
     """One ``<table>`` holding the grids of *table_ids* one under the other (Word's paste)."""
     form = get_form()
     values = official_values(report)
@@ -61,7 +62,7 @@ def table_html(report: Report, table_ids: tuple[str, ...], style: Style, *, brok
                 if len(table_ids) > 1 and c + colspan == form.tables[table_id].n_cols:
                     colspan += width - form.tables[table_id].n_cols  # a narrower table stretched to the width
                 spans = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' colspan="{colspan}"' if colspan > 1 else "")
-                shown = _label(text, broken_labels) if text else empty
+                shown = _label(text, broken_labels, separator) if text else empty
                 cells.append(f'<td{spans} valign="center" style="border:solid windowtext 1.0pt;padding:0cm 5.4pt">'
                              f'<p class="MsoNormal" align="center" style="text-align:center"><span style="font-size:'
                              f'10.5pt;font-family:宋体">{shown}</span></p></td>')
@@ -121,7 +122,8 @@ def gbk_layout_page(report: Report, style: Style | None = None) -> bytes:
     """An older site: GB2312, the page laid out in nested tables, the three tables as one."""
     style = style or Style()
     title = f"{report.agency}{report.year}年政府信息公开工作年度报告"
-    body = body_html(report, lambda ids: table_html(report, ids, style, empty=""), tables_together=True)
+    body = body_html(report, lambda ids: table_html(report, ids, style, empty="", separator="\r\n\t\t"),
+                     tables_together=True)
     page = f"""<html><head>
 <meta http-equiv="Content-Type" content="text/html; charset=gb2312">
 <title>{title}</title></head>
