@@ -44,6 +44,9 @@ DOCX_STYLES: dict[str, tuple[Style, int]] = {
     "appendix": (Style(appendix=True, word_like=True), 14),
     "irregular": (Style(label=_messy_label, value=lambda c, s: s.translate(FULL_WIDTH), empty_rows=(3, 12, 20)), 15),
     "no_data_marks": (Style(value=_no_data), 16),
+    # many long paragraphs: some of them run over a page break
+    "long_text": (Style(word_like=True, extra_paragraphs={"overview": [LONG_PARAGRAPH] * 8,
+                                                           "problems": [LONG_PARAGRAPH] * 3}), 17),
 }
 CONVERTED_FORMATS = ("pdf", "html", "doc", "odt", "rtf")
 

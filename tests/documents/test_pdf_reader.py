@@ -126,3 +126,18 @@ def test_hostile_pdfs_are_bounded_in_the_batch_check(tmp_path: Path) -> None:
     for result in results[1:]:
         assert result.error is not None  # none of them has any text
         assert "超时" not in result.error and "异常退出" not in result.error, result.error
+
+
+@pytest.mark.parametrize(("pairs", "cut"), [
+    ([("2.没有现", "成信息需要另行制作"), ("9", "")], True),  # a row label cut, its figures above
+    ([("结果维", "持"), ("其他", "结果"), ("总计", "")], True),  # header cells cut
+    ([("（七）总计", "四、结转下年度继续办理"), ("87", "2")], False),  # two whole rows
+    ([("1.属于国家秘密", "2.其他法律行政法规禁止公开")], False),
+    ([("2.没有现", "成信息需要另行制作"), ("5", "3")], False),  # figures on both sides: two rows
+    ([("", "")], False),
+])
+def test_a_row_cut_by_a_page_break_is_recognised_by_its_labels(pairs: list[tuple[str, str]], cut: bool) -> None:
+    from reportdesk.core.catalog import get_form
+    from reportdesk.core.table_import import is_cut_row
+
+    assert is_cut_row(get_form(), pairs) is cut

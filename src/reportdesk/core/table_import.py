@@ -501,31 +501,25 @@ def apply_embedded(form: FormDef, result: ImportResult, data: dict[str, Any], *,
         ))
 
 
-def join_split_row(form: FormDef, above: list[str], below: list[str]) -> list[str] | None:
-    """The row a page break cut in two (the end of one part, the start of the next), or None.
+def is_cut_row(form: FormDef, pairs: list[tuple[str, str]]) -> bool:
+    """Whether the texts above and below a page break are the two halves of one table row.
 
-    A row may break across pages in Word and in a PDF: its label then reads "2.没有现" on
-    one page and "成信息需要另行制作" on the next.  The two parts are one row when neither
-    part's label is an official row label (or the start of a group's label) as it stands,
-    and the cell-by-cell join is one, to the letter or its punctuation.  Anything less
-    certain stays two rows (and the mapper reports what it could not place).
+    Word lets a row (header rows too) break across pages, and a PDF then shows "2.没有现"
+    at the foot of one page and "成信息需要另行制作" at the top of the next, or "结果维" and
+    "持".  *pairs* are, column by column, the text of the cell touching the break from
+    above and of the one touching it from below.  The row was cut when some pair joined
+    is one of the form's labels (to the letter or its punctuation) and no pair holds a
+    complete label beside a text that does not complete it, nor a figure on both sides.
     """
-    if len(above) != len(below) or not above:
-        return None
-    rows = _indexes(form)[0]
-
-    def best(row: list[str]) -> Match | None:
-        hits = [rows.match(t) for t in row if squeeze(t) and not _is_blank_or_number(t)]
-        kinds = [h.match for h in hits if h is not None]
-        if Match.EXACT in kinds:
-            return Match.EXACT
-        return Match.PUNCTUATION if Match.PUNCTUATION in kinds else (Match.WORDING if kinds else None)
-
-    if best(above) in (Match.EXACT, Match.PUNCTUATION) or best(below) in (Match.EXACT, Match.PUNCTUATION):
-        return None
-    joined = [a + b if a and b and not (_is_blank_or_number(a) and _is_blank_or_number(b)) else a or b
-              for a, b in zip(above, below, strict=True)]
-    if any(squeeze(a) and squeeze(b) and _is_blank_or_number(a) and _is_blank_or_number(b)
-           for a, b in zip(above, below, strict=True)):
-        return None  # a figure on both sides: two rows
-    return joined if best(joined) in (Match.EXACT, Match.PUNCTUATION) else None
+    known = _indexes(form)[3]
+    joined = cut = 0
+    for above, below in pairs:
+        if not squeeze(above) or not squeeze(below):
+            continue
+        if _is_blank_or_number(above) and _is_blank_or_number(below):
+            return False  # a figure on both sides: two rows
+        if label_key(above + below) in known:
+            joined += 1
+        elif label_key(above) in known or label_key(below) in known:
+            cut += 1
+    return joined > 0 and cut == 0

@@ -108,22 +108,38 @@ def pdf_content(path: Path) -> DocumentContent:
     return content
 
 
-def _join_rows_split_by_pages(content: DocumentContent, edges: list[tuple[int, bool, bool]]) -> None:
-    """Put together a table row that a page break cut in two (see :func:`join_split_row`)."""
+def _join_rows_cut_by_pages(parts: list[tuple[_Table, Grid]], edges: list[tuple[int, bool, bool]]) -> None:
+    """Put together a table row that a page break cut in two (see :func:`is_cut_row`).
+
+    The row's upper half is the cells touching the bottom of one page's part (a merged
+    cell that began higher up included), its lower half the cells of the next page's first
+    row; the lower half's text is appended to the upper half's cells and its row dropped.
+    """
     from reportdesk.core.catalog import get_form
-    from reportdesk.core.table_import import join_split_row
+    from reportdesk.core.table_import import is_cut_row
 
     form = get_form()
-    for i in range(len(content.grids) - 1):
+    for i in range(len(parts) - 1):
+        (upper, above), (lower, below) = parts[i], parts[i + 1]
         page, _first, last = edges[i]
         next_page, next_first, _last = edges[i + 1]
-        above, below = content.grids[i], content.grids[i + 1]
-        if not (last and next_first and next_page == page + 1 and above and below):
+        if not (last and next_first and next_page == page + 1 and above and below
+                and len(above[0]) == len(below[0])):
             continue
-        joined = join_split_row(form, above[-1], below[0])
-        if joined is not None:
-            above[-1] = joined
-            del below[0]
+        bottom = len(above) - 1
+        covering = {c: (r0, c0) for r0, c0, r1, c1 in upper.cells if r1 == bottom for c in range(c0, c1 + 1)}
+        moves: dict[tuple[int, int], list[tuple[int, str]]] = {}
+        for r0, c0, _r1, _c1 in lower.cells:
+            if r0 == 0 and c0 in covering and below[0][c0]:
+                moves.setdefault(covering[c0], []).append((c0, below[0][c0]))
+        pairs = [(above[r][c], "".join(t for _, t in texts)) for (r, c), texts in moves.items()]
+        if not is_cut_row(form, pairs):
+            continue
+        for (r, c), texts in moves.items():
+            above[r][c] = "\n".join(t for t in [above[r][c], *(t for _, t in texts)] if t)
+        del below[0]
+        lower.cells = [(r0 - 1, c0, r1 - 1, c1) for r0, c0, r1, c1 in lower.cells if r1 > 0]
+        lower.cells = [(max(r0, 0), c0, r1, c1) for r0, c0, r1, c1 in lower.cells]
 
 
 def _check_file(path: Path) -> None:
@@ -217,7 +233,7 @@ def _read_page(page: object, index: int, content: DocumentContent) -> _Page:
             loose.append(ch)
     lines = [line for line in _lines(loose) if not _is_page_furniture(line, height)]
     # A table of one row is the end of a row that a page break cut (see
-    # _join_rows_split_by_pages) when it comes first on its page; anywhere else it is a
+    # _join_rows_cut_by_pages) when it comes first on its page; anywhere else it is a
     # ruled box around some text, which stays text.
     top = max((line.top for line in lines), default=float("-inf"))
     boxes = [t for t in tables if len(t.ys) == 2 and top > t.top]
@@ -236,6 +252,7 @@ def _lay_out(pages: list[_Page], content: DocumentContent) -> None:
     right = max((line.x1 for line in lines), default=0.0)
     flow = _Flow(content)
     edges: list[tuple[int, bool, bool]] = []  # per grid: page, first on its page, last on its page
+    parts: list[tuple[_Table, Grid]] = []
     for page in pages:
         items: list[tuple[float, int, _Line | _Table]] = [(line.top, 1, line) for line in page.lines]
         items += [(table.top, 0, table) for table in page.tables]
@@ -248,10 +265,17 @@ def _lay_out(pages: list[_Page], content: DocumentContent) -> None:
                 continue
             flow.end_paragraph()
             on_page += 1
-            content.add_grid(_grid(item), f"第 {page.index + 1} 页第 {on_page} 个表格")
+            grid = _grid(item)
+            parts.append((item, grid))
+            content.add_grid(grid, f"第 {page.index + 1} 页第 {on_page} 个表格")
             edges.append((page.index, position == 0, position == len(items) - 1))
     flow.end_paragraph()
-    _join_rows_split_by_pages(content, edges)
+    _join_rows_cut_by_pages(parts, edges)
+    for grid in content.grids:  # rows left empty at either end (covered cells only)
+        while grid and not any(t.strip() for t in grid[-1]):
+            grid.pop()
+        while grid and not any(t.strip() for t in grid[0]):
+            grid.pop(0)
 
 
 def _share_columns(tables: list[_Table]) -> None:
@@ -568,10 +592,6 @@ def _grid(table: _Table) -> Grid:
     grid: Grid = [[""] * cols for _ in range(rows)]
     for (r, c), cell_chars in chars.items():
         grid[r][c] = "\n".join(line.text for line in _lines(cell_chars))
-    while grid and not any(t.strip() for t in grid[-1]):
-        grid.pop()
-    while grid and not any(t.strip() for t in grid[0]):
-        grid.pop(0)
     return grid
 
 
