@@ -19,6 +19,13 @@ A table split across pages (header repeated or not) is one grid per page, fed in
 the same label mapper as a Word document's tables (:mod:`reportdesk.documents.content`).
 A PDF without any text is a scan: it is named as such, no OCR is attempted.
 
+Why PDFium (``pypdfium2``) rather than pdfplumber on pdfminer.six: both give the characters
+with their boxes and the path objects this reader needs; PDFium is C++ (Chrome's PDF engine,
+continuously fuzzed), reads a 7-page report in well under 100 ms where pdfminer takes
+seconds, keeps a hostile file's nesting and decompression inside a hardened parser with its
+own limits (pdfminer recurses in Python and decompresses streams whole), and ships as
+self-contained wheels for Windows and Linux with regular releases.
+
 Bounds against hostile files: the file size, the number of pages, characters and path
 segments per page and the nesting of form objects are limited; the batch check's alarm
 and memory limit apply as for every reader (PDFium itself limits object nesting).
