@@ -11,7 +11,7 @@ import pytest
 
 import reportdesk
 
-HEAVY = ("PySide6", "docx", "openpyxl", "lxml")
+HEAVY = ("PySide6", "docx", "openpyxl", "lxml", "pypdfium2", "pypdfium2_raw")
 
 
 def modules_after(code: str) -> set[str]:

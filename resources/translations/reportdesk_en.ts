@@ -371,6 +371,53 @@ Save as new files ({1}), or replace the existing ones.</translation>
     </message>
 </context>
 <context>
+    <name>FileFilters</name>
+    <message>
+        <source>ReportDesk 草稿</source>
+        <translation>ReportDesk drafts</translation>
+    </message>
+    <message>
+        <source>Word 报告</source>
+        <translation>Word reports</translation>
+    </message>
+    <message>
+        <source>Excel 报告</source>
+        <translation>Excel reports</translation>
+    </message>
+    <message>
+        <source>PDF 报告（含文字）</source>
+        <translation>PDF reports (with text)</translation>
+    </message>
+    <message>
+        <source>网页（发布的报告页面）</source>
+        <translation>Web pages (the published report)</translation>
+    </message>
+    <message>
+        <source>旧版 Word / WPS 文字（需要 LibreOffice）</source>
+        <translation>Old Word / WPS Writer (needs LibreOffice)</translation>
+    </message>
+    <message>
+        <source>旧版 Excel / WPS 表格（需要 LibreOffice）</source>
+        <translation>Old Excel / WPS Spreadsheets (needs LibreOffice)</translation>
+    </message>
+    <message>
+        <source>JSON 报告</source>
+        <translation>JSON reports</translation>
+    </message>
+    <message>
+        <source>报告和草稿 ({0})</source>
+        <translation>Reports and drafts ({0})</translation>
+    </message>
+    <message>
+        <source>报告文件 ({0})</source>
+        <translation>Report files ({0})</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <source>接受此警告…</source>
@@ -521,10 +568,10 @@ Accepted, reason: {0}
         <translation>Choose last year&apos;s report…</translation>
     </message>
     <message>
-        <source>上年的草稿（.rdesk）、Word（.docx）、Excel（.xlsx）或 JSON 报告：
+        <source>上年的报告：{0}。
 本年“上年结转”一行从上年“结转下年度继续办理”带入，并检查跨年度的一致性。</source>
-        <translation>Last year&apos;s draft (.rdesk), Word (.docx), Excel (.xlsx) or JSON report:
-this year&apos;s “carried over from last year” row starts from last year&apos;s “carried forward to next year”, and the cross-year checks run.</translation>
+        <translation>Last year's report: {0}.
+This year's “上年结转” row is carried from last year's “结转下年度继续办理”, and the cross-year checks run.</translation>
     </message>
     <message>
         <source>（未选择，可以不选）</source>
@@ -549,10 +596,6 @@ this year&apos;s “carried over from last year” row starts from last year&apo
     <message>
         <source>选择上年报告</source>
         <translation>Choose last year&apos;s report</translation>
-    </message>
-    <message>
-        <source>报告文件 (*.rdesk *.docx *.xlsx *.json)</source>
-        <translation>Report files (*.rdesk *.docx *.xlsx *.json)</translation>
     </message>
     <message>
         <source>无法读取上年报告 {0}：{1}</source>
@@ -852,24 +895,12 @@ Compile, check and export the annual report on government information disclosure
         <translation>Cannot open the sample report</translation>
     </message>
     <message>
-        <source>报告和草稿 (*.rdesk *.docx *.xlsx *.json)</source>
-        <translation>Reports and drafts (*.rdesk *.docx *.xlsx *.json)</translation>
+        <source>不支持的文件类型“{0}”：可以打开或导入 {1}。</source>
+        <translation>Unsupported file type “{0}”: ReportDesk opens or imports {1}.</translation>
     </message>
     <message>
         <source>ReportDesk 草稿 (*{0})</source>
         <translation>ReportDesk drafts (*{0})</translation>
-    </message>
-    <message>
-        <source>Word 报告 (*.docx)</source>
-        <translation>Word reports (*.docx)</translation>
-    </message>
-    <message>
-        <source>Excel 报告 (*.xlsx)</source>
-        <translation>Excel reports (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>JSON 报告 (*.json)</source>
-        <translation>JSON reports (*.json)</translation>
     </message>
     <message>
         <source>打开草稿或导入报告</source>
@@ -880,6 +911,7 @@ Compile, check and export the annual report on government information disclosure
         <translation>Cannot open</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <source>“{0}”是 ReportDesk 记录最近打开草稿的文件，不是报告。</source>
         <translation>“{0}” is ReportDesk’s list of recently opened drafts, not a report.</translation>
     </message>
@@ -888,6 +920,8 @@ Compile, check and export the annual report on government information disclosure
         <translation>Unsupported file type “{0}”: you can open a draft (.rdesk) or import a Word (.docx), Excel (.xlsx) or JSON report.</translation>
     </message>
     <message>
+=======
+>>>>>>> h7
         <source>正在导入</source>
         <translation>Import in progress</translation>
     </message>
@@ -1104,10 +1138,6 @@ Compile, check and export the annual report on government information disclosure
     <message>
         <source>选择要审阅的报告</source>
         <translation>Choose reports to review</translation>
-    </message>
-    <message>
-        <source>报告文件 ({0})</source>
-        <translation>Report files ({0})</translation>
     </message>
     <message>
         <source>选择放有报告的文件夹</source>

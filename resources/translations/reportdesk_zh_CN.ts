@@ -371,6 +371,53 @@
         </message>
     </context>
     <context>
+        <name>FileFilters</name>
+        <message>
+            <source>ReportDesk 草稿</source>
+            <translation>ReportDesk 草稿</translation>
+        </message>
+        <message>
+            <source>Word 报告</source>
+            <translation>Word 报告</translation>
+        </message>
+        <message>
+            <source>Excel 报告</source>
+            <translation>Excel 报告</translation>
+        </message>
+        <message>
+            <source>PDF 报告（含文字）</source>
+            <translation>PDF 报告（含文字）</translation>
+        </message>
+        <message>
+            <source>网页（发布的报告页面）</source>
+            <translation>网页（发布的报告页面）</translation>
+        </message>
+        <message>
+            <source>旧版 Word / WPS 文字（需要 LibreOffice）</source>
+            <translation>旧版 Word / WPS 文字（需要 LibreOffice）</translation>
+        </message>
+        <message>
+            <source>旧版 Excel / WPS 表格（需要 LibreOffice）</source>
+            <translation>旧版 Excel / WPS 表格（需要 LibreOffice）</translation>
+        </message>
+        <message>
+            <source>JSON 报告</source>
+            <translation>JSON 报告</translation>
+        </message>
+        <message>
+            <source>报告和草稿 ({0})</source>
+            <translation>报告和草稿 ({0})</translation>
+        </message>
+        <message>
+            <source>报告文件 ({0})</source>
+            <translation>报告文件 ({0})</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>、</translation>
+        </message>
+    </context>
+    <context>
         <name>FindingsPanel</name>
         <message>
             <source>接受此警告…</source>
@@ -521,9 +568,9 @@
             <translation>选择上年报告…</translation>
         </message>
         <message>
-            <source>上年的草稿（.rdesk）、Word（.docx）、Excel（.xlsx）或 JSON 报告：
+            <source>上年的报告：{0}。
 本年“上年结转”一行从上年“结转下年度继续办理”带入，并检查跨年度的一致性。</source>
-            <translation>上年的草稿（.rdesk）、Word（.docx）、Excel（.xlsx）或 JSON 报告：
+            <translation>上年的报告：{0}。
 本年“上年结转”一行从上年“结转下年度继续办理”带入，并检查跨年度的一致性。</translation>
         </message>
         <message>
@@ -549,10 +596,6 @@
         <message>
             <source>选择上年报告</source>
             <translation>选择上年报告</translation>
-        </message>
-        <message>
-            <source>报告文件 (*.rdesk *.docx *.xlsx *.json)</source>
-            <translation>报告文件 (*.rdesk *.docx *.xlsx *.json)</translation>
         </message>
         <message>
             <source>无法读取上年报告 {0}：{1}</source>
@@ -852,24 +895,12 @@
             <translation>无法打开示例报告</translation>
         </message>
         <message>
-            <source>报告和草稿 (*.rdesk *.docx *.xlsx *.json)</source>
-            <translation>报告和草稿 (*.rdesk *.docx *.xlsx *.json)</translation>
+            <source>不支持的文件类型“{0}”：可以打开或导入 {1}。</source>
+            <translation>不支持的文件类型“{0}”：可以打开或导入 {1}。</translation>
         </message>
         <message>
             <source>ReportDesk 草稿 (*{0})</source>
             <translation>ReportDesk 草稿 (*{0})</translation>
-        </message>
-        <message>
-            <source>Word 报告 (*.docx)</source>
-            <translation>Word 报告 (*.docx)</translation>
-        </message>
-        <message>
-            <source>Excel 报告 (*.xlsx)</source>
-            <translation>Excel 报告 (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>JSON 报告 (*.json)</source>
-            <translation>JSON 报告 (*.json)</translation>
         </message>
         <message>
             <source>打开草稿或导入报告</source>
@@ -880,6 +911,7 @@
             <translation>无法打开</translation>
         </message>
         <message>
+<<<<<<< HEAD
             <source>“{0}”是 ReportDesk 记录最近打开草稿的文件，不是报告。</source>
             <translation>“{0}”是 ReportDesk 记录最近打开草稿的文件，不是报告。</translation>
         </message>
@@ -888,6 +920,8 @@
             <translation>不支持的文件类型“{0}”：可以打开草稿（.rdesk），或导入 Word（.docx）、Excel（.xlsx）、JSON 报告。</translation>
         </message>
         <message>
+=======
+>>>>>>> h7
             <source>正在导入</source>
             <translation>正在导入</translation>
         </message>
@@ -1104,10 +1138,6 @@
         <message>
             <source>选择要审阅的报告</source>
             <translation>选择要审阅的报告</translation>
-        </message>
-        <message>
-            <source>报告文件 ({0})</source>
-            <translation>报告文件 ({0})</translation>
         </message>
         <message>
             <source>选择放有报告的文件夹</source>

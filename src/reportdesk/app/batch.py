@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reportdesk.app.reading import READABLE_SUFFIXES
 from reportdesk.core.findings import Finding, sort_findings
 from reportdesk.core.interchange import ReportFileError
 from reportdesk.core.report import Report
@@ -31,7 +32,7 @@ if TYPE_CHECKING:  # imported when a pool is made: `check` of one file needs no 
 
 log = logging.getLogger(__name__)
 
-REVIEW_SUFFIXES = (".docx", ".xlsx", ".json", ".rdesk")
+REVIEW_SUFFIXES = READABLE_SUFFIXES  # the one list of readable files is app/reading.py's
 FILE_TIMEOUT_S = 30
 WORKER_MEMORY_BYTES = 1536 * 1024 * 1024
 #: Seconds past a file's time bound after which the parent kills its worker (the worker's
@@ -73,19 +74,9 @@ class FileResult:
 
 def import_file(path: Path) -> ImportResult:
     """Read any supported file with its import summary (JSON and drafts have a plain one)."""
-    suffix = path.suffix.lower()
-    if suffix in (".docx", ".xlsx") and path.is_file():
-        if suffix == ".docx":
-            from reportdesk.documents.docx_reader import import_docx
+    from reportdesk.app.reading import import_any
 
-            return import_docx(path)
-        from reportdesk.documents.xlsx_reader import import_xlsx
-
-        return import_xlsx(path)
-    from reportdesk.app.reading import read_report
-
-    report = read_report(path)
-    return ImportResult(report, ImportSummary({".json": "JSON", ".rdesk": "草稿"}.get(suffix, suffix)))
+    return import_any(path)
 
 
 def read_any(path: Path) -> Report:
@@ -257,7 +248,11 @@ def _init_worker(suffixes: tuple[str, ...]) -> None:
     if ".docx" in suffixes:
         import reportdesk.documents.docx_reader
     if ".xlsx" in suffixes:
-        import reportdesk.documents.xlsx_reader  # noqa: F401
+        import reportdesk.documents.xlsx_reader
+    if ".pdf" in suffixes:
+        import reportdesk.documents.pdf_reader
+    if suffixes & {".html", ".htm", ".mhtml", ".mht"}:
+        import reportdesk.documents.html_reader  # noqa: F401
 
 
 class ReviewPool:

@@ -1,6 +1,7 @@
 """Turning a file into a new draft: what the app's 打开… and 基于上年报告新建 call.  Qt-free.
 
-A Word, Excel or JSON report (to import, or as last year's) is read in a worker process
+A report in any file of :data:`reportdesk.app.reading.FILE_KINDS` (Word, Excel, PDF, a web
+page, an old or WPS office file through LibreOffice, JSON; to import, or as last year's) is read in a worker process
 (with the batch check's time and memory bounds, held by the parent, so that a hostile file
 cannot take the app down or hang it, under fork as under spawn) and becomes an
 :class:`ImportedFile`: the report, and the lines of its import summary that the draft
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reportdesk.app import reading
 from reportdesk.core.catalog import get_form
 from reportdesk.core.interchange import ReportFileError
 from reportdesk.core.report import Report
@@ -26,9 +28,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Files the app imports as a new draft (a .rdesk is opened, not imported).
-IMPORT_SUFFIXES = (".docx", ".xlsx", ".json")
+IMPORT_SUFFIXES = reading.IMPORT_SUFFIXES
 #: Files that can serve as last year's report.
-PREVIOUS_SUFFIXES = (".rdesk", ".docx", ".xlsx", ".json")
+PREVIOUS_SUFFIXES = reading.READABLE_SUFFIXES
 #: Findings about the document itself (its layout), which a draft cannot find again.
 DOCUMENT_RULES = frozenset({"old_format", "missing_table", "label", "export_mismatch", "export_text_mismatch"})
 
@@ -45,7 +47,7 @@ class ImportFailed(Exception):
 class ImportedFile:
     path: Path
     report: Report
-    source: str  # "Word", "Excel", "JSON", "草稿"
+    source: str  # "Word", "Excel", "PDF", "网页", "Word 97-2003 文档（.doc）", "JSON", "草稿"
     lines: list[str] = field(default_factory=list)  # the import summary, kept in the draft
 
     @property
@@ -55,9 +57,7 @@ class ImportedFile:
 
 def _check_suffix(path: Path, allowed: tuple[str, ...]) -> None:
     if path.suffix.lower() not in allowed:
-        raise ImportFailed(
-            f"不支持的文件类型“{path.suffix or '（无扩展名）'}”：可以读取 {'、'.join(allowed)} 文件。"
-        )
+        raise ImportFailed(reading.unsupported_message(path, allowed))
 
 
 def summary_lines(path: Path, report: Report, summary: object, findings: list) -> list[str]:
@@ -65,7 +65,7 @@ def summary_lines(path: Path, report: Report, summary: object, findings: list) -
     from reportdesk.core.table_import import ImportSummary
 
     lines = [f"导入文件：{path.name}"]
-    if isinstance(summary, ImportSummary) and summary.source in ("Word", "Excel"):
+    if isinstance(summary, ImportSummary) and summary.from_document:
         lines += summary.lines()
     else:
         form = get_form(report.form_id)
@@ -78,7 +78,7 @@ def summary_lines(path: Path, report: Report, summary: object, findings: list) -
 
 def import_in_worker(path: Path, *, timeout: float | None = None, memory: int | None = None,
                      task: Task | None = None) -> ImportedFile:
-    """Read a .docx/.xlsx/.json report in a worker process; raise :class:`ImportFailed`.
+    """Read a report file (any of :data:`IMPORT_SUFFIXES`) in a worker process; raise :class:`ImportFailed`.
 
     *timeout* (seconds) and *memory* (bytes) default to the batch check's bounds; they and
     *task* (the reader run in the worker, see :data:`reportdesk.app.batch.Task`) are for tests.
@@ -99,9 +99,9 @@ def import_in_worker(path: Path, *, timeout: float | None = None, memory: int | 
 
 
 def read_previous(path: Path) -> Report:
-    """Last year's report from a draft, Word, Excel or JSON file; raise :class:`ImportFailed`.
+    """Last year's report from any readable file; raise :class:`ImportFailed`.
 
-    A Word, Excel or JSON file comes from anywhere: it is read in a worker process under the
+    Any file but a draft comes from anywhere: it is read in a worker process under the
     batch check's bounds, as an import is.  A draft (our own file, behind its lock) is read here.
     """
     path = Path(path)

@@ -1,6 +1,6 @@
 """``reportdesk check FILE-or-DIR... [--json] [--summary OUT.xlsx] [--jobs N] [--previous LAST]``.
 
-Check report files (JSON, drafts, Word, Excel) and list their findings.  Folders are
+Check report files (any of app/reading.py's FILE_KINDS) and list their findings.  Folders are
 searched for reports; many files are checked in parallel with progress on stderr.
 Exit status: 0 no errors, 1 errors found, 2 a file could not be read (or bad usage).
 """
@@ -28,8 +28,11 @@ __all__ = ["FileResult", "check_file", "exit_status", "run"]
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("check", help="检查报告文件，列出错误和警告", description="检查报告文件，列出错误和警告。")
-    p.add_argument("files", nargs="+", metavar="FILE", help="报告文件（.json/.docx/.xlsx/.rdesk）或包含报告的文件夹")
+    from reportdesk.app.reading import sources_help
+
+    p = sub.add_parser("check", help="检查报告文件，列出错误和警告",
+                       description=f"检查报告文件，列出错误和警告。可以读取：{sources_help()}。")
+    p.add_argument("files", nargs="+", metavar="FILE", help="报告文件或包含报告的文件夹（文件类型见上）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
     p.add_argument("--summary", metavar="OUT.xlsx", help="另存一份汇总表（每份报告一行，另一张表列出全部问题）")
     p.add_argument("--jobs", type=int, metavar="N", help="同时检查的进程数（默认为 CPU 核数）")
@@ -97,7 +100,7 @@ def print_human(result: FileResult) -> None:
     who = " ".join(x for x in (result.report.agency, f"{result.report.year} 年" if result.report.year else "") if x)
     print(f"{result.path}（{who or '未填写单位和年度'}）：{errors} 个错误，{warnings} 个警告")
     summary = result.summary
-    if summary is not None and summary.source in ("Word", "Excel"):
+    if summary is not None and summary.from_document:
         note = f"  导入：读取单元格 {len(summary.cells_read)} 个，未找到 {len(summary.cells_missing)} 个"
         if summary.embedded:
             note += "（含导出时嵌入的数据）"

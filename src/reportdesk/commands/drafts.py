@@ -22,11 +22,14 @@ EXIT_USAGE = 2
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("new", help="新建草稿（.rdesk）", description="新建一个草稿文件，可从报告文件导入内容。")
+    from reportdesk.app.reading import sources_help
+
+    p = sub.add_parser("new", help="新建草稿（.rdesk）",
+                       description=f"新建一个草稿文件，可从报告文件导入内容。--from 和 --previous 可以读取：{sources_help()}。")
     p.add_argument("-o", "--output", required=True, metavar="OUT.rdesk", help="新草稿的文件名")
     p.add_argument("--agency", required=True, metavar="NAME", help="填报单位")
     p.add_argument("--year", required=True, type=int, metavar="YYYY", help="报告年度")
-    p.add_argument("--from", dest="source", metavar="FILE", help="从此报告文件导入（JSON 交换格式等）")
+    p.add_argument("--from", dest="source", metavar="FILE", help="从此报告文件导入（Word、PDF、网页、Excel、旧版 .doc/.wps 等，见上）")
     p.add_argument("--previous", metavar="FILE", help="上年度报告文件（用于跨年度检查和上年结转）")
     p.set_defaults(func=run_new)
 
@@ -71,7 +74,7 @@ def run_new(args: argparse.Namespace) -> int:
 
             imported = import_file(Path(args.source))
             source = imported.report
-            if imported.summary.source in ("Word", "Excel"):
+            if imported.summary.from_document:
                 for line in imported.summary.lines():
                     print(f"导入：{line}", file=sys.stderr)
         if args.previous:

@@ -14,8 +14,11 @@ from reportdesk.core.report import derive
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("dump", help="输出报告内容（交换格式）", description="输出报告的全部内容，合计已计算。")
-    p.add_argument("file", metavar="FILE", help="报告文件")
+    from reportdesk.app.reading import sources_help
+
+    p = sub.add_parser("dump", help="输出报告内容（交换格式）",
+                       description=f"输出报告的全部内容，合计已计算。可以读取：{sources_help()}。")
+    p.add_argument("file", metavar="FILE", help="报告文件（文件类型见上）")
     p.add_argument("--json", action="store_true", help="以 JSON 交换格式输出（默认输出易读的文字）")
     p.set_defaults(func=run)
 

@@ -48,6 +48,8 @@ log = logging.getLogger(__name__)
 
 Grid = list[list[str]]
 
+#: Sources that are not read from a document's tables (their summary has no cell counts).
+PLAIN_SOURCES = frozenset({"JSON", "草稿"})
 TABLE_NAMES = {"proactive": "表二（主动公开）", "requests": "表三（依申请公开）", "appeals": "表四（复议诉讼）"}
 APPEAL_GROUPS = {"行政复议": "reconsideration", "未经复议直接起诉": "litigation_direct", "复议后起诉": "litigation_after"}
 _REQUEST_HEAD_MARKS = {label_key(x) for x in ("自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织",
@@ -75,7 +77,7 @@ class LabelDifference:
 class ImportSummary:
     """What an import read and what it could not: shown to the user, never hidden."""
 
-    source: str  # "Word" or "Excel" or "JSON"
+    source: str  # "Word", "Excel", "PDF", "网页" (documents) or "JSON", "草稿"
     cells_read: list[str] = field(default_factory=list)  # blank cells ("", "/") included: they were there
     cells_missing: list[str] = field(default_factory=list)  # not found in the document
     cells_blank: list[str] = field(default_factory=list)  # read, and empty or "/"
@@ -87,14 +89,20 @@ class ImportSummary:
     headings_found: list[str] = field(default_factory=list)
     embedded: bool = False
     notes: list[str] = field(default_factory=list)
+    converted: str = ""  # what was converted before reading ("由 LibreOffice 从 .doc 转换为 .docx")
 
     @property
     def old_format(self) -> bool:
         return bool(self.old_format_labels)
 
+    @property
+    def from_document(self) -> bool:
+        """Read from a document's tables by labels (so cells read and missing mean something)."""
+        return self.source not in PLAIN_SOURCES
+
     def brief(self) -> str:
         """One line for a table of many reports (Word and Excel imports only; "" otherwise)."""
-        if self.source not in ("Word", "Excel"):
+        if not self.from_document:
             return ""
         blank = f"（空白 {len(self.cells_blank)} 格）" if self.cells_blank else ""
         parts = [f"读取 {len(self.cells_read)} 格{blank}，未找到 {len(self.cells_missing)} 格"]
@@ -109,6 +117,8 @@ class ImportSummary:
     def lines(self) -> list[str]:
         """The summary in Chinese, one statement a line."""
         out = [f"来源：{self.source}" + ("（含 ReportDesk 导出时嵌入的数据）" if self.embedded else "")]
+        if self.converted:
+            out.append(f"转换：{self.converted}")
         if self.old_format:
             out.append(f"识别为 2019 年旧格式（{'、'.join(self.old_format_labels[:4])}），表格数字未读取。")
         blank = f"（其中空白 {len(self.cells_blank)} 个）" if self.cells_blank else ""
@@ -117,6 +127,8 @@ class ImportSummary:
             out.extend(f"未找到：{line}。" for line in self.not_found)
         if self.tables_found:
             out.append("找到的表格：" + "、".join(TABLE_NAMES.get(t, t) for t in self.tables_found))
+        if not self.old_format:
+            out.extend(self.table_lines())
         for d in self.label_differences:
             kind = "文字不同" if d.kind is Match.WORDING else "标点或空格不同"
             out.append(f"标签{kind}：{d.where}“{d.found}”，官方为“{d.official}”")
@@ -124,9 +136,31 @@ class ImportSummary:
         out.extend(self.notes)
         return out
 
+    def table_lines(self) -> list[str]:
+        """Per table: how many cells were read, and which could not be (at most five named)."""
+        from reportdesk.core.catalog import get_form
+
+        cells = get_form().cells
+        out = []
+        for table_id, name in TABLE_NAMES.items():
+            read = sum(1 for c in self.cells_read if c.startswith(table_id + "."))
+            missing = [c for c in self.cells_missing if c.startswith(table_id + ".")]
+            if not read and not missing:
+                continue
+            if not read:
+                out.append(f"{name}：未读到（文件中没有找到这张表或它的表头），{len(missing)} 个单元格空缺。")
+            elif missing:
+                shown = "、".join(cells[c].label if c in cells else c for c in missing[:5])
+                shown += "……" if len(missing) > 5 else ""
+                out.append(f"{name}：读取 {read} 格，未读到 {len(missing)} 格（{shown}）。")
+            else:
+                out.append(f"{name}：读取 {read} 格，全部读到。")
+        return out
+
     def to_json(self) -> dict[str, Any]:
         return {
             "source": self.source,
+            "converted": self.converted,
             "embedded": self.embedded,
             "cells_read": len(self.cells_read),
             "cells_missing": list(self.cells_missing),
@@ -506,3 +540,27 @@ def apply_embedded(form: FormDef, result: ImportResult, data: dict[str, Any], *,
                    "请在程序中修改数字后重新导出，不要直接改 Word/Excel 中的表格。",
             section=form.section_of_cell(changed[0]).id,
         ))
+
+
+def is_cut_row(form: FormDef, pairs: list[tuple[str, str]]) -> bool:
+    """Whether the texts above and below a page break are the two halves of one table row.
+
+    Word lets a row (header rows too) break across pages, and a PDF then shows "2.没有现"
+    at the foot of one page and "成信息需要另行制作" at the top of the next, or "结果维" and
+    "持".  *pairs* are, column by column, the text of the cell touching the break from
+    above and of the one touching it from below.  The row was cut when some pair joined
+    is one of the form's labels (to the letter or its punctuation) and no pair holds a
+    complete label beside a text that does not complete it, nor a figure on both sides.
+    """
+    known = _indexes(form)[3]
+    joined = cut = 0
+    for above, below in pairs:
+        if not squeeze(above) or not squeeze(below):
+            continue
+        if _is_blank_or_number(above) and _is_blank_or_number(below):
+            return False  # a figure on both sides: two rows
+        if label_key(above + below) in known:
+            joined += 1
+        elif label_key(above) in known or label_key(below) in known:
+            cut += 1
+    return joined > 0 and cut == 0

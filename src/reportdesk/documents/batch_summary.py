@@ -36,7 +36,17 @@ KEY_TOTALS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("行政事业性收费（万元）", ("proactive.fees.amount",)),
 )
 REPORT_HEADINGS = ("文件", "单位", "年度", "能否读取", "错误", "警告", "无法读取的原因", "导入说明",
-                   *(name for name, _ in KEY_TOTALS))
+                   *(name for name, _ in KEY_TOTALS), "来源")
+def source_name(result: FileResult) -> str:
+    """What the report was read from ("PDF", "网页", "Word 97-2003 文档（.doc）"…), converted or not."""
+    if result.summary is not None:
+        return result.summary.source + ("（经 LibreOffice 转换）" if result.summary.converted else "")
+    from reportdesk.documents.conversion import CONVERTED
+
+    suffix = Path(result.path).suffix.lower()
+    if suffix in CONVERTED:
+        return CONVERTED[suffix][1]
+    return suffix.lstrip(".").upper() or "未知"  # a file that could not be read: what its name says
 CHANGE_HEADINGS = ("文件", "单位", "项目", "上年", "本年", "增减", "增减（%）", "变化较大")
 FINDING_HEADINGS = ("文件", "单位", "年度", "级别", "规则", "问题", "单元格", "建议")
 
@@ -84,7 +94,7 @@ def write_summary(results: Sequence[FileResult], path: Path) -> None:
         totals = [_total(cells, ids) for _, ids in KEY_TOTALS]
         reports.append(_row([
             result.path, agency, year, "是" if result.readable else "否",
-            result.errors, result.warnings, result.error or "", notes, *totals,
+            result.errors, result.warnings, result.error or "", notes, *totals, source_name(result),
         ]))
         for f in result.findings:
             labels = "；".join(form.cells[c].label if c in form.cells else c for c in f.cells)
@@ -107,7 +117,7 @@ def write_summary(results: Sequence[FileResult], path: Path) -> None:
                 ]))
         sheets.append(changes_sheet)
     bold = Font(bold=True)
-    widths = {"报告汇总": (40, 28, 8, 8, 6, 6, 40, 36), "全部问题": (40, 28, 8, 6, 16, 80, 40, 50),
+    widths = {"报告汇总": (40, 28, 8, 8, 6, 6, 40, 36, *(12 for _ in KEY_TOTALS), 24), "全部问题": (40, 28, 8, 6, 16, 80, 40, 50),
               "与上年对比": (40, 28, 50, 10, 10, 10, 10, 10)}
     for sheet in sheets:
         for cell in sheet[1]:

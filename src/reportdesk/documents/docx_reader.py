@@ -8,9 +8,9 @@ grid column) is what the grid below replaces.  Merges are read from the XML itse
 ``w:gridSpan`` (across) and ``w:vMerge`` (down); a merged cell's text sits at its first
 grid position and the positions it covers are empty.
 
-The tables are mapped to the form by :class:`reportdesk.core.table_import.TableMapper`,
-the paragraphs split into title, preamble and sections by
-:func:`reportdesk.core.document_text.split_text`.
+The paragraphs and grids (:class:`reportdesk.documents.content.DocumentContent`, the
+intermediate every document reader produces) are mapped to the form by
+:func:`reportdesk.documents.content.build_result`.
 """
 
 from __future__ import annotations
@@ -22,11 +22,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from reportdesk.core.catalog import get_form
-from reportdesk.core.document_text import split_text
 from reportdesk.core.interchange import ReportFileError
 from reportdesk.core.report import Report
-from reportdesk.core.table_import import Grid, ImportResult, ImportSummary, TableMapper
+from reportdesk.core.table_import import Grid, ImportResult
+from reportdesk.documents.content import DocumentContent, build_result
 from reportdesk.documents.embedded import docx_payload
 from reportdesk.documents.safety import open_package, parse_xml, read_part
 
@@ -48,52 +47,32 @@ MAX_TABLE_ROWS = 3_000
 
 
 def read_docx(path: Path) -> Report:
-    """The report in the .docx at *path* (for :data:`reportdesk.app.reading.READERS`)."""
+    """The report in the .docx at *path* (by suffix, see :data:`reportdesk.app.reading.FILE_KINDS`)."""
     return import_docx(path).report
 
 
-def import_docx(path: Path) -> ImportResult:
+def import_docx(path: Path, converted: str = "", source: str = "Word") -> ImportResult:
     """Read *path*; raise :class:`ReportFileError` when it is not a readable .docx."""
+    return build_result(docx_content(path, converted, source))
+
+
+def docx_content(path: Path, converted: str = "", source: str = "Word") -> DocumentContent:
+    """The paragraphs and table grids of the .docx at *path*, in document order."""
     with open_package(path, "docx") as archive:
         main = _main_part(archive)
         root = parse_xml(read_part(archive, main, MAX_DOCUMENT_BYTES), main)
         embedded = docx_payload(archive)
     if root.tag != f"{_W}document":
         raise ReportFileError("文件不是 Word 文档（主体部件不是 Word 正文），可能是其他文件改了扩展名。", "not_office")
+    content = DocumentContent(source, embedded=embedded, converted=converted)
     body = root.find(f"{_W}body")
-    paragraphs: list[str] = []
-    grids: list[Grid] = []
     if body is not None:
         for kind, item in _blocks(body):
             if kind == "p":
-                paragraphs.append(item)
+                content.paragraphs.append(item)
             else:
-                grids.append(item)
-    return build_result("Word", paragraphs, grids, embedded)
-
-
-def build_result(source: str, paragraphs: list[str], grids: list[Grid], embedded: dict[str, Any] | None,
-                 names: list[str] | None = None) -> ImportResult:
-    """Map the grids and split the text into a report; compare with the embedded data if any."""
-    from reportdesk.core.table_import import apply_embedded
-
-    form = get_form()
-    summary = ImportSummary(source)
-    mapper = TableMapper(form, summary)
-    for i, grid in enumerate(grids):
-        mapper.feed(grid, names[i] if names else f"第 {i + 1} 个表格")
-    text = split_text(form, paragraphs)
-    summary.headings_found = text.headings_found
-    for found, official in text.heading_differences:
-        summary.notes.append(f"标题与官方不同：“{found}”，官方为“{official}”")
-    if not grids:
-        summary.notes.append("文件中没有表格。")
-    report = Report(form_id=form.id, agency=text.agency, year=text.year, texts=text.texts)
-    mapper.finish(report, text if source == "Word" else None)
-    result = ImportResult(report, summary)
-    if embedded is not None:
-        apply_embedded(form, result, embedded, has_text=source == "Word")
-    return result
+                content.add_grid(item, f"第 {len(content.grids) + 1} 个表格")
+    return content
 
 
 # --- the package ---------------------------------------------------------------------

@@ -22,7 +22,7 @@ from reportdesk.core.interchange import ReportFileError
 from reportdesk.core.labels import squeeze
 from reportdesk.core.report import Report
 from reportdesk.core.table_import import Grid, ImportResult
-from reportdesk.documents.docx_reader import build_result
+from reportdesk.documents.content import DocumentContent, build_result
 from reportdesk.documents.embedded import XLSX_SHEET, xlsx_payload
 from reportdesk.documents.safety import check_all_parts, open_package
 
@@ -33,11 +33,11 @@ MAX_COLS = 64
 
 
 def read_xlsx(path: Path) -> Report:
-    """The report in the .xlsx at *path* (for :data:`reportdesk.app.reading.READERS`)."""
+    """The report in the .xlsx at *path* (by suffix, see :data:`reportdesk.app.reading.FILE_KINDS`)."""
     return import_xlsx(path).report
 
 
-def import_xlsx(path: Path) -> ImportResult:
+def import_xlsx(path: Path, converted: str = "", source: str = "Excel") -> ImportResult:
     with open_package(path, "xlsx") as archive:
         names = archive.namelist()
         if "xl/workbook.xml" not in names:
@@ -72,7 +72,8 @@ def import_xlsx(path: Path) -> ImportResult:
         raise ReportFileError(f"Excel 文件已损坏，无法读取（{type(exc).__name__}：{exc}）。", "bad_xlsx") from exc
     finally:
         workbook.close()
-    return build_result("Excel", paragraphs, grids, embedded, names_out)
+    return build_result(DocumentContent(source, paragraphs, grids, names_out, embedded, has_text=False,
+                                        converted=converted))
 
 
 def _text(value: Any) -> str:

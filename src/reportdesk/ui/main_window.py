@@ -34,6 +34,7 @@ from reportdesk.app.paths import free_path
 from reportdesk.core.file_names import draft_file_name
 from reportdesk.storage.errors import DraftError
 from reportdesk.storage.home import drafts_home, recent_drafts
+from reportdesk.ui import file_filters
 from reportdesk.ui.settings import app_settings
 from reportdesk.ui.start_page import NewReportDialog, StartPage
 
@@ -55,7 +56,7 @@ log = logging.getLogger(__name__)
 
 DRAFT_SUFFIX = ".rdesk"
 #: What 打开… and a drop accept: a draft is opened, a report file is imported as a new draft.
-OPEN_SUFFIXES = (DRAFT_SUFFIX, ".docx", ".xlsx", ".json")
+OPEN_SUFFIXES = file_filters.OPEN_SUFFIXES
 SHOW_PREVIOUS_KEY = "view/show_previous"
 OPEN_FOLDER_KEY = "files/open_folder"
 RECENT_FILE = "recent.json"  # the drafts folder's list of recent drafts (storage.home)
@@ -414,13 +415,7 @@ class ReportWindow(QMainWindow):
         return self.create_draft(report.agency, report.year or 2022, source=report)
 
     def _report_filter(self) -> str:
-        return ";;".join([
-            self.tr("报告和草稿 (*.rdesk *.docx *.xlsx *.json)"),
-            self.tr("ReportDesk 草稿 (*{0})").format(DRAFT_SUFFIX),
-            self.tr("Word 报告 (*.docx)"),
-            self.tr("Excel 报告 (*.xlsx)"),
-            self.tr("JSON 报告 (*.json)"),
-        ])
+        return file_filters.report_filter()
 
     def open_dialog(self) -> None:
         """打开…: starts in the folder used last (else Documents), not among ReportDesk's own files."""
@@ -435,7 +430,7 @@ class ReportWindow(QMainWindow):
             self.open_file(Path(path))
 
     def open_file(self, path: Path) -> bool:
-        """A draft is opened; a Word, Excel or JSON report is imported as a new draft."""
+        """A draft is opened; a report in any other readable file is imported as a new draft."""
         path = Path(path)
         suffix = path.suffix.lower()
         if path.name == RECENT_FILE and path.parent.resolve() == drafts_home().resolve():
@@ -447,8 +442,8 @@ class ReportWindow(QMainWindow):
             return self.import_report(path)
         self.show_error(
             self.tr("无法打开"),
-            self.tr("不支持的文件类型“{0}”：可以打开草稿（.rdesk），或导入 Word（.docx）、Excel（.xlsx）、JSON 报告。").format(
-                path.suffix or path.name
+            self.tr("不支持的文件类型“{0}”：可以打开或导入 {1}。").format(
+                path.suffix or path.name, file_filters.readable_list()
             ),
         )
         return False

@@ -45,7 +45,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reportdesk.app.batch import REVIEW_SUFFIXES, FileResult
+from reportdesk.app.batch import FileResult
+from reportdesk.ui import file_filters
 
 log = logging.getLogger(__name__)
 
@@ -282,9 +283,8 @@ class ReviewWindow(QMainWindow):
     # --- adding files -------------------------------------------------------------------------
 
     def choose_files(self) -> None:
-        patterns = " ".join(f"*{s}" for s in REVIEW_SUFFIXES)
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("选择要审阅的报告"), "", self.tr("报告文件 ({0})").format(patterns)
+            self, self.tr("选择要审阅的报告"), "", file_filters.report_filter()
         )
         if paths:
             self.add_paths(paths)
@@ -445,7 +445,7 @@ class ReviewWindow(QMainWindow):
             item.setForeground(QBrush(_ERROR_FG if f.is_error else _WARNING_FG))
         if not result.findings:
             QListWidgetItem(self.tr("没有发现问题。"), self.findings)
-        if result.summary is not None and result.summary.source in ("Word", "Excel"):
+        if result.summary is not None and result.summary.from_document:
             for line in result.summary.lines():
                 item = QListWidgetItem(self.tr("导入：{0}").format(line), self.findings)
                 item.setForeground(QBrush(QColor("#555")))

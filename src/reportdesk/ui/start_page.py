@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reportdesk.ui import file_filters
+
 if TYPE_CHECKING:
     from reportdesk.core.report import Report
 
@@ -63,8 +65,9 @@ class NewReportDialog(QDialog):
         self.previous_label.setWordWrap(True)
         self.previous_button = QPushButton(self.tr("选择上年报告…"), self)
         self.previous_button.setToolTip(
-            self.tr("上年的草稿（.rdesk）、Word（.docx）、Excel（.xlsx）或 JSON 报告：\n"
-                    "本年“上年结转”一行从上年“结转下年度继续办理”带入，并检查跨年度的一致性。")
+            self.tr("上年的报告：{0}。\n"
+                    "本年“上年结转”一行从上年“结转下年度继续办理”带入，并检查跨年度的一致性。").format(
+                file_filters.readable_list())
         )
         self.previous_button.clicked.connect(self.choose_previous)
         self.previous_clear = QPushButton(self.tr("清除"), self)
@@ -97,7 +100,7 @@ class NewReportDialog(QDialog):
 
     def choose_previous(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择上年报告"), "", self.tr("报告文件 (*.rdesk *.docx *.xlsx *.json)")
+            self, self.tr("选择上年报告"), "", file_filters.report_filter()
         )
         if path:
             self.load_previous(Path(path))
