@@ -568,14 +568,14 @@ Accepted, reason: {0}
         <translation>Choose last year&apos;s report…</translation>
     </message>
     <message>
-        <source>上年的报告：{0}。
-本年“上年结转”一行从上年“结转下年度继续办理”带入，并检查跨年度的一致性。</source>
-        <translation>Last year's report: {0}.
-This year's “上年结转” row is carried from last year's “结转下年度继续办理”, and the cross-year checks run.</translation>
-    </message>
-    <message>
         <source>（未选择，可以不选）</source>
         <translation>(none chosen; optional)</translation>
+    </message>
+    <message>
+        <source>上年的报告：{0}。
+本年“上年结转”一行从上年“结转下年度继续办理”带入，并检查跨年度的一致性。</source>
+        <translation>Last year&apos;s report: {0}.
+This year&apos;s “上年结转” row is carried from last year&apos;s “结转下年度继续办理”, and the cross-year checks run.</translation>
     </message>
     <message>
         <source>清除</source>
@@ -895,10 +895,6 @@ Compile, check and export the annual report on government information disclosure
         <translation>Cannot open the sample report</translation>
     </message>
     <message>
-        <source>不支持的文件类型“{0}”：可以打开或导入 {1}。</source>
-        <translation>Unsupported file type “{0}”: ReportDesk opens or imports {1}.</translation>
-    </message>
-    <message>
         <source>ReportDesk 草稿 (*{0})</source>
         <translation>ReportDesk drafts (*{0})</translation>
     </message>
@@ -911,17 +907,10 @@ Compile, check and export the annual report on government information disclosure
         <translation>Cannot open</translation>
     </message>
     <message>
-<<<<<<< HEAD
         <source>“{0}”是 ReportDesk 记录最近打开草稿的文件，不是报告。</source>
         <translation>“{0}” is ReportDesk’s list of recently opened drafts, not a report.</translation>
     </message>
     <message>
-        <source>不支持的文件类型“{0}”：可以打开草稿（.rdesk），或导入 Word（.docx）、Excel（.xlsx）、JSON 报告。</source>
-        <translation>Unsupported file type “{0}”: you can open a draft (.rdesk) or import a Word (.docx), Excel (.xlsx) or JSON report.</translation>
-    </message>
-    <message>
-=======
->>>>>>> h7
         <source>正在导入</source>
         <translation>Import in progress</translation>
     </message>
@@ -972,6 +961,10 @@ Compile, check and export the annual report on government information disclosure
     <message>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>不支持的文件类型“{0}”：可以打开或导入 {1}。</source>
+        <translation>Unsupported file type “{0}”: ReportDesk opens or imports {1}.</translation>
     </message>
     <message>
         <source>上年报告的年度不对</source>

@@ -568,14 +568,14 @@
             <translation>选择上年报告…</translation>
         </message>
         <message>
+            <source>（未选择，可以不选）</source>
+            <translation>（未选择，可以不选）</translation>
+        </message>
+        <message>
             <source>上年的报告：{0}。
 本年“上年结转”一行从上年“结转下年度继续办理”带入，并检查跨年度的一致性。</source>
             <translation>上年的报告：{0}。
 本年“上年结转”一行从上年“结转下年度继续办理”带入，并检查跨年度的一致性。</translation>
-        </message>
-        <message>
-            <source>（未选择，可以不选）</source>
-            <translation>（未选择，可以不选）</translation>
         </message>
         <message>
             <source>清除</source>
@@ -895,10 +895,6 @@
             <translation>无法打开示例报告</translation>
         </message>
         <message>
-            <source>不支持的文件类型“{0}”：可以打开或导入 {1}。</source>
-            <translation>不支持的文件类型“{0}”：可以打开或导入 {1}。</translation>
-        </message>
-        <message>
             <source>ReportDesk 草稿 (*{0})</source>
             <translation>ReportDesk 草稿 (*{0})</translation>
         </message>
@@ -911,17 +907,10 @@
             <translation>无法打开</translation>
         </message>
         <message>
-<<<<<<< HEAD
             <source>“{0}”是 ReportDesk 记录最近打开草稿的文件，不是报告。</source>
             <translation>“{0}”是 ReportDesk 记录最近打开草稿的文件，不是报告。</translation>
         </message>
         <message>
-            <source>不支持的文件类型“{0}”：可以打开草稿（.rdesk），或导入 Word（.docx）、Excel（.xlsx）、JSON 报告。</source>
-            <translation>不支持的文件类型“{0}”：可以打开草稿（.rdesk），或导入 Word（.docx）、Excel（.xlsx）、JSON 报告。</translation>
-        </message>
-        <message>
-=======
->>>>>>> h7
             <source>正在导入</source>
             <translation>正在导入</translation>
         </message>
@@ -972,6 +961,10 @@
         <message>
             <source>{0}：{1}</source>
             <translation>{0}：{1}</translation>
+        </message>
+        <message>
+            <source>不支持的文件类型“{0}”：可以打开或导入 {1}。</source>
+            <translation>不支持的文件类型“{0}”：可以打开或导入 {1}。</translation>
         </message>
         <message>
             <source>上年报告的年度不对</source>
