@@ -251,7 +251,7 @@ def _init_worker(suffixes: tuple[str, ...]) -> None:
         import reportdesk.documents.xlsx_reader
     if ".pdf" in suffixes:
         import reportdesk.documents.pdf_reader
-    if suffixes & {".html", ".htm", ".mhtml", ".mht"}:
+    if set(suffixes) & {".html", ".htm", ".mhtml", ".mht"}:
         import reportdesk.documents.html_reader  # noqa: F401
 
 
