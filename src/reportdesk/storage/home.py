@@ -10,28 +10,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from reportdesk.places import user_home
 from reportdesk.storage.errors import DraftError
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "ReportDesk"
 RECENT_FILE = "recent.json"
 MAX_RECENT = 30
 
 
 def drafts_home() -> Path:
-    """``$REPORTDESK_HOME`` if set, else the per-user data folder (``%LOCALAPPDATA%\\ReportDesk``,
-    ``~/.local/share/ReportDesk``); created when missing."""
-    override = os.environ.get("REPORTDESK_HOME")
-    if override:
-        home = Path(override).expanduser()
-    else:
-        import platformdirs
-
-        home = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    with contextlib.suppress(OSError):
-        home.mkdir(parents=True, exist_ok=True)
-    return home
+    """Where drafts go by default: the user's data folder (:func:`reportdesk.places.user_home`)."""
+    return user_home()
 
 
 @dataclass(frozen=True, slots=True)

@@ -213,7 +213,7 @@ class ReportWindow(QMainWindow):
         self.statusBar().showMessage(message, 10000)
 
     def show_guide(self) -> None:
-        from reportdesk.app.paths import guide_path
+        from reportdesk.places import guide_path
         from reportdesk.ui.guide_window import GuideWindow
         from reportdesk.ui.i18n import configured_language
 
@@ -227,7 +227,7 @@ class ReportWindow(QMainWindow):
         self.guide_window.raise_()
 
     def open_log_folder(self) -> None:
-        from reportdesk.app.paths import ensure_log_dir
+        from reportdesk.places import ensure_log_dir
 
         try:
             folder = ensure_log_dir()
@@ -298,8 +298,9 @@ class ReportWindow(QMainWindow):
         return True
 
     def open_sample(self) -> bool:
-        from reportdesk.core.catalog import get_form, resources_dir
+        from reportdesk.core.catalog import get_form
         from reportdesk.core.interchange import ReportFileError, read_json_file
+        from reportdesk.places import resources_dir
 
         path = resources_dir().joinpath(*SAMPLE)
         try:
