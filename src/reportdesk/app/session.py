@@ -18,8 +18,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from reportdesk.core.catalog import DEFAULT_FORM_ID, get_form
+from reportdesk.core.catalog import form_for_year, get_form
 from reportdesk.core.checks import check_report
+from reportdesk.core.equations import carry_edits
 from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef
 from reportdesk.core.interchange import YEAR_RANGE
@@ -200,7 +201,7 @@ class Session:
             raise EditError("请填写填报单位名称。", "agency")
         if isinstance(year, bool) or not isinstance(year, int) or year not in YEAR_RANGE:
             raise EditError(f"报告年度应是 2000 至 2100 之间的整数，却是“{year}”。", "year")
-        form = get_form(source.form_id if source is not None else DEFAULT_FORM_ID)
+        form = get_form(source.form_id) if source is not None else form_for_year(year)
         report = Report(form_id=form.id, agency=agency, year=year, totals=Totals.DERIVED)
         origins: dict[str, str] = {}
         notes: list[str] = [n for n in import_notes if n]
@@ -216,12 +217,9 @@ class Session:
         if previous is not None:
             prev_cells = derive(get_form(previous.form_id), previous.cells) \
                 if previous.totals is Totals.DERIVED else previous.cells
-            for column in form.tables["requests"].columns:
-                here, there = f"requests.carried_over.{column.id}", f"requests.carried_forward.{column.id}"
-                if here in form.cells and form.cells[here].input and report.cells.get(here) is None \
-                        and prev_cells.get(there) is not None:
-                    report.cells[here] = prev_cells[there]
-                    origins[here] = "carried"
+            carried = carry_edits(form, report.cells, prev_cells)
+            report.cells.update(carried)
+            origins.update(dict.fromkeys(carried, "carried"))
         description = "新建草稿" if source is None else f"新建草稿（导入 {len(report.cells)} 个数字）"
         info = {"form_id": form.id, "form_version": str(form.version)}
         if notes:

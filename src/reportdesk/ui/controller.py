@@ -164,18 +164,10 @@ class DraftController(QObject):
         return len(carried)
 
     def carry_edits(self) -> dict[str, Value]:
-        """Blank 上年结转 cells that last year's 结转下年度继续办理 can fill."""
-        form = self.form
-        edits: dict[str, Value] = {}
-        if "requests" not in form.tables:
-            return edits
-        for column in form.tables["requests"].columns:
-            here, there = f"requests.carried_over.{column.id}", f"requests.carried_forward.{column.id}"
-            cell = form.cells.get(here)
-            if cell is not None and cell.input and self.values.get(here) is None \
-                    and self.previous_values.get(there) is not None:
-                edits[here] = self.previous_values[there]
-        return edits
+        """Blank cells that last year's report fills by the form's carry-over rule (上年结转 ← 结转下年度)."""
+        from reportdesk.core.equations import carry_edits
+
+        return carry_edits(self.form, self.values, self.previous_values)
 
     def set_show_previous(self, shown: bool) -> None:
         if shown != self.show_previous:

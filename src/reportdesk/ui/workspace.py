@@ -26,7 +26,7 @@ from reportdesk.core.report import EXTRA_TEXTS
 from reportdesk.ui.controller import DraftController
 from reportdesk.ui.export_page import ExportPage
 from reportdesk.ui.findings_panel import AcceptWarningDialog, FindingsPanel
-from reportdesk.ui.guidance_pane import EXAMPLES, GuidancePane
+from reportdesk.ui.guidance_pane import GuidancePane
 from reportdesk.ui.meta_page import MetaPage
 from reportdesk.ui.navigator import SectionNavigator
 from reportdesk.ui.preview import PreviewPane
@@ -38,14 +38,6 @@ from reportdesk.ui.text_page import TextSectionPage
 log = logging.getLogger(__name__)
 
 USER_NAME_KEY = "review/name"
-
-META_GUIDANCE = """单位名称写全称，与公章一致；报告年度是统计的年度（通常为上一年）。
-联系科室、电话、邮箱、通信地址会写入报告的前言或结尾，方便公众咨询。
-前言一般写明编制依据（《条例》和国办公开办函〔2021〕30号）、统计期限、电子版发布网址和联系方式。"""
-EXPORT_GUIDANCE = """导出前请处理全部错误：有错误的报告会被审核退回。
-提示不一定是错误，但每一条都请核对一遍。
-导出的 Word 文件按官方格式排版，表格与官方表格一致。"""
-
 
 class DraftWorkspace(QWidget):
     sig_message = Signal(str)
@@ -154,14 +146,17 @@ class DraftWorkspace(QWidget):
         self.navigator.select_step(step)
         self.findings_box.setVisible(step != EXPORT_STEP)  # the export page lists them itself
         if step == META_STEP:
-            self.guidance.show_guidance(self.tr("基本信息"), META_GUIDANCE, EXAMPLES.get(META_STEP, ()))
+            self.guidance.show_guidance(self.tr("基本信息"), self.form.preamble_guidance, self.form.preamble_examples)
         elif step == EXPORT_STEP:
-            self.guidance.show_guidance(self.tr("检查与导出"), EXPORT_GUIDANCE)
+            self.guidance.show_guidance(self.tr("检查与导出"), self.tr(
+                "导出前请处理全部错误：有错误的报告会被审核退回。\n"
+                "提示不一定是错误，但每一条都请核对一遍。\n"
+                "导出的 Word 文件按官方格式排版，表格与官方表格一致。"))
             assert isinstance(page, ExportPage)
             page.refresh()
         else:
             section = self.form.section(step)
-            self.guidance.show_guidance(section.heading, section.guidance, EXAMPLES.get(step, ()))
+            self.guidance.show_guidance(section.heading, section.guidance, section.examples)
         self._update_review_box()
         ids = self.navigator.step_ids()
         self.prev_button.setEnabled(ids.index(step) > 0)
