@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
     p.add_argument("--summary", metavar="OUT.xlsx", help="另存一份汇总表（每份报告一行，另一张表列出全部问题）")
     p.add_argument("--jobs", type=int, metavar="N", help="同时检查的进程数（默认为 CPU 核数）")
-    p.add_argument("--previous", metavar="LAST", help="上年报告：同时检查跨年度规则（上年结转、现行有效件数等）")
+    p.add_argument("--previous", metavar="LAST", help="上年报告：同时检查跨年度规则（上年结转等）并列出同比变化")
     p.set_defaults(func=run)
 
 

@@ -125,6 +125,7 @@ class SectionDef:
     table: str | None = None
     subheadings: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()  # how published reports word this part, shown beside the guidance
+    data_subheading: str = ""  # the sub-heading under which 插入数据段落 puts the standard sentences
 
     @property
     def number(self) -> str:

@@ -224,6 +224,7 @@ class _Builder:
                     table=table,
                     subheadings=tuple(raw.get("subheadings", ())),
                     examples=self.strings(f"{where}.examples", raw.get("examples", [])),
+                    data_subheading=str(raw.get("data_subheading", "")),
                 )
             )
         if not sections:

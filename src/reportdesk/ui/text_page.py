@@ -32,7 +32,6 @@ from reportdesk.ui.controller import DraftController
 log = logging.getLogger(__name__)
 
 TEXT_COMMIT_MS = 300
-OVERVIEW_REQUESTS_HEADING = "（二）依申请公开"
 ERROR_MARK = QColor("#fbd5d5")
 WARNING_MARK = QColor("#ffe9c2")
 ACTIVE_MARK = QColor("#f59e9e")
@@ -83,7 +82,8 @@ class TextSectionPage(QWidget):
         self.data_button.setToolTip(
             self.tr("按表格中的数字写出标准段落，插入到光标处；表格改动后可一键更新。")
             if key != "overview"
-            else self.tr("按表格中的数字写出依申请公开和复议诉讼的标准段落，插入到“（二）依申请公开”之下。")
+            else self.tr("按表格中的数字写出依申请公开和复议诉讼的标准段落，插入到“{0}”之下。").format(
+                self._data_subheading())
         )
         self.data_button.setVisible(key in DATA_PARAGRAPH_SECTIONS)
         self.data_button.clicked.connect(self.insert_data_paragraph)
@@ -231,6 +231,11 @@ class TextSectionPage(QWidget):
             return paragraphs.appeals_paragraph(values)
         return paragraphs.data_paragraph(values)
 
+    def _data_subheading(self) -> str:
+        """Where the data paragraph goes in this section (the form's ``data_subheading``; "" for none)."""
+        form = self.controller.form
+        return next((s.data_subheading for s in form.sections if s.id == self.key), "")
+
     def insert_data_paragraph(self) -> bool:
         """Insert the standard sentences for this section's figures; False when already there."""
         self.commit()
@@ -241,9 +246,10 @@ class TextSectionPage(QWidget):
             return False
         cursor = self.editor.textCursor()
         if self.key == "overview":
-            at = self._after_line_starting(text, OVERVIEW_REQUESTS_HEADING)
-            if at is None:
-                paragraph = OVERVIEW_REQUESTS_HEADING + "\n" + paragraph
+            heading = self._data_subheading()
+            at = self._after_line_starting(text, heading) if heading else None
+            if at is None and heading:
+                paragraph = heading + "\n" + paragraph
             else:
                 cursor.setPosition(qt_position(text, at))
         self._insert_block(cursor, paragraph)

@@ -86,7 +86,8 @@ class YearOnYearDialog(QDialog):
         self.table.cellDoubleClicked.connect(self._on_double_clicked)
         layout.addWidget(self.table, 1)
         hint = QLabel(
-            self.tr("变化较大：增减至少 50% 且至少 10 件。请在“一、总体情况”或相关部分说明原因；双击一行可查看表格中的数字。"),
+            self.tr("变化较大：增减至少 50% 且至少 10 件。请在“{0}”或相关部分说明原因；双击一行可查看表格中的数字。").format(
+                controller.form.text_sections[0].heading if controller.form.text_sections else ""),
             self,
         )
         hint.setWordWrap(True)
