@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "reportdesk.commands.dump",
     "reportdesk.commands.drafts",
     "reportdesk.commands.export",
+    "reportdesk.commands.forms",
     "reportdesk.commands.open",
 )
 

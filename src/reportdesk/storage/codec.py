@@ -74,7 +74,8 @@ def form_of(state: DraftState, where: str) -> FormDef:
         form = get_form(form_id)
     except UnknownFormError as exc:
         raise DraftError(
-            f"草稿“{where}”使用的报告格式“{form_id}”不被本程序支持（{exc.args[0]}）。请升级 ReportDesk 后再打开。",
+            f"草稿“{where}”使用的报告格式不被本程序支持（{exc.args[0]}）。"
+            "请升级 ReportDesk 或安装这一报告格式（reportdesk forms 列出已安装的格式）后再打开。",
             "future_version",
         ) from exc
     stored = state.info.get("form_version", "")
