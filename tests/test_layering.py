@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -45,3 +47,18 @@ def test_every_core_module_is_free_of_qt_and_office_libraries() -> None:
 def test_cli_starts_without_heavy_imports(code: str, sample_path: Path) -> None:
     mods = modules_after(code.format(sample=str(sample_path)))
     assert heavy(mods) == set()
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_import_linter_contracts_hold() -> None:
+    """core < storage | documents < app < ui | commands, and ui/commands reach storage and documents
+    only through app ([tool.importlinter] in pyproject.toml)."""
+    linter = shutil.which("lint-imports") or str(Path(sys.executable).with_name("lint-imports"))
+    if not Path(linter).exists():
+        pytest.fail("import-linter is not installed; it comes with the test extras: pip install '.[test]'")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run([linter, "--no-cache"], cwd=ROOT, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 broken" in done.stdout and "3 kept" in done.stdout

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -34,12 +35,12 @@ def _home_override() -> Path | None:
 def _platform_dir(kind: str) -> Path:
     import platformdirs
 
-    getter = {
+    getters: dict[str, Callable[..., str]] = {
         "data": platformdirs.user_data_dir,
         "config": platformdirs.user_config_dir,
         "log": platformdirs.user_log_dir,
-    }[kind]
-    return Path(getter(APP_NAME, appauthor=False)).expanduser()
+    }
+    return Path(getters[kind](APP_NAME, appauthor=False)).expanduser()
 
 
 # --- the user's folders ---------------------------------------------------------------

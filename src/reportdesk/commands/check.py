@@ -27,7 +27,7 @@ SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
 __all__ = ["FileResult", "check_file", "exit_status", "run"]
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="检查报告文件，列出错误和警告", description="检查报告文件，列出错误和警告。")
     p.add_argument("files", nargs="+", metavar="FILE", help="报告文件（.json/.docx/.xlsx/.rdesk）或包含报告的文件夹")
     p.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
@@ -64,8 +64,7 @@ def run(args: argparse.Namespace) -> int:
     files, problems = collect_files(args.files)
     results = review_many(files, previous_path, args.jobs, StderrProgress()) + problems
     if args.summary:
-        from reportdesk.documents.batch_summary import write_summary
-        from reportdesk.documents.files import ExportError
+        from reportdesk.app.exporting import ExportError, write_summary
 
         try:
             write_summary(results, Path(args.summary))

@@ -21,7 +21,7 @@ EXIT_OK = 0
 EXIT_USAGE = 2
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="新建草稿（.rdesk）", description="新建一个草稿文件，可从报告文件导入内容。")
     p.add_argument("-o", "--output", required=True, metavar="OUT.rdesk", help="新草稿的文件名")
     p.add_argument("--agency", required=True, metavar="NAME", help="填报单位")
@@ -162,7 +162,7 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def _history_readonly(name: str) -> int:
-    from reportdesk.storage.draft import read_history
+    from reportdesk.app.drafts import read_history
 
     try:
         history = read_history(Path(name))
@@ -192,7 +192,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_recover(args: argparse.Namespace) -> int:
-    from reportdesk.storage.recovery import recover
+    from reportdesk.app.session import recover
 
     try:
         result = recover(Path(args.draft), Path(args.output))

@@ -13,7 +13,7 @@ from reportdesk.core.numbers import format_value
 from reportdesk.core.report import derive
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("dump", help="输出报告内容（交换格式）", description="输出报告的全部内容，合计已计算。")
     p.add_argument("file", metavar="FILE", help="报告文件")
     p.add_argument("--json", action="store_true", help="以 JSON 交换格式输出（默认输出易读的文字）")

@@ -9,7 +9,7 @@ from typing import Any
 from reportdesk.app.forms import FormListing, installed_forms
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "forms", help="列出已安装的报告格式", description=(
             "列出已安装的报告格式：编号、名称、依据、适用年度和来源。"

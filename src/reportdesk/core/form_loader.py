@@ -421,7 +421,7 @@ class _Builder:
         if m is None or table is None:
             self.problem(where, f"选择器“{selector}”无效（应为 @表格.rows 或 @表格.columns，可加 [属性=值]）")
             return None
-        items: list[RowDef] | list[ColumnDef] = list(table.rows if m.group(2) == "rows" else table.columns)
+        items: list[RowDef | ColumnDef] = [*(table.rows if m.group(2) == "rows" else table.columns)]
         keys = _ROW_KEYS if m.group(2) == "rows" else _COLUMN_KEYS
         for cond in re.findall(r"\[([^\]]*)\]", m.group(3)):
             parts = re.fullmatch(r"\s*(\w+)\s*(!?=)\s*(.*?)\s*", cond)
@@ -429,7 +429,7 @@ class _Builder:
                 self.problem(where, f"选择器“{selector}”的条件“{cond}”无效（可用的属性：{'、'.join(keys)}）")
                 return None
             key, op, value = parts.groups()
-            items = [i for i in items if ((str(getattr(i, key) or "") == value) == (op == "="))]  # type: ignore[assignment]
+            items = [i for i in items if (str(getattr(i, key) or "") == value) == (op == "=")]
         if not items:
             self.problem(where, f"选择器“{selector}”没有选中任何{'行' if m.group(2) == 'rows' else '列'}")
             return None

@@ -13,12 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportdesk.core.catalog import UnknownFormError, get_form
-from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef
 from reportdesk.core.interchange import ReportFileError, dumps, report_from_json, report_to_json
 from reportdesk.core.numbers import Value, ValueParseError, format_value, parse_value
-from reportdesk.core.report import META_FIELDS, InvalidValue, Report, Totals, derive
-from reportdesk.core.self_review import acceptances
+from reportdesk.core.report import META_FIELDS, InvalidValue, Report, Totals
 from reportdesk.storage.draft import CELL, META, TEXT, WARNING, Change, DraftState, read_state
 from reportdesk.storage.errors import DraftError
 
@@ -169,13 +167,14 @@ def read_report(path: Path) -> Report:
 
 
 __all__ = [
-    "META", "TEXT", "WARNING", "LoadedDraft", "decode", "initial_changes", "read_accepted_warnings", "read_report",
+    "META", "TEXT", "WARNING", "LoadedDraft", "decode", "initial_changes", "read_report", "read_warning_marks",
 ]
 
 
-def read_accepted_warnings(path: Path, findings: list[Finding]) -> dict[str, str]:
-    """The warnings among *findings* that the clerk accepted in the draft at *path* and that still
-    hold (nothing they involve changed since): ``Finding.key`` -> reason.  No lock, nothing written."""
+def read_warning_marks(path: Path) -> tuple[LoadedDraft, dict[str, str | None]]:
+    """The content of the draft at *path* and the fingerprint stored with each accepted warning
+    (``Finding.key`` -> fingerprint).  No lock, nothing written.  Whether an acceptance still holds is
+    decided by the application layer (:func:`reportdesk.app.drafts.accepted_warnings`), not here."""
     try:
         state, _header = read_state(path)
         loaded = decode(state, Path(path).name)
@@ -184,6 +183,4 @@ def read_accepted_warnings(path: Path, findings: list[Finding]) -> dict[str, str
     marks = review_items(state.meta)
     prints = {key[len(WARNING_PRINT_PREFIX):]: mark.get("fingerprint")
               for key, mark in marks.items() if key.startswith(WARNING_PRINT_PREFIX)}
-    values = derive(loaded.form, loaded.report.cells)
-    found = acceptances(findings, loaded.warnings, prints, values, loaded.report.texts)
-    return {key: a.reason for key, a in found.items() if a.current}
+    return loaded, prints

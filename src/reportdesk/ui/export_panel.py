@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reportdesk.documents.options import FONT_SET_NAMES, ExportOptions, FontSet
+from reportdesk.app.exporting import FONT_SET_NAMES, ExportOptions, FontSet
+from reportdesk.core.report import Report
 from reportdesk.ui.controller import DraftController
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ class ExportPanel(QGroupBox):
         self.controller = controller
         self.written: list[Path] = []
         self.error = ""
-        from reportdesk.documents.pdf import find_soffice
+        from reportdesk.app.exporting import find_soffice
 
         has_pdf = find_soffice() is not None
         layout = QVBoxLayout(self)
@@ -149,14 +150,13 @@ class ExportPanel(QGroupBox):
         return True
 
     def _export(
-        self, report: object, targets: dict[str, Path], options: ExportOptions, findings: list,
+        self, report: Report, targets: dict[str, Path], options: ExportOptions, findings: list,
         accepted: dict[str, str] | None = None,
     ) -> None:
-        from reportdesk.documents.export import export_report
-        from reportdesk.documents.files import ExportError
+        from reportdesk.app.exporting import ExportError, export_report
 
         try:
-            written = export_report(  # type: ignore[arg-type]
+            written = export_report(
                 report, options=options, findings=findings, accepted=accepted, **targets
             )
         except ExportError as exc:

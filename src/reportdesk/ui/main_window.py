@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,8 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from reportdesk.storage.errors import DraftError
-from reportdesk.storage.home import drafts_home, recent_drafts
+from reportdesk.app.session import DraftError, drafts_home, recent_drafts
 from reportdesk.ui.settings import app_settings
 from reportdesk.ui.start_page import NewReportDialog, StartPage
 
@@ -104,12 +104,29 @@ class ReportWindow(QMainWindow):
 
     # --- chrome ----------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(self, text: str, slot: object,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         return action
+
+    def _on_workspace(self, method: str) -> Callable[[], None]:
+        """A slot calling the workspace's *method* (no arguments), when a draft is open."""
+        def slot() -> None:
+            if self.workspace is not None:
+                getattr(self.workspace, method)()
+
+        return slot
+
+    def _set_preview_visible(self, checked: bool) -> None:
+        if self.workspace is not None:
+            self.workspace.set_preview_visible(checked)
+
+    def _show_cells(self, cells: list[str]) -> None:
+        if self.workspace is not None:
+            self.workspace.show_cells(cells)
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
@@ -135,17 +152,17 @@ class ReportWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(std.Redo)])
         self.check_action = self._action(self.tr("全部检查"), self.check_all, "F5")
         self.complete_action = self._action(
-            self.tr("标记为已完成…"), lambda: self.workspace and self.workspace.mark_complete()
+            self.tr("标记为已完成…"), self._on_workspace("mark_complete")
         )
         self.preview_action = self._action(
-            self.tr("预览"), lambda checked: self.workspace and self.workspace.set_preview_visible(checked), "F6"
+            self.tr("预览"), self._set_preview_visible, "F6"
         )
         self.preview_action.setCheckable(True)
         self.prev_action = self._action(
-            self.tr("上一步"), lambda: self.workspace and self.workspace.go_previous(), "Ctrl+PgUp"
+            self.tr("上一步"), self._on_workspace("go_previous"), "Ctrl+PgUp"
         )
         self.next_action = self._action(
-            self.tr("下一步"), lambda: self.workspace and self.workspace.go_next(), "Ctrl+PgDown"
+            self.tr("下一步"), self._on_workspace("go_next"), "Ctrl+PgDown"
         )
         self.guide_action = self._action(self.tr("使用指南"), self.show_guide, std.HelpContents)
         self.logs_action = self._action(self.tr("打开日志文件夹"), self.open_log_folder)
@@ -374,7 +391,7 @@ class ReportWindow(QMainWindow):
         from reportdesk.core.interchange import YEAR_RANGE
 
         report = imported.report
-        if report.agency.strip() and report.year in YEAR_RANGE:
+        if report.agency.strip() and report.year is not None and report.year in YEAR_RANGE:
             if self.create_draft(report.agency.strip(), report.year, source=report,
                                  import_notes=imported.lines):
                 self.show_import_summary(imported.path.name, imported.lines)
@@ -385,7 +402,7 @@ class ReportWindow(QMainWindow):
         dialog.setWindowTitle(self.tr("导入 {0}").format(imported.path.name))
         dialog.hide_previous()
         dialog.agency.setText(report.agency.strip())
-        if report.year in YEAR_RANGE:
+        if report.year is not None and report.year in YEAR_RANGE:
             dialog.year.setValue(report.year)
         dialog.error.setText(self.tr("文件中没有找到单位名称或报告年度，请补填。"))
 
@@ -498,7 +515,7 @@ class ReportWindow(QMainWindow):
 
         if self.year_dialog is None:
             dialog = self.year_dialog = YearOnYearDialog(self.controller, self)
-            dialog.sig_cells_requested.connect(lambda cells: self.workspace and self.workspace.show_cells(cells))
+            dialog.sig_cells_requested.connect(self._show_cells)
         self.year_dialog.show()
         self.year_dialog.raise_()
         return self.year_dialog
@@ -545,7 +562,7 @@ class ReportWindow(QMainWindow):
         box.open()
 
     def recover_draft(self, path: Path) -> bool:
-        from reportdesk.storage.recovery import recover
+        from reportdesk.app.session import recover
 
         target = free_path(path.parent if os.access(path.parent, os.W_OK) else drafts_home(),
                            f"{path.stem}-恢复{DRAFT_SUFFIX}")
@@ -684,5 +701,5 @@ class ReportWindow(QMainWindow):
         value = self.settings.value("drafts/last")
         return Path(str(value)) if value else None
 
-    def central_page(self) -> QWidget:
+    def central_page(self) -> QWidget | None:
         return self.central.currentWidget()

@@ -9,6 +9,7 @@ import summary; 导出汇总表… writes the same workbook as ``reportdesk chec
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from collections.abc import Iterable, Sequence
@@ -84,6 +85,9 @@ class ReviewWorker(QObject):
         self._stop = True  # read between chunks; a bool assignment is atomic under the GIL
 
     @Slot()
+    def _emit_progress(self, base: int, total: int, done: int, _total: int) -> None:
+        self.sig_progress.emit(base + done, total)
+
     def run(self) -> None:
         from reportdesk.app.batch import collect_files, review_many
 
@@ -105,7 +109,7 @@ class ReviewWorker(QObject):
                 base = done
                 results = review_many(
                     chunk, None, self.jobs, isolate=True,
-                    progress=lambda n, _t, base=base: self.sig_progress.emit(base + n, total),
+                    progress=functools.partial(self._emit_progress, base, total),
                 )
                 done += len(chunk)
                 self.sig_results.emit(results)
@@ -462,8 +466,7 @@ class ReviewWindow(QMainWindow):
             self.export_summary(Path(path))
 
     def export_summary(self, path: Path) -> bool:
-        from reportdesk.documents.batch_summary import write_summary
-        from reportdesk.documents.files import ExportError
+        from reportdesk.app.exporting import ExportError, write_summary
 
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")

@@ -94,11 +94,11 @@ def step_state(
             return StepState.IN_PROGRESS
         return StepState.WARNINGS if mine else StepState.COMPLETE
     inputs = [cid for cid, d in form.cells.items() if d.table == section.table and not d.derived]
-    filled = sum(1 for cid in inputs if values.get(cid) is not None)
-    if filled == 0:
+    filled_cells = sum(1 for cid in inputs if values.get(cid) is not None)
+    if filled_cells == 0:
         return StepState.NOT_STARTED
     if any(f.is_error for f in mine):
         return StepState.ERRORS
-    if filled < len(inputs):
+    if filled_cells < len(inputs):
         return StepState.IN_PROGRESS
     return StepState.WARNINGS if mine else StepState.COMPLETE

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -142,7 +142,7 @@ class ReportTableView(QTableView):
 
     def scrollTo(
         self,
-        index: QModelIndex,
+        index: QModelIndex | QPersistentModelIndex,
         hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
     ) -> None:
         """Keep the current cell out from under the frozen part."""
@@ -255,8 +255,8 @@ class ReportTableView(QTableView):
         return self.paste_text(text)
 
     def copy_selection(self) -> str:
-        ranges = self.selectionModel().selection()
-        if ranges.isEmpty():
+        ranges = list(self.selectionModel().selection())  # type: ignore[call-overload]  # iterable at run time
+        if not ranges:
             index = self.currentIndex()
             top = bottom = index.row()
             left = right = index.column()

@@ -248,10 +248,10 @@ class TextSectionPage(QWidget):
         if self.key == "overview":
             heading = self._data_subheading()
             at = self._after_line_starting(text, heading) if heading else None
-            if at is None and heading:
-                paragraph = heading + "\n" + paragraph
-            else:
+            if at is not None:
                 cursor.setPosition(qt_position(text, at))
+            elif heading:
+                paragraph = heading + "\n" + paragraph
         self._insert_block(cursor, paragraph)
         return True
 

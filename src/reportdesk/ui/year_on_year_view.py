@@ -157,7 +157,8 @@ class YearOnYearDialog(QDialog):
         self.table.setSortingEnabled(True)
 
     def row_cells(self) -> list[str]:
-        return [self.table.item(r, 0).data(CELL_ROLE) for r in range(self.table.rowCount())]
+        items = (self.table.item(r, 0) for r in range(self.table.rowCount()))
+        return [item.data(CELL_ROLE) for item in items if item is not None]
 
     def large_text(self) -> str:
         form = self.controller.session.form
