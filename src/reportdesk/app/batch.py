@@ -68,24 +68,17 @@ class FileResult:
 # --- one file ---------------------------------------------------------------------------
 
 def import_file(path: Path) -> ImportResult:
-    """Read any supported file with its import summary (JSON and drafts have a plain one)."""
-    suffix = path.suffix.lower()
-    if suffix in (".docx", ".xlsx") and path.is_file():
-        if suffix == ".docx":
-            from reportdesk.documents.docx_reader import import_docx
+    """Read any supported file with its import summary (:func:`reportdesk.app.reading.read_file`)."""
+    from reportdesk.app.reading import read_file
 
-            return import_docx(path)
-        from reportdesk.documents.xlsx_reader import import_xlsx
-
-        return import_xlsx(path)
-    from reportdesk.app.reading import read_report
-
-    report = read_report(path)
-    return ImportResult(report, ImportSummary({".json": "JSON", ".rdesk": "草稿"}.get(suffix, suffix)))
+    return read_file(path)
 
 
 def read_any(path: Path) -> Report:
-    return import_file(path).report
+    """The report in *path* (:func:`reportdesk.app.reading.read_report`)."""
+    from reportdesk.app.reading import read_report
+
+    return read_report(path)
 
 
 def check_imported(result: ImportResult, previous: Report | None = None) -> list[Finding]:

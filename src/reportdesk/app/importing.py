@@ -14,6 +14,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportdesk.app.previous_year import PreviousYearError, check_previous
 from reportdesk.core.catalog import get_form
 from reportdesk.core.interchange import ReportFileError
 from reportdesk.core.report import Report
@@ -26,6 +27,9 @@ IMPORT_SUFFIXES = (".docx", ".xlsx", ".json")
 PREVIOUS_SUFFIXES = (".rdesk", ".docx", ".xlsx", ".json")
 #: Findings about the document itself (its layout), which a draft cannot find again.
 DOCUMENT_RULES = frozenset({"old_format", "missing_table", "label", "export_mismatch", "export_text_mismatch"})
+
+
+__all__ = ["ImportFailed", "ImportedFile", "PreviousYearError", "import_in_worker", "read_previous"]
 
 
 class ImportFailed(Exception):
@@ -87,14 +91,16 @@ def import_in_worker(path: Path) -> ImportedFile:
                         summary_lines(path, result.report, result.summary, result.findings))
 
 
-def read_previous(path: Path) -> Report:
-    """Last year's report from a draft, Word, Excel or JSON file; raise :class:`ImportFailed`."""
-    from reportdesk.app.batch import import_file
+def read_previous(path: Path, year: int | None = None) -> Report:
+    """Last year's report from a draft, Word, Excel or JSON file, for a report of *year* (None: not
+    chosen yet); raise :class:`ImportFailed`, or :class:`PreviousYearError` when it cannot serve
+    (:func:`reportdesk.app.previous_year.check_previous`)."""
+    from reportdesk.app.reading import read_file
 
     path = Path(path)
     _check_suffix(path, PREVIOUS_SUFFIXES)
     try:
-        report = import_file(path).report
+        report = read_file(path).report
     except ReportFileError as exc:
         raise ImportFailed(exc.message) from exc
     except MemoryError as exc:
@@ -103,6 +109,5 @@ def read_previous(path: Path) -> Report:
         raise ImportFailed("文件结构嵌套过深，无法读取。") from exc
     except OSError as exc:
         raise ImportFailed(f"无法读取文件：{exc.strerror or exc}") from exc
-    if not any(v is not None for v in report.cells.values()) and not report.texts:
-        raise ImportFailed("文件中没有读到任何数字或文字，不像一份年度报告。")
+    check_previous(report, year)
     return report

@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from reportdesk.app.previous_year import PreviousYearError, check_previous
 from reportdesk.core.catalog import form_for_year, get_form
 from reportdesk.core.checks import check_report
 from reportdesk.core.equations import carry_edits
@@ -73,6 +74,13 @@ __all__ = [
 ]
 
 META_NAMES: dict[str, str] = {"agency": "填报单位", "year": "报告年度", "rulemaking_power": "规章制定权", **META_FIELDS}
+
+
+def _check_previous(previous: Report, year: int | None) -> None:
+    try:
+        check_previous(previous, year)
+    except PreviousYearError as exc:
+        raise EditError(exc.message, "previous") from exc
 
 
 class EditError(ValueError):
@@ -201,6 +209,8 @@ class Session:
             raise EditError("请填写填报单位名称。", "agency")
         if isinstance(year, bool) or not isinstance(year, int) or year not in YEAR_RANGE:
             raise EditError(f"报告年度应是 2000 至 2100 之间的整数，却是“{year}”。", "year")
+        if previous is not None:
+            _check_previous(previous, year)
         form = get_form(source.form_id) if source is not None else form_for_year(year)
         report = Report(form_id=form.id, agency=agency, year=year, totals=Totals.DERIVED)
         origins: dict[str, str] = {}
@@ -591,7 +601,11 @@ class Session:
         return self._review_of(SIGNOFF_KEY, report_fingerprint(self.form, self.report, self._values))
 
     def set_previous(self, previous: Report | None) -> None:
-        """Attach (or remove) last year's report, used by the cross-year rules; not part of the history."""
+        """Attach (or remove) last year's report, used by the cross-year rules; not part of the history.
+
+        Raises :class:`EditError` (``previous``) when it cannot be last year's report."""
+        if previous is not None:
+            _check_previous(previous, self.report.year)
         self._file.set_previous(previous_to_json(previous) if previous is not None else None)
         self.previous = previous
 

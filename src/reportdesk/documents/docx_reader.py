@@ -48,11 +48,6 @@ MAX_GRID_COLS = 64
 MAX_TABLE_ROWS = 3_000
 
 
-def read_docx(path: Path) -> Report:
-    """The report in the .docx at *path* (for :data:`reportdesk.app.reading.READERS`)."""
-    return import_docx(path).report
-
-
 def import_docx(path: Path) -> ImportResult:
     """Read *path*; raise :class:`ReportFileError` when it is not a readable .docx."""
     with open_package(path, "docx") as archive:

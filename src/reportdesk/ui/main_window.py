@@ -472,21 +472,17 @@ class ReportWindow(QMainWindow):
         """Use *path* as last year's report of the open draft."""
         if self.controller is None:
             return False
-        from reportdesk.app.importing import ImportFailed, read_previous
+        from reportdesk.app.importing import ImportFailed, PreviousYearError, read_previous
+        from reportdesk.ui.app_errors import previous_year_message
 
         try:
-            previous = read_previous(Path(path))
+            previous = read_previous(Path(path), self.controller.session.report.year)
         except ImportFailed as exc:
             self.show_error(self.tr("无法读取上年报告"), self.tr("{0}：{1}").format(Path(path).name, exc.message))
             return False
-        year = self.controller.session.report.year
-        if previous.year and year and previous.year >= year:
-            self.show_error(
-                self.tr("上年报告的年度不对"),
-                self.tr("{0} 是 {1} 年的报告，本报告是 {2} 年的：上年报告应早于本年，请另选文件。").format(
-                    Path(path).name, previous.year, year
-                ),
-            )
+        except PreviousYearError as exc:
+            self.show_error(self.tr("不能作为上年报告"),
+                            self.tr("{0}：{1}").format(Path(path).name, previous_year_message(exc)))
             return False
         carried = self.controller.set_previous(previous)
         self._update_actions()

@@ -93,12 +93,16 @@ class NewReportDialog(QDialog):
 
     def load_previous(self, path: Path) -> bool:
         """Read last year's report from *path*; fill in the agency and the year after it."""
-        from reportdesk.app.importing import ImportFailed, read_previous
+        from reportdesk.app.importing import ImportFailed, PreviousYearError, read_previous
+        from reportdesk.ui.app_errors import previous_year_message
 
         try:
-            report = read_previous(path)
+            report = read_previous(path)  # the year is checked when the draft is made (_on_accept)
         except ImportFailed as exc:
             self.error.setText(self.tr("无法读取上年报告 {0}：{1}").format(path.name, exc.message))
+            return False
+        except PreviousYearError as exc:
+            self.error.setText(self.tr("{0} 不能作为上年报告：{1}").format(path.name, previous_year_message(exc)))
             return False
         self.set_previous(report, path)
         if report.agency and not self.agency.text().strip():
@@ -126,13 +130,15 @@ class NewReportDialog(QDialog):
         if not self.agency.text().strip():
             self.error.setText(self.tr("请填写单位名称，如“某市人力资源和社会保障局”。"))
             return
-        if self.previous is not None and self.previous.year and self.previous.year >= self.year.value():
-            self.error.setText(
-                self.tr("上年报告是 {0} 年的，本报告是 {1} 年的：上年报告应早于本年。请改报告年度或另选上年报告。").format(
-                    self.previous.year, self.year.value()
-                )
-            )
-            return
+        if self.previous is not None:
+            from reportdesk.app.previous_year import PreviousYearError, check_previous
+            from reportdesk.ui.app_errors import previous_year_message
+
+            try:
+                check_previous(self.previous, self.year.value())
+            except PreviousYearError as exc:
+                self.error.setText(previous_year_message(exc))
+                return
         self.accept()
 
 
