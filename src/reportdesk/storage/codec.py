@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 CORE_META = ("agency", "year", "rulemaking_power")
 META_KEYS = (*CORE_META, *META_FIELDS)
 
-#: Review marks live in the ``meta`` table too, as JSON objects under these keys (no schema
+#: SelfReviewMark marks live in the ``meta`` table too, as JSON objects under these keys (no schema
 #: change: ``decode`` ignores meta keys it does not know, so older versions leave them alone).
 #: ``review.signoff`` {"by", "at", "fingerprint"}: the report marked 已完成;
 #: ``review.section.<id>`` {"by", "at", "fingerprint"}: a step ticked 已自查;
@@ -119,7 +119,7 @@ def decode(state: DraftState, where: str) -> LoadedDraft:
     return LoadedDraft(form, report, origins, dict(state.warnings), previous)
 
 
-def review_items(meta: dict[str, str]) -> dict[str, dict[str, str]]:
+def self_review_marks(meta: dict[str, str]) -> dict[str, dict[str, str]]:
     """The review marks among a draft's stored meta rows (malformed ones are left out)."""
     out: dict[str, dict[str, str]] = {}
     for key, text in meta.items():
@@ -180,7 +180,7 @@ def read_warning_marks(path: Path) -> tuple[LoadedDraft, dict[str, str | None]]:
         loaded = decode(state, Path(path).name)
     except DraftError as exc:
         raise ReportFileError(exc.message, exc.code) from exc
-    marks = review_items(state.meta)
+    marks = self_review_marks(state.meta)
     prints = {key[len(WARNING_PRINT_PREFIX):]: mark.get("fingerprint")
               for key, mark in marks.items() if key.startswith(WARNING_PRINT_PREFIX)}
     return loaded, prints

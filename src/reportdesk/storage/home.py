@@ -66,7 +66,7 @@ def remember_draft(path: Path) -> None:
 
 def recent_drafts() -> list[RecentDraft]:
     """Drafts opened recently and those in :func:`drafts_home`, newest first; missing files are left out."""
-    from reportdesk.storage.codec import SIGNOFF_KEY, decode, review_items
+    from reportdesk.storage.codec import SIGNOFF_KEY, decode, self_review_marks
     from reportdesk.storage.draft import read_state
 
     seen: set[Path] = set()
@@ -88,7 +88,7 @@ def recent_drafts() -> list[RecentDraft]:
         total = len(form.input_cells) + len(form.text_sections)
         filled = sum(1 for c in form.input_cells if report.cells.get(c) is not None)
         filled += sum(1 for s in form.text_sections if report.texts.get(s.id, "").strip())
-        signoff = review_items(state.meta).get(SIGNOFF_KEY)
+        signoff = self_review_marks(state.meta).get(SIGNOFF_KEY)
         completed = f"{signoff.get('by', '')} {signoff.get('at', '')[:16].replace('T', ' ')}" if signoff else None
         result.append(RecentDraft(path, report.agency, report.year, modified, filled / total if total else 0.0,
                                   completed=completed))

@@ -181,13 +181,13 @@ class DraftController(QObject):
         return {k: a.reason for k, a in self.acceptances.items() if a.current}
 
     def accept_warning(self, finding: Finding, reason: str) -> bool:
-        return self._review_edit(lambda: self.session.accept_finding(finding, reason))
+        return self._self_review_edit(lambda: self.session.accept_finding(finding, reason))
 
     def withdraw_warning(self, key: str) -> bool:
-        return self._review_edit(lambda: self.session.withdraw_warning(key))
+        return self._self_review_edit(lambda: self.session.withdraw_warning(key))
 
-    def set_reviewed(self, step: str, by: str | None) -> bool:
-        return self._review_edit(lambda: self.session.set_section_reviewed(step, by))
+    def set_self_reviewed(self, step: str, by: str | None) -> bool:
+        return self._self_review_edit(lambda: self.session.set_section_self_reviewed(step, by))
 
     def mark_complete(self, by: str) -> list[Finding]:
         """Re-run every check and record the sign-off; returns the errors that prevent it (none: done)."""
@@ -204,7 +204,7 @@ class DraftController(QObject):
             self.refresh_findings()
         return []
 
-    def _review_edit(self, edit: object) -> bool:
+    def _self_review_edit(self, edit: object) -> bool:
         try:
             changes = edit()  # type: ignore[operator]
         except (DraftError, EditError) as exc:

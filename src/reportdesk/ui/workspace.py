@@ -57,9 +57,9 @@ class DraftWorkspace(QWidget):
         self.next_button = QPushButton(self.tr("下一步"), self)
         self.prev_button.clicked.connect(self.go_previous)
         self.next_button.clicked.connect(self.go_next)
-        self.review_box = QCheckBox(self.tr("本部分已自查"), self)
-        self.review_box.setToolTip(self.tr("自查后如再改动本部分的数字或文字，标记会变红，提醒重新自查。"))
-        self.review_box.clicked.connect(self._on_review_clicked)
+        self.self_review_box = QCheckBox(self.tr("本部分已自查"), self)
+        self.self_review_box.setToolTip(self.tr("自查后如再改动本部分的数字或文字，标记会变红，提醒重新自查。"))
+        self.self_review_box.clicked.connect(self._on_self_review_clicked)
         self.preview_button = QPushButton(self.tr("预览"), self)
         self.preview_button.setCheckable(True)
         self.preview_button.setToolTip(self.tr("在右侧（代替填写说明）显示报告印出来的样子，随填写自动更新（F6）"))
@@ -75,7 +75,7 @@ class DraftWorkspace(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.prev_button)
         buttons.addSpacing(12)
-        buttons.addWidget(self.review_box)
+        buttons.addWidget(self.self_review_box)
         buttons.addStretch(1)
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.next_button)
@@ -157,7 +157,7 @@ class DraftWorkspace(QWidget):
         else:
             section = self.form.section(step)
             self.guidance.show_guidance(section.heading, section.guidance, section.examples)
-        self._update_review_box()
+        self._update_self_review_box()
         ids = self.navigator.step_ids()
         self.prev_button.setEnabled(ids.index(step) > 0)
         self.next_button.setEnabled(ids.index(step) < len(ids) - 1)
@@ -195,9 +195,9 @@ class DraftWorkspace(QWidget):
         self.navigator.set_states(
             {s.id: step_state(self.form, s.id, report, values, open_findings) for s in self.steps}
         )
-        self.navigator.set_reviews(self.controller.session.section_reviews())
+        self.navigator.set_self_reviews(self.controller.session.section_self_reviews())
         self.navigator.set_completion(self.controller.session.completion())
-        self._update_review_box()
+        self._update_self_review_box()
 
     def check_all(self) -> tuple[int, int]:
         self.commit_pending()
@@ -282,49 +282,49 @@ class DraftWorkspace(QWidget):
                 settings.sync()
                 then(value)
             else:
-                self._update_review_box()
+                self._update_self_review_box()
 
         dialog.finished.connect(done)
         self.name_dialog = dialog
         dialog.open()
 
-    def _update_review_box(self) -> None:
+    def _update_self_review_box(self) -> None:
         step = self.current_step()
-        self.review_box.setVisible(step not in ("", EXPORT_STEP))
+        self.self_review_box.setVisible(step not in ("", EXPORT_STEP))
         if step in ("", EXPORT_STEP):
             return
-        review = self.controller.session.section_reviews().get(step)
-        self.review_box.blockSignals(True)
-        self.review_box.setChecked(review is not None)
-        self.review_box.blockSignals(False)
+        review = self.controller.session.section_self_reviews().get(step)
+        self.self_review_box.blockSignals(True)
+        self.self_review_box.setChecked(review is not None)
+        self.self_review_box.blockSignals(False)
         if review is None:
-            self.review_box.setText(self.tr("本部分已自查"))
-            self.review_box.setStyleSheet("")
+            self.self_review_box.setText(self.tr("本部分已自查"))
+            self.self_review_box.setStyleSheet("")
         elif review.current:
-            self.review_box.setText(self.tr("本部分已自查（{0}，{1}）").format(review.by, review.when))
-            self.review_box.setStyleSheet("color: #1e7d32;")
+            self.self_review_box.setText(self.tr("本部分已自查（{0}，{1}）").format(review.by, review.when))
+            self.self_review_box.setStyleSheet("color: #1e7d32;")
         else:
-            self.review_box.setText(self.tr("本部分已自查，但之后有改动，请重新自查"))
-            self.review_box.setStyleSheet("color: #c62828;")
+            self.self_review_box.setText(self.tr("本部分已自查，但之后有改动，请重新自查"))
+            self.self_review_box.setStyleSheet("color: #c62828;")
 
-    def _on_review_clicked(self, checked: bool) -> None:
-        self.set_reviewed(self.current_step(), checked)
+    def _on_self_review_clicked(self, checked: bool) -> None:
+        self.set_self_reviewed(self.current_step(), checked)
 
-    def set_reviewed(self, step: str, reviewed: bool) -> None:
+    def set_self_reviewed(self, step: str, reviewed: bool) -> None:
         """Tick (again) or untick *step* as 已自查."""
         self.commit_pending()
-        review = self.controller.session.section_reviews().get(step)
+        review = self.controller.session.section_self_reviews().get(step)
         if not reviewed and review is not None and not review.current:
             reviewed = True  # a red tick clicked: the clerk has looked again, tick afresh
         if reviewed:
             self.with_user_name(lambda name: self._tick(step, name))
         else:
-            self.controller.set_reviewed(step, None)
-            self._update_review_box()
+            self.controller.set_self_reviewed(step, None)
+            self._update_self_review_box()
 
     def _tick(self, step: str, name: str) -> None:
-        self.controller.set_reviewed(step, name)
-        self._update_review_box()
+        self.controller.set_self_reviewed(step, name)
+        self._update_self_review_box()
 
     def mark_complete(self) -> None:
         """标记为已完成: re-run every check; refuse and show the errors while any remain."""
