@@ -13,10 +13,10 @@ and ``platformdirs`` lazily when no ``REPORTDESK_HOME`` is set, so every layer m
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,7 @@ def _home_override() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+@functools.cache
 def _platform_dir(kind: str) -> Path:
     import platformdirs
 
@@ -82,10 +83,11 @@ def ensure_log_dir() -> Path:
 
 def _data_dir(name: str) -> Path:
     """``forms``, ``resources`` or ``docs``: inside the installed wheel, or at the top of a source tree."""
-    packaged = resources.files("reportdesk") / "_data" / name
+    here = Path(__file__).resolve().parent  # the installed package is a folder (wheel, frozen build)
+    packaged = here / "_data" / name
     if packaged.is_dir():
-        return Path(str(packaged))
-    source = Path(__file__).resolve().parents[2] / name
+        return packaged
+    source = here.parents[1] / name
     if source.is_dir():
         return source
     raise FileNotFoundError(f"找不到程序数据文件夹 {name}，请重新安装 ReportDesk。")

@@ -19,7 +19,6 @@ from reportdesk.core.report import Report
 from reportdesk.documents import layout
 from reportdesk.documents.files import ExportError
 from reportdesk.documents.options import DEFAULT_OPTIONS, FONT_SET_NAMES, ExportOptions, FontSet
-from reportdesk.documents.pdf import find_soffice
 
 if TYPE_CHECKING:
     from reportdesk.app.batch import FileResult
@@ -37,6 +36,13 @@ __all__ = [
     "layout",
     "write_summary",
 ]
+
+
+def find_soffice() -> str | None:
+    """LibreOffice's ``soffice``, when installed (for the PDF)."""
+    from reportdesk.documents.pdf import find_soffice as find
+
+    return find()
 
 
 def export_report(report: Report, *, docx: Path | None = None, xlsx: Path | None = None, pdf: Path | None = None,

@@ -20,9 +20,10 @@ import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reportdesk.core.form import FormDef
-from reportdesk.core.form_loader import FormDefinitionError, load_form
+from reportdesk.core.form_loader import FormDefinitionError, compile_form, load_form
 from reportdesk.places import docs_dir, forms_dir, resources_dir, user_forms_dir
 
 log = logging.getLogger(__name__)
@@ -140,7 +141,7 @@ def _entry(path: Path, origin: str) -> FormEntry:
     try:
         if path.stat().st_size > MAX_FORM_FILE_BYTES:
             return FormEntry(stem, "", "", 0, None, path, origin, "文件过大")
-        head = tomllib.loads(path.read_text(encoding="utf-8")).get("form")
+        head = _parsed(path, _stamp(path)).get("form")
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         return FormEntry(stem, "", "", 0, None, path, origin, f"无法读取：{shorten(str(exc), 80)}")
     if not isinstance(head, dict):
@@ -180,8 +181,21 @@ def get_form(form_id: object = DEFAULT_FORM_ID) -> FormDef:
 
 
 @functools.cache
-def _load(path: Path, _stamp: tuple[str, int]) -> FormDef:
-    return load_form(path)
+def _parsed(path: Path, _stamp: tuple[str, int]) -> dict[str, Any]:
+    """The TOML of a form file, read once per version of the file (listing and loading share it)."""
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _load(path: Path, stamp: tuple[str, int]) -> FormDef:
+    try:
+        data = _parsed(path, stamp)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return load_form(path)  # says what is wrong, with the file's name
+    form, problems = compile_form(data)
+    if problems or form is None:
+        raise FormDefinitionError(str(path), problems)
+    return form
 
 
 def form_for_year(year: int | None) -> FormDef:

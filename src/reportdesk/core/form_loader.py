@@ -438,6 +438,8 @@ class _Builder:
     def expand_sums(self, where: str, text: str, tables: dict[str, TableDef]) -> str:
         """``sum(requests.{r}.natural for r in @requests.rows[group=…])`` → ``sum(a, b, …)``: a total
         over a selection of rows or columns is written once, not term by term."""
+        if " for " not in text:
+            return text  # no selection to expand (most expressions)
         out: list[str] = []
         pos = 0
         for m in re.finditer(r"\bsum\(", text):

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QKeySequence,
+    QShowEvent,
     QUndoGroup,
 )
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
@@ -100,7 +101,10 @@ class ReportWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 860)
-        self.refresh_recent()
+        # The recent drafts are read (each one opened and decoded) when the start page is first shown,
+        # not when `reportdesk open DRAFT` goes straight to a draft.
+        self._recent_stale = True
+        self.central.currentChanged.connect(self._on_central_changed)
 
     # --- chrome ----------------------------------------------------------------------------
 
@@ -265,7 +269,16 @@ class ReportWindow(QMainWindow):
 
     # --- drafts ------------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._on_central_changed()
+
+    def _on_central_changed(self, _index: int = 0) -> None:
+        if self._recent_stale and self.isVisible() and self.central.currentWidget() is self.start_page:
+            self.refresh_recent()
+
     def refresh_recent(self) -> None:
+        self._recent_stale = False
         try:
             drafts = recent_drafts()
         except (DraftError, OSError) as exc:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeGuard
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,18 +26,30 @@ from reportdesk.core.findings import Finding
 from reportdesk.core.form import SectionKind
 from reportdesk.core.report import EXTRA_TEXTS
 from reportdesk.ui.controller import DraftController
-from reportdesk.ui.export_page import ExportPage
 from reportdesk.ui.findings_panel import AcceptWarningDialog, FindingsPanel
 from reportdesk.ui.guidance_pane import GuidancePane
 from reportdesk.ui.meta_page import MetaPage
 from reportdesk.ui.navigator import SectionNavigator
-from reportdesk.ui.preview import PreviewPane
 from reportdesk.ui.settings import app_settings
 from reportdesk.ui.steps import EXPORT_STEP, META_STEP, finding_section, step_state, steps
-from reportdesk.ui.table_page import TableSectionPage
-from reportdesk.ui.text_page import TextSectionPage
+
+if TYPE_CHECKING:  # the other pages and the preview are imported when first built (a faster start)
+    from reportdesk.ui.preview import PreviewPane
+    from reportdesk.ui.table_page import TableSectionPage
+    from reportdesk.ui.text_page import TextSectionPage
 
 log = logging.getLogger(__name__)
+
+
+def _is_table_page(page: object) -> TypeGuard[TableSectionPage]:
+    """Whether *page* is a TableSectionPage, without importing the module when no such page was built."""
+    module = sys.modules.get("reportdesk.ui.table_page")
+    return module is not None and isinstance(page, module.TableSectionPage)
+
+
+def _is_text_page(page: object) -> TypeGuard[TextSectionPage]:
+    module = sys.modules.get("reportdesk.ui.text_page")
+    return module is not None and isinstance(page, module.TextSectionPage)
 
 USER_NAME_KEY = "review/name"
 
@@ -83,16 +97,14 @@ class DraftWorkspace(QWidget):
 
         right = self.right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.guidance)
-        self.preview = PreviewPane(controller, right)
-        self.preview.setVisible(False)
-        right.addWidget(self.preview)  # 预览 takes the place of the guidance while it is shown
+        self._preview: PreviewPane | None = None  # built when first shown (F6)
         findings_box = self.findings_box = QWidget(right)
         findings_layout = QVBoxLayout(findings_box)
         findings_layout.setContentsMargins(0, 0, 0, 0)
         findings_layout.addWidget(QLabel(self.tr("<b>检查结果</b>"), findings_box))
         findings_layout.addWidget(self.findings_panel, 1)
         right.addWidget(findings_box)
-        right.setSizes([200, 0, 400])
+        right.setSizes([200, 400])
 
         splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.navigator)
@@ -123,6 +135,8 @@ class DraftWorkspace(QWidget):
         if step == META_STEP:
             return MetaPage(self.controller, self)
         if step == EXPORT_STEP:
+            from reportdesk.ui.export_page import ExportPage
+
             page = ExportPage(self.controller, self)
             page.sig_finding_activated.connect(self.show_finding)
             page.sig_complete_requested.connect(self.mark_complete)
@@ -130,10 +144,14 @@ class DraftWorkspace(QWidget):
             return page
         section = self.form.section(step)
         if section.kind is SectionKind.TEXT:
+            from reportdesk.ui.text_page import TextSectionPage
+
             text_page = TextSectionPage(self.controller, section.id, section.heading, section.subheadings, self)
             text_page.sig_cells_requested.connect(self.show_cells)
             return text_page
         assert section.table is not None
+        from reportdesk.ui.table_page import TableSectionPage
+
         return TableSectionPage(self.controller, section, self.form.tables[section.table], self)
 
     def current_step(self) -> str:
@@ -152,6 +170,8 @@ class DraftWorkspace(QWidget):
                 "导出前请处理全部错误：有错误的报告会被审核退回。\n"
                 "提示不一定是错误，但每一条都请核对一遍。\n"
                 "导出的 Word 文件按官方格式排版，表格与官方表格一致。"))
+            from reportdesk.ui.export_page import ExportPage
+
             assert isinstance(page, ExportPage)
             page.refresh()
         else:
@@ -161,9 +181,9 @@ class DraftWorkspace(QWidget):
         ids = self.navigator.step_ids()
         self.prev_button.setEnabled(ids.index(step) > 0)
         self.next_button.setEnabled(ids.index(step) < len(ids) - 1)
-        if isinstance(page, TableSectionPage):
+        if _is_table_page(page):
             page.view.setFocus()
-        elif isinstance(page, TextSectionPage):
+        elif _is_text_page(page):
             page.editor.setFocus()
 
     def go_next(self) -> None:
@@ -181,7 +201,7 @@ class DraftWorkspace(QWidget):
     def commit_pending(self) -> None:
         """Hand any text still being typed to the session (before a save, a check, a step change)."""
         for page in self.pages.values():
-            if isinstance(page, TextSectionPage | MetaPage):
+            if _is_text_page(page) or isinstance(page, MetaPage):
                 page.commit()
 
     # --- findings -----------------------------------------------------------------------------
@@ -216,9 +236,9 @@ class DraftWorkspace(QWidget):
         page = self.page(section)
         if isinstance(page, MetaPage):
             page = page.preamble
-        if isinstance(page, TableSectionPage):
+        if _is_table_page(page):
             page.view.select_cells([c for c in finding.cells if c in self.form.cells])
-        elif isinstance(page, TextSectionPage):
+        elif _is_text_page(page):
             page.show_finding(finding)
             self._select_in_table(finding.cells)
         self.sig_message.emit(finding.message)
@@ -229,7 +249,7 @@ class DraftWorkspace(QWidget):
         if not cells:
             return None
         page = self.page(self.form.section_of_cell(cells[0]).id)
-        assert isinstance(page, TableSectionPage)
+        assert _is_table_page(page)
         page.view.select_cells(cells)
         return page
 
@@ -354,6 +374,17 @@ class DraftWorkspace(QWidget):
             self.sig_message.emit(self.tr("已标记为已完成（{0}，{1}）。").format(review.by, review.when))
 
     # --- preview ----------------------------------------------------------------------------
+
+    @property
+    def preview(self) -> PreviewPane:
+        """The 预览 pane, built the first time it is asked for; it takes the place of the guidance."""
+        if self._preview is None:
+            from reportdesk.ui.preview import PreviewPane
+
+            self._preview = PreviewPane(self.controller, self.right)
+            self._preview.setVisible(False)
+            self.right.insertWidget(1, self._preview)
+        return self._preview
 
     def set_preview_visible(self, visible: bool) -> None:
         if self.preview_button.isChecked() != visible:
