@@ -13,7 +13,7 @@ import logging
 from collections.abc import Mapping
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reportdesk.app.session import Acceptance, Changes, DraftError, EditError, IncompleteError, Session
@@ -50,7 +50,7 @@ class EditCellsCommand(QUndoCommand):
         for cid, value in self._old.items():
             by_origin.setdefault(self._old_origin.get(cid) or "typed", {})[cid] = value
         for origin, edits in by_origin.items():
-            self._controller.apply_cells(edits, origin=origin, description=f"撤销：{self.text()}")
+            self._controller.apply_cells(edits, origin=origin, description=QCoreApplication.translate("DraftController", "撤销：{0}").format(self.text()))
 
 
 class DraftController(QObject):

@@ -13,7 +13,7 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,15 +37,15 @@ log = logging.getLogger(__name__)
 
 
 def export_base_name(agency: str, year: int | None) -> str:
-    name = "".join(ch for ch in agency if ch not in '\\/:*?"<>|').strip() or "本单位"
-    return f"{name}{year or ''}年度政府信息公开工作年度报告"
+    name = "".join(ch for ch in agency if ch not in '\\/:*?"<>|').strip() or QCoreApplication.translate("ExportPanel", "本单位")
+    return QCoreApplication.translate("ExportPanel", "{0}{1}年度政府信息公开工作年度报告").format(name, year or "")
 
 
 class ExportPanel(QGroupBox):
     sig_export_finished = Signal(object, str)  # list[Path] written, error message ("" when fine)
 
     def __init__(self, controller: DraftController, parent: QWidget | None = None) -> None:
-        super().__init__(self_tr("导出"), parent)
+        super().__init__(QCoreApplication.translate("ExportPanel", "导出"), parent)
         self.controller = controller
         self.written: list[Path] = []
         self.error = ""
@@ -162,9 +162,11 @@ class ExportPanel(QGroupBox):
         except ExportError as exc:
             self.sig_export_finished.emit([], exc.message)
             return
-        except Exception as exc:  # reported to the user, logged with the traceback
-            log.exception("export failed")
-            self.sig_export_finished.emit([], self_tr("导出失败：{0}").format(exc))
+        except Exception as exc:  # a bug: the crash handler logs it; the panel says what kind of failure
+            from reportdesk.ui.crash import describe, report_crash
+
+            report_crash(type(exc), exc, exc.__traceback__)
+            self.sig_export_finished.emit([], QCoreApplication.translate("ExportPanel", "导出失败：{0}").format(describe(exc)))
             return
         self.sig_export_finished.emit(written, "")
 
@@ -193,10 +195,3 @@ class ExportPanel(QGroupBox):
     def _open_folder(self) -> None:
         if self.written:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written[0].parent)))
-
-
-def self_tr(text: str) -> str:
-    """Translate a string outside a widget method (same context as the panel)."""
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("ExportPanel", text)

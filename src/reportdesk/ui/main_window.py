@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QUrl
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -51,7 +51,7 @@ SAMPLE = ("samples", "sample-report-2022.json")
 
 
 def draft_file_name(agency: str, year: int) -> str:
-    safe = re.sub(r'[\\/:*?"<>|\s]+', "", agency)[:40] or "报告"
+    safe = re.sub(r'[\\/:*?"<>|\s]+', "", agency)[:40] or QCoreApplication.translate("ReportWindow", "报告")
     return f"{safe}-{year}{DRAFT_SUFFIX}"
 
 
@@ -574,7 +574,7 @@ class ReportWindow(QMainWindow):
         from reportdesk.app.session import recover
 
         target = free_path(path.parent if os.access(path.parent, os.W_OK) else drafts_home(),
-                           f"{path.stem}-恢复{DRAFT_SUFFIX}")
+                           path.stem + self.tr("-恢复") + DRAFT_SUFFIX)
         try:
             result = recover(path, target)
         except DraftError as exc:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget
 
 from reportdesk.core.self_review import SelfReviewMark
-from reportdesk.ui.steps import STATE_COLOURS, STATE_NAMES, Step, StepState
+from reportdesk.ui.steps import STATE_COLOURS, Step, StepState, state_name
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ class SectionNavigator(QWidget):
             if item.data(STATE_ROLE) != state:
                 item.setData(STATE_ROLE, state)
                 item.setIcon(self._icons[state])
-                item.setToolTip(self.tr("状态：{0}").format(STATE_NAMES[state]))
+                item.setToolTip(self.tr("状态：{0}").format(state_name(state)))
         done = sum(1 for step, state in states.items() if step != "export" and state is StepState.COMPLETE)
         self.progress.setValue(done)
 

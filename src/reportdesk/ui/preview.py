@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import logging
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -91,7 +91,7 @@ def preview_html(form: FormDef, report: Report) -> str:
         if text.strip():
             parts.append(_text_html(text))
         elif not section.table:
-            parts.append('<p class="empty">（本部分尚未填写）</p>')
+            parts.append(f'<p class="empty">{html.escape(QCoreApplication.translate("PreviewPane", "（本部分尚未填写）"))}</p>')
         if section.table:
             parts.append(_table_html(form.tables[section.table], values))
     parts.append("</body></html>")

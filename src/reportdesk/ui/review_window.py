@@ -114,9 +114,12 @@ class ReviewWorker(QObject):
                 done += len(chunk)
                 self.sig_results.emit(results)
                 self.sig_progress.emit(done, total)
-        except Exception as exc:  # a bug: say so in the window, never take the app down
-            log.exception("review run failed")
-            self.sig_results.emit([FileResult("、".join(self.names)[:200], error=f"检查时出错：{exc}")])
+        except Exception as exc:  # a bug: the crash handler logs it; the window says so and goes on
+            from reportdesk.ui.crash import describe, report_crash
+
+            report_crash(type(exc), exc, exc.__traceback__)
+            self.sig_results.emit([FileResult("、".join(self.names)[:200],
+                                              error=self.tr("检查时出错：{0}").format(describe(exc)))])
         self.sig_finished.emit(stopped)
 
 
