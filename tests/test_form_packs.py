@@ -188,3 +188,20 @@ def test_a_broken_form_pack_is_listed_with_its_problem_and_never_used(home: Path
     assert "not-toml" in out and "无法读取" in out
     with pytest.raises(UnknownFormError, match="格式定义文件有错误"):
         get_form("broken-2030")
+
+
+def test_a_draft_naming_an_unknown_form_is_refused_by_every_command(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    path = tmp_path / "d.rdesk"
+    Session.create(path, agency="某局", year=2023).close()
+    with sqlite3.connect(path) as db:
+        db.execute("update draft_info set value = ? where key = 'form_id'", ("../../etc/" + "y" * 300,))
+        assert db.total_changes == 1
+    for argv in (["check", str(path)], ["dump", str(path)], ["recover", str(path), "-o", str(tmp_path / "r.rdesk")]):
+        status = main(argv)
+        captured = capsys.readouterr()
+        said = captured.out + captured.err
+        assert status == 2, argv
+        assert "未知的报告格式“../../etc/yyy" in said and "y" * 100 not in said and "Traceback" not in said

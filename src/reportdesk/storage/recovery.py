@@ -193,12 +193,16 @@ def salvage(path: Path) -> tuple[DraftState, int, bool]:
 
 def recover(source: Path, target: Path) -> RecoveryResult:
     """Write what can be read from *source* into a new draft *target* (which must not exist)."""
-    from reportdesk.core.catalog import DEFAULT_FORM_ID, get_form
+    from reportdesk.core.catalog import DEFAULT_FORM_ID, UnknownFormError, get_form
 
     state, revisions, complete = salvage(source)
     if not (state.cells or state.texts or state.meta or state.warnings):
         raise DraftError("这个草稿已损坏，其中没有能读出的内容。原文件未作改动。", "damaged")
-    form = get_form(state.info.get("form_id") or DEFAULT_FORM_ID)
+    try:
+        form = get_form(state.info.get("form_id") or DEFAULT_FORM_ID)
+    except UnknownFormError as exc:
+        raise DraftError(f"无法恢复：{exc.args[0]}。请安装这一报告格式（reportdesk forms 列出已安装的格式）后再试。"
+                         "原文件未作改动。", "future_version") from exc
     info = {"form_id": form.id, "form_version": state.info.get("form_version", str(form.version)),
             "recovered_from": str(Path(source).resolve())}
     changes = [Change(META, k, None, v) for k, v in sorted(state.meta.items())]
