@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from reportdesk.app.session import DraftError, drafts_home, recent_drafts
+from reportdesk.app.drafts import DraftError, drafts_home, recent_drafts
 from reportdesk.ui.settings import app_settings
 from reportdesk.ui.start_page import NewReportDialog, StartPage
 
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 # Start-up imports only what the start page needs: the session (and with it the form,
 # the rule engine and SQLite) and the work area are imported when a draft is opened.
-# recent_drafts/drafts_home are the functions reportdesk.app.session re-exports.
+# recent_drafts/drafts_home come from reportdesk.app.drafts (light: the start page needs them before any draft).
 
 log = logging.getLogger(__name__)
 
