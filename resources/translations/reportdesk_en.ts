@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>上年报告的结转数有误，本年已按实际更正</source>
-        <translation>Last year's carried-forward figure was wrong; this year uses the actual figure</translation>
+        <translation>Last year&apos;s carried-forward figure was wrong; this year uses the actual figure</translation>
     </message>
     <message>
         <source>接受警告</source>
@@ -48,7 +48,7 @@
     </message>
     <message>
         <source>上年报告是 {0} 年的，本报告是 {1} 年的：上年报告应早于本年。请改报告年度或另选上年报告。</source>
-        <translation>Last year's report is for {0} and this report is for {1}: last year's report must be earlier. Change the report year or choose another report.</translation>
+        <translation>Last year&apos;s report is for {0} and this report is for {1}: last year&apos;s report must be earlier. Change the report year or choose another report.</translation>
     </message>
 </context>
 <context>
@@ -561,7 +561,7 @@ this year&apos;s “carried over from last year” row starts from last year&apo
     </message>
     <message>
         <source>{0} 不能作为上年报告：{1}</source>
-        <translation>{0} cannot be last year's report: {1}</translation>
+        <translation>{0} cannot be last year&apos;s report: {1}</translation>
     </message>
     <message>
         <source>{0}（{1} {2}年）</source>
@@ -878,7 +878,7 @@ Compile, check and export the annual report on government information disclosure
     </message>
     <message>
         <source>不能作为上年报告</source>
-        <translation>Not usable as last year's report</translation>
+        <translation>Not usable as last year&apos;s report</translation>
     </message>
     <message>
         <source>已设置上年报告（{0} {1}年）；从上年结转 {2} 个数字。</source>
@@ -1160,8 +1160,8 @@ Compile, check and export the annual report on government information disclosure
         <translation>&lt;h1&gt;Annual Report on Government Information Disclosure&lt;/h1&gt;</translation>
     </message>
     <message>
-        <source>按国办公开办函〔2021〕30号格式填报，边填边检查，随时自动保存。</source>
-        <translation>Fill in the report in the official format (国办公开办函〔2021〕30号); it is checked as you type and saved automatically.</translation>
+        <source>按官方规定的年度报告格式填报，边填边检查，随时自动保存。</source>
+        <translation>Fill in the report in the official format; it is checked as you type and saved automatically.</translation>
     </message>
     <message>
         <source>新建报告…</source>
@@ -1306,7 +1306,7 @@ Compile, check and export the annual report on government information disclosure
     </message>
     <message>
         <source>按表格中的数字写出依申请公开和复议诉讼的标准段落，插入到“{0}”之下。</source>
-        <translation>Write the standard paragraphs on applications and appeals from the tables' figures, under “{0}”.</translation>
+        <translation>Write the standard paragraphs on applications and appeals from the tables&apos; figures, under “{0}”.</translation>
     </message>
     <message>
         <source>插入前言</source>

@@ -1160,8 +1160,8 @@
             <translation>&lt;h1&gt;政府信息公开工作年度报告&lt;/h1&gt;</translation>
         </message>
         <message>
-            <source>按国办公开办函〔2021〕30号格式填报，边填边检查，随时自动保存。</source>
-            <translation>按国办公开办函〔2021〕30号格式填报，边填边检查，随时自动保存。</translation>
+            <source>按官方规定的年度报告格式填报，边填边检查，随时自动保存。</source>
+            <translation>按官方规定的年度报告格式填报，边填边检查，随时自动保存。</translation>
         </message>
         <message>
             <source>新建报告…</source>

@@ -11,7 +11,9 @@ from reportdesk.places import user_forms_dir
 
 log = logging.getLogger(__name__)
 
-__all__ = ["FormListing", "installed_forms", "user_forms_dir"]
+__all__ = ["FormListing", "first_year", "installed_forms", "newest_basis", "user_forms_dir"]
+
+LAST_YEAR = 2100  # as the interchange format accepts
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +27,18 @@ class FormListing:
     origin: str  # 程序自带 / 用户安装
     path: Path
     problem: str  # why it is not used; "" when it is
+
+
+def first_year() -> int:
+    """The first report year any installed form applies to (a report of an earlier year has no form here)."""
+    years = [e.valid_from_year for e in available_forms() if not e.problem]
+    return min(years) if years else LAST_YEAR
+
+
+def newest_basis() -> str:
+    """The basis of the newest installed form ("国办公开办函〔2021〕30号"), for the start page."""
+    usable = [e for e in available_forms() if not e.problem]
+    return max(usable, key=lambda e: e.valid_from_year).basis if usable else ""
 
 
 def installed_forms() -> list[FormListing]:

@@ -47,7 +47,9 @@ class NewReportDialog(QDialog):
         self.agency = QLineEdit(self)
         self.agency.setPlaceholderText(self.tr("如：某市人力资源和社会保障局"))
         self.year = QSpinBox(self)
-        self.year.setRange(2021, 2100)
+        from reportdesk.app.forms import LAST_YEAR, first_year
+
+        self.year.setRange(first_year(), LAST_YEAR)  # the years some installed form applies to
         self.year.setValue(default_report_year())
         layout.addRow(self.tr("单位名称"), self.agency)
         layout.addRow(self.tr("报告年度"), self.year)
@@ -154,7 +156,7 @@ class StartPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 30, 40, 30)
         title = QLabel(self.tr("<h1>政府信息公开工作年度报告</h1>"), self)
-        subtitle = QLabel(self.tr("按国办公开办函〔2021〕30号格式填报，边填边检查，随时自动保存。"), self)
+        subtitle = QLabel(self.tr("按官方规定的年度报告格式填报，边填边检查，随时自动保存。"), self)
         subtitle.setStyleSheet("color: #555;")
         layout.addWidget(title)
         layout.addWidget(subtitle)
