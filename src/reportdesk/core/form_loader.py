@@ -92,6 +92,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.tables: dict[str, TableDef] = {}
         self.derived_specs: dict[str, dict[str, Any]] = {}  # [[derived]] entries by id
+        self._sums: dict[str, str] = {}  # expand_sums, per template text
 
     def problem(self, location: str, message: str) -> None:
         self.problems.append(Problem(location, message))
@@ -440,6 +441,8 @@ class _Builder:
         over a selection of rows or columns is written once, not term by term."""
         if " for " not in text:
             return text  # no selection to expand (most expressions)
+        if text in self._sums:
+            return self._sums[text]
         out: list[str] = []
         pos = 0
         for m in re.finditer(r"\bsum\(", text):
@@ -456,12 +459,14 @@ class _Builder:
             template, var, selector = spec.groups()
             ids = self.select(where, selector, tables)
             if ids is None:
+                self._sums[text] = text  # reported once; the expression then fails to parse, also located
                 return text
             terms = [self.substitute(template, {var: i}, None) for i in ids]
             out.append(text[pos : m.start()] + "sum(" + ", ".join(terms) + ")")
             pos = end
         out.append(text[pos:])
-        return "".join(out)
+        self._sums[text] = "".join(out)
+        return self._sums[text]
 
     def substitute(
         self, text: str, binding: dict[str, str], table: TableDef | None
@@ -522,7 +527,8 @@ class _Builder:
                 if cell in derived:
                     self.problem(where, f"单元格 {cell} 重复定义为合计")
                     continue
-                expr = self.expression(where, self.substitute(str(raw.get("expr", "")), binding, None), cells)
+                template = self.expand_sums(where, str(raw.get("expr", "")), tables)  # once per template
+                expr = self.expression(where, self.substitute(template, binding, None), cells)
                 if expr is not None:
                     if any(r.startswith(("prev.", "context.")) for r in expr.refs):
                         self.problem(where, "合计只能由本报告的单元格计算")
@@ -625,7 +631,8 @@ class _Builder:
         cells: dict[str, CellDef],
     ) -> RuleDef | None:
         def text(key: str) -> str:
-            return self.substitute(str(raw.get(key, "")), binding, table).strip()
+            template = self.expand_sums(where, str(raw.get(key, "")), self.tables)  # memoised per template
+            return self.substitute(template, binding, table).strip()
 
         def expr(key: str) -> Expr | None:
             return self.expression(f"{where}.{key}", text(key), cells) if key in raw else None
