@@ -82,14 +82,8 @@ class ReportWindow(QMainWindow):
         self.import_task: BackgroundCall | None = None
         self.setAcceptDrops(True)
 
-        self.start_page = StartPage(self)
-        self.start_page.sig_new_requested.connect(self.new_report)
-        self.start_page.sig_new_from_previous_requested.connect(self.new_from_previous)
-        self.start_page.sig_open_requested.connect(self.open_dialog)
-        self.start_page.sig_sample_requested.connect(self.open_sample)
-        self.start_page.sig_recent_requested.connect(self.open_draft)
+        self._start_page: StartPage | None = None  # built when first shown (not for `reportdesk open DRAFT`)
         self.central = QStackedWidget(self)
-        self.central.addWidget(self.start_page)
         self.setCentralWidget(self.central)
 
         self.saved_label = QLabel(self)
@@ -269,12 +263,28 @@ class ReportWindow(QMainWindow):
 
     # --- drafts ------------------------------------------------------------------------------
 
+    @property
+    def start_page(self) -> StartPage:
+        """The start page, built the first time it is needed."""
+        if self._start_page is None:
+            page = self._start_page = StartPage(self)
+            page.sig_new_requested.connect(self.new_report)
+            page.sig_new_from_previous_requested.connect(self.new_from_previous)
+            page.sig_open_requested.connect(self.open_dialog)
+            page.sig_sample_requested.connect(self.open_sample)
+            page.sig_recent_requested.connect(self.open_draft)
+            self.central.insertWidget(0, page)
+        return self._start_page
+
     def showEvent(self, event: QShowEvent) -> None:
+        if self.central.currentWidget() is None:
+            self.central.setCurrentWidget(self.start_page)  # no draft open: the start page
         super().showEvent(event)
         self._on_central_changed()
 
     def _on_central_changed(self, _index: int = 0) -> None:
-        if self._recent_stale and self.isVisible() and self.central.currentWidget() is self.start_page:
+        if (self._recent_stale and self.isVisible() and self._start_page is not None
+                and self.central.currentWidget() is self._start_page):
             self.refresh_recent()
 
     def refresh_recent(self) -> None:
