@@ -4,6 +4,18 @@
 <context>
     <name>AcceptWarningDialog</name>
     <message>
+        <source>本单位无规章制定权，规章栏为上级文件转发数</source>
+        <translation>This body has no rule-making power; the 规章 row counts documents forwarded from above</translation>
+    </message>
+    <message>
+        <source>本年确有文件到期失效，现行有效的文件因此减少</source>
+        <translation>Some documents expired this year, so fewer are in force</translation>
+    </message>
+    <message>
+        <source>上年报告的结转数有误，本年已按实际更正</source>
+        <translation>Last year&apos;s carried-forward figure was wrong; this year uses the actual figure</translation>
+    </message>
+    <message>
         <source>接受警告</source>
         <translation>Accept warning</translation>
     </message>
@@ -29,18 +41,21 @@
     </message>
 </context>
 <context>
+    <name>AppErrors</name>
+    <message>
+        <source>文件中没有读到任何数字或文字，不像一份年度报告。</source>
+        <translation>No figure or text was found in the file; it does not look like an annual report.</translation>
+    </message>
+    <message>
+        <source>上年报告是 {0} 年的，本报告是 {1} 年的：上年报告应早于本年。请改报告年度或另选上年报告。</source>
+        <translation>Last year&apos;s report is for {0} and this report is for {1}: last year&apos;s report must be earlier. Change the report year or choose another report.</translation>
+    </message>
+</context>
+<context>
     <name>BalanceStrip</name>
     <message>
         <source>勾稽关系</source>
         <translation>Cross-checks</translation>
-    </message>
-    <message>
-        <source>一 + 二</source>
-        <translation>I + II</translation>
-    </message>
-    <message>
-        <source>（七）总计 + 四</source>
-        <translation>(7) Total + IV</translation>
     </message>
     <message>
         <source>差额</source>
@@ -67,7 +82,62 @@
     </message>
 </context>
 <context>
+    <name>CrashHandler</name>
+    <message>
+        <source>内存不足。</source>
+        <translation>Out of memory.</translation>
+    </message>
+    <message>
+        <source>数据嵌套过深，无法处理。</source>
+        <translation>The data is nested too deeply to be processed.</translation>
+    </message>
+    <message>
+        <source>没有读写文件的权限。</source>
+        <translation>No permission to read or write the file.</translation>
+    </message>
+    <message>
+        <source>要用的文件不见了。</source>
+        <translation>A file that was needed has disappeared.</translation>
+    </message>
+    <message>
+        <source>读写文件时出错（系统错误 {0}）。</source>
+        <translation>Reading or writing a file failed (system error {0}).</translation>
+    </message>
+    <message>
+        <source>程序内部错误（{0}）。</source>
+        <translation>Internal error ({0}).</translation>
+    </message>
+    <message>
+        <source>草稿已保存，重新打开即可继续。</source>
+        <translation>The draft was saved; open it again to go on.</translation>
+    </message>
+    <message>
+        <source>草稿未能保存，最近一秒内的修改可能丢失。</source>
+        <translation>The draft could not be saved; changes of the last second may be lost.</translation>
+    </message>
+    <message>
+        <source>详细记录已写入：{0}</source>
+        <translation>The details were written to: {0}</translation>
+    </message>
+    <message>
+        <source>无法写入错误记录。</source>
+        <translation>The error log could not be written.</translation>
+    </message>
+    <message>
+        <source>程序遇到意外错误：{0}</source>
+        <translation>ReportDesk met an unexpected error: {0}</translation>
+    </message>
+    <message>
+        <source>请将该记录发给技术支持。</source>
+        <translation>Please send that log to technical support.</translation>
+    </message>
+</context>
+<context>
     <name>DraftController</name>
+    <message>
+        <source>撤销：{0}</source>
+        <translation>Undo: {0}</translation>
+    </message>
     <message>
         <source>修改“{0}”</source>
         <translation>Edit “{0}”</translation>
@@ -126,6 +196,14 @@
     <message>
         <source>检查与导出</source>
         <translation>Check and export</translation>
+    </message>
+    <message>
+        <source>导出前请处理全部错误：有错误的报告会被审核退回。
+提示不一定是错误，但每一条都请核对一遍。
+导出的 Word 文件按官方格式排版，表格与官方表格一致。</source>
+        <translation>Deal with every error before exporting: reviewers send back reports with errors.
+A warning is not necessarily an error, but check each one.
+The exported Word file is typeset in the official format, with the official tables.</translation>
     </message>
     <message>
         <source>状态：{0}。{1}</source>
@@ -358,6 +436,10 @@ Save as new files ({1}), or replace the existing ones.</translation>
     <message>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>导出失败：{0}</source>
+        <translation>Export failed: {0}</translation>
     </message>
     <message>
         <source>已导出：
@@ -602,6 +684,10 @@ This year&apos;s “上年结转” row is carried from last year&apos;s “结�
         <translation>Cannot read last year&apos;s report {0}: {1}</translation>
     </message>
     <message>
+        <source>{0} 不能作为上年报告：{1}</source>
+        <translation>{0} cannot be last year&apos;s report: {1}</translation>
+    </message>
+    <message>
         <source>{0}（{1} {2}年）</source>
         <translation>{0} ({1}, {2})</translation>
     </message>
@@ -612,10 +698,6 @@ This year&apos;s “上年结转” row is carried from last year&apos;s “结�
     <message>
         <source>请填写单位名称，如“某市人力资源和社会保障局”。</source>
         <translation>Enter the body’s name, e.g. “某市人力资源和社会保障局”.</translation>
-    </message>
-    <message>
-        <source>上年报告是 {0} 年的，本报告是 {1} 年的：上年报告应早于本年。请改报告年度或另选上年报告。</source>
-        <translation>Last year&apos;s report is for {0} and this report is for {1}: last year&apos;s report must be older. Change the report year or choose another report.</translation>
     </message>
 </context>
 <context>
@@ -644,6 +726,14 @@ This year&apos;s “上年结转” row is carried from last year&apos;s “结�
     <message>
         <source>空白</source>
         <translation>blank</translation>
+    </message>
+    <message>
+        <source>错误：{0}</source>
+        <translation>Error: {0}</translation>
+    </message>
+    <message>
+        <source>提示：{0}</source>
+        <translation>Warning: {0}</translation>
     </message>
 </context>
 <context>
@@ -895,6 +985,14 @@ Compile, check and export the annual report on government information disclosure
         <translation>Cannot open the sample report</translation>
     </message>
     <message>
+        <source>不能作为上年报告</source>
+        <translation>Not usable as last year&apos;s report</translation>
+    </message>
+    <message>
+        <source>-恢复</source>
+        <translation>-recovered</translation>
+    </message>
+    <message>
         <source>ReportDesk 草稿 (*{0})</source>
         <translation>ReportDesk drafts (*{0})</translation>
     </message>
@@ -965,14 +1063,6 @@ Compile, check and export the annual report on government information disclosure
     <message>
         <source>不支持的文件类型“{0}”：可以打开或导入 {1}。</source>
         <translation>Unsupported file type “{0}”: ReportDesk opens or imports {1}.</translation>
-    </message>
-    <message>
-        <source>上年报告的年度不对</source>
-        <translation>Last year&apos;s report has the wrong year</translation>
-    </message>
-    <message>
-        <source>{0} 是 {1} 年的报告，本报告是 {2} 年的：上年报告应早于本年，请另选文件。</source>
-        <translation>{0} is the report for {1} and this report is for {2}: last year&apos;s report must be older. Please choose another file.</translation>
     </message>
     <message>
         <source>已设置上年报告（{0} {1}年）；从上年结转 {2} 个数字。</source>
@@ -1206,6 +1296,13 @@ Compile, check and export the annual report on government information disclosure
     </message>
 </context>
 <context>
+    <name>ReviewWorker</name>
+    <message>
+        <source>检查时出错：{0}</source>
+        <translation>Checking failed: {0}</translation>
+    </message>
+</context>
+<context>
     <name>SectionNavigator</name>
     <message>
         <source>状态：{0}</source>
@@ -1239,8 +1336,8 @@ Compile, check and export the annual report on government information disclosure
         <translation>&lt;h1&gt;Annual Report on Government Information Disclosure&lt;/h1&gt;</translation>
     </message>
     <message>
-        <source>按国办公开办函〔2021〕30号格式填报，边填边检查，随时自动保存。</source>
-        <translation>Fill in the report in the official format (国办公开办函〔2021〕30号); it is checked as you type and saved automatically.</translation>
+        <source>按官方规定的年度报告格式填报，边填边检查，随时自动保存。</source>
+        <translation>Fill in the report in the official format; it is checked as you type and saved automatically.</translation>
     </message>
     <message>
         <source>新建报告…</source>
@@ -1304,6 +1401,37 @@ Compile, check and export the annual report on government information disclosure
     </message>
 </context>
 <context>
+    <name>Steps</name>
+    <message>
+        <source>未开始</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>填写中</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>有错误</source>
+        <translation>errors</translation>
+    </message>
+    <message>
+        <source>有提示</source>
+        <translation>warnings</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>complete</translation>
+    </message>
+    <message>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <source>检查与导出</source>
+        <translation>Check and export</translation>
+    </message>
+</context>
+<context>
     <name>TableSectionPage</name>
     <message>
         <source>将空白单元格填为 0</source>
@@ -1353,8 +1481,8 @@ Compile, check and export the annual report on government information disclosure
         <translation>Writes the standard paragraph from the table figures at the cursor; it can be updated with one click when the tables change.</translation>
     </message>
     <message>
-        <source>按表格中的数字写出依申请公开和复议诉讼的标准段落，插入到“（二）依申请公开”之下。</source>
-        <translation>Writes the standard paragraphs on applications and on appeals from the table figures, under “（二）依申请公开”.</translation>
+        <source>按表格中的数字写出依申请公开和复议诉讼的标准段落，插入到“{0}”之下。</source>
+        <translation>Write the standard paragraphs on applications and appeals from the tables&apos; figures, under “{0}”.</translation>
     </message>
     <message>
         <source>插入前言</source>
@@ -1430,8 +1558,8 @@ Compile, check and export the annual report on government information disclosure
         <translation>Copy as text, to explain the reasons in the report</translation>
     </message>
     <message>
-        <source>变化较大：增减至少 50% 且至少 10 件。请在“一、总体情况”或相关部分说明原因；双击一行可查看表格中的数字。</source>
-        <translation>Large change: at least 50% and at least 10 items. Explain the reason in “I. Overview” or the relevant part; double-click a row to see the figure in its table.</translation>
+        <source>变化较大：增减至少 50% 且至少 10 件。请在“{0}”或相关部分说明原因；双击一行可查看表格中的数字。</source>
+        <translation>Large change: at least 50% and at least 10 cases. Explain it in “{0}” or the relevant part; double-click a row to see the figure in its table.</translation>
     </message>
     <message>
         <source>项目</source>

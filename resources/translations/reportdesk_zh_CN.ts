@@ -4,6 +4,18 @@
     <context>
         <name>AcceptWarningDialog</name>
         <message>
+            <source>本单位无规章制定权，规章栏为上级文件转发数</source>
+            <translation>本单位无规章制定权，规章栏为上级文件转发数</translation>
+        </message>
+        <message>
+            <source>本年确有文件到期失效，现行有效的文件因此减少</source>
+            <translation>本年确有文件到期失效，现行有效的文件因此减少</translation>
+        </message>
+        <message>
+            <source>上年报告的结转数有误，本年已按实际更正</source>
+            <translation>上年报告的结转数有误，本年已按实际更正</translation>
+        </message>
+        <message>
             <source>接受警告</source>
             <translation>接受警告</translation>
         </message>
@@ -29,18 +41,21 @@
         </message>
     </context>
     <context>
+        <name>AppErrors</name>
+        <message>
+            <source>文件中没有读到任何数字或文字，不像一份年度报告。</source>
+            <translation>文件中没有读到任何数字或文字，不像一份年度报告。</translation>
+        </message>
+        <message>
+            <source>上年报告是 {0} 年的，本报告是 {1} 年的：上年报告应早于本年。请改报告年度或另选上年报告。</source>
+            <translation>上年报告是 {0} 年的，本报告是 {1} 年的：上年报告应早于本年。请改报告年度或另选上年报告。</translation>
+        </message>
+    </context>
+    <context>
         <name>BalanceStrip</name>
         <message>
             <source>勾稽关系</source>
             <translation>勾稽关系</translation>
-        </message>
-        <message>
-            <source>一 + 二</source>
-            <translation>一 + 二</translation>
-        </message>
-        <message>
-            <source>（七）总计 + 四</source>
-            <translation>（七）总计 + 四</translation>
         </message>
         <message>
             <source>差额</source>
@@ -67,7 +82,62 @@
         </message>
     </context>
     <context>
+        <name>CrashHandler</name>
+        <message>
+            <source>内存不足。</source>
+            <translation>内存不足。</translation>
+        </message>
+        <message>
+            <source>数据嵌套过深，无法处理。</source>
+            <translation>数据嵌套过深，无法处理。</translation>
+        </message>
+        <message>
+            <source>没有读写文件的权限。</source>
+            <translation>没有读写文件的权限。</translation>
+        </message>
+        <message>
+            <source>要用的文件不见了。</source>
+            <translation>要用的文件不见了。</translation>
+        </message>
+        <message>
+            <source>读写文件时出错（系统错误 {0}）。</source>
+            <translation>读写文件时出错（系统错误 {0}）。</translation>
+        </message>
+        <message>
+            <source>程序内部错误（{0}）。</source>
+            <translation>程序内部错误（{0}）。</translation>
+        </message>
+        <message>
+            <source>草稿已保存，重新打开即可继续。</source>
+            <translation>草稿已保存，重新打开即可继续。</translation>
+        </message>
+        <message>
+            <source>草稿未能保存，最近一秒内的修改可能丢失。</source>
+            <translation>草稿未能保存，最近一秒内的修改可能丢失。</translation>
+        </message>
+        <message>
+            <source>详细记录已写入：{0}</source>
+            <translation>详细记录已写入：{0}</translation>
+        </message>
+        <message>
+            <source>无法写入错误记录。</source>
+            <translation>无法写入错误记录。</translation>
+        </message>
+        <message>
+            <source>程序遇到意外错误：{0}</source>
+            <translation>程序遇到意外错误：{0}</translation>
+        </message>
+        <message>
+            <source>请将该记录发给技术支持。</source>
+            <translation>请将该记录发给技术支持。</translation>
+        </message>
+    </context>
+    <context>
         <name>DraftController</name>
+        <message>
+            <source>撤销：{0}</source>
+            <translation>撤销：{0}</translation>
+        </message>
         <message>
             <source>修改“{0}”</source>
             <translation>修改“{0}”</translation>
@@ -126,6 +196,14 @@
         <message>
             <source>检查与导出</source>
             <translation>检查与导出</translation>
+        </message>
+        <message>
+            <source>导出前请处理全部错误：有错误的报告会被审核退回。
+提示不一定是错误，但每一条都请核对一遍。
+导出的 Word 文件按官方格式排版，表格与官方表格一致。</source>
+            <translation>导出前请处理全部错误：有错误的报告会被审核退回。
+提示不一定是错误，但每一条都请核对一遍。
+导出的 Word 文件按官方格式排版，表格与官方表格一致。</translation>
         </message>
         <message>
             <source>状态：{0}。{1}</source>
@@ -358,6 +436,10 @@
         <message>
             <source>正在导出…</source>
             <translation>正在导出…</translation>
+        </message>
+        <message>
+            <source>导出失败：{0}</source>
+            <translation>导出失败：{0}</translation>
         </message>
         <message>
             <source>已导出：
@@ -602,6 +684,10 @@
             <translation>无法读取上年报告 {0}：{1}</translation>
         </message>
         <message>
+            <source>{0} 不能作为上年报告：{1}</source>
+            <translation>{0} 不能作为上年报告：{1}</translation>
+        </message>
+        <message>
             <source>{0}（{1} {2}年）</source>
             <translation>{0}（{1} {2}年）</translation>
         </message>
@@ -612,10 +698,6 @@
         <message>
             <source>请填写单位名称，如“某市人力资源和社会保障局”。</source>
             <translation>请填写单位名称，如“某市人力资源和社会保障局”。</translation>
-        </message>
-        <message>
-            <source>上年报告是 {0} 年的，本报告是 {1} 年的：上年报告应早于本年。请改报告年度或另选上年报告。</source>
-            <translation>上年报告是 {0} 年的，本报告是 {1} 年的：上年报告应早于本年。请改报告年度或另选上年报告。</translation>
         </message>
     </context>
     <context>
@@ -644,6 +726,14 @@
         <message>
             <source>空白</source>
             <translation>空白</translation>
+        </message>
+        <message>
+            <source>错误：{0}</source>
+            <translation>错误：{0}</translation>
+        </message>
+        <message>
+            <source>提示：{0}</source>
+            <translation>提示：{0}</translation>
         </message>
     </context>
     <context>
@@ -895,6 +985,14 @@
             <translation>无法打开示例报告</translation>
         </message>
         <message>
+            <source>不能作为上年报告</source>
+            <translation>不能作为上年报告</translation>
+        </message>
+        <message>
+            <source>-恢复</source>
+            <translation>-恢复</translation>
+        </message>
+        <message>
             <source>ReportDesk 草稿 (*{0})</source>
             <translation>ReportDesk 草稿 (*{0})</translation>
         </message>
@@ -965,14 +1063,6 @@
         <message>
             <source>不支持的文件类型“{0}”：可以打开或导入 {1}。</source>
             <translation>不支持的文件类型“{0}”：可以打开或导入 {1}。</translation>
-        </message>
-        <message>
-            <source>上年报告的年度不对</source>
-            <translation>上年报告的年度不对</translation>
-        </message>
-        <message>
-            <source>{0} 是 {1} 年的报告，本报告是 {2} 年的：上年报告应早于本年，请另选文件。</source>
-            <translation>{0} 是 {1} 年的报告，本报告是 {2} 年的：上年报告应早于本年，请另选文件。</translation>
         </message>
         <message>
             <source>已设置上年报告（{0} {1}年）；从上年结转 {2} 个数字。</source>
@@ -1206,6 +1296,13 @@
         </message>
     </context>
     <context>
+        <name>ReviewWorker</name>
+        <message>
+            <source>检查时出错：{0}</source>
+            <translation>检查时出错：{0}</translation>
+        </message>
+    </context>
+    <context>
         <name>SectionNavigator</name>
         <message>
             <source>状态：{0}</source>
@@ -1239,8 +1336,8 @@
             <translation>&lt;h1&gt;政府信息公开工作年度报告&lt;/h1&gt;</translation>
         </message>
         <message>
-            <source>按国办公开办函〔2021〕30号格式填报，边填边检查，随时自动保存。</source>
-            <translation>按国办公开办函〔2021〕30号格式填报，边填边检查，随时自动保存。</translation>
+            <source>按官方规定的年度报告格式填报，边填边检查，随时自动保存。</source>
+            <translation>按官方规定的年度报告格式填报，边填边检查，随时自动保存。</translation>
         </message>
         <message>
             <source>新建报告…</source>
@@ -1304,6 +1401,37 @@
         </message>
     </context>
     <context>
+        <name>Steps</name>
+        <message>
+            <source>未开始</source>
+            <translation>未开始</translation>
+        </message>
+        <message>
+            <source>填写中</source>
+            <translation>填写中</translation>
+        </message>
+        <message>
+            <source>有错误</source>
+            <translation>有错误</translation>
+        </message>
+        <message>
+            <source>有提示</source>
+            <translation>有提示</translation>
+        </message>
+        <message>
+            <source>已完成</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>基本信息</source>
+            <translation>基本信息</translation>
+        </message>
+        <message>
+            <source>检查与导出</source>
+            <translation>检查与导出</translation>
+        </message>
+    </context>
+    <context>
         <name>TableSectionPage</name>
         <message>
             <source>将空白单元格填为 0</source>
@@ -1353,8 +1481,8 @@
             <translation>按表格中的数字写出标准段落，插入到光标处；表格改动后可一键更新。</translation>
         </message>
         <message>
-            <source>按表格中的数字写出依申请公开和复议诉讼的标准段落，插入到“（二）依申请公开”之下。</source>
-            <translation>按表格中的数字写出依申请公开和复议诉讼的标准段落，插入到“（二）依申请公开”之下。</translation>
+            <source>按表格中的数字写出依申请公开和复议诉讼的标准段落，插入到“{0}”之下。</source>
+            <translation>按表格中的数字写出依申请公开和复议诉讼的标准段落，插入到“{0}”之下。</translation>
         </message>
         <message>
             <source>插入前言</source>
@@ -1430,8 +1558,8 @@
             <translation>复制为文字，便于在报告中说明变化的原因</translation>
         </message>
         <message>
-            <source>变化较大：增减至少 50% 且至少 10 件。请在“一、总体情况”或相关部分说明原因；双击一行可查看表格中的数字。</source>
-            <translation>变化较大：增减至少 50% 且至少 10 件。请在“一、总体情况”或相关部分说明原因；双击一行可查看表格中的数字。</translation>
+            <source>变化较大：增减至少 50% 且至少 10 件。请在“{0}”或相关部分说明原因；双击一行可查看表格中的数字。</source>
+            <translation>变化较大：增减至少 50% 且至少 10 件。请在“{0}”或相关部分说明原因；双击一行可查看表格中的数字。</translation>
         </message>
         <message>
             <source>项目</source>

@@ -6,59 +6,27 @@ function that adds its parser and sets ``func``; the function returns the exit s
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 log = logging.getLogger(__name__)
-
-COMMAND_MODULES = (
-    "reportdesk.commands.check",
-    "reportdesk.commands.dump",
-    "reportdesk.commands.drafts",
-    "reportdesk.commands.export",
-    "reportdesk.commands.open",
-)
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, with its usage errors in Chinese and exit status 2."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}：参数错误：{message}\n")
-
-
-class _VersionAction(argparse.Action):
-    """``--version``: the version is read from the package metadata only when asked for."""
-
-    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
-        super().__init__(option_strings, dest, nargs=0, help="显示版本号并退出")
-
-    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
-        from reportdesk import __version__
-
-        print(f"reportdesk {__version__}")
-        parser.exit()
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="reportdesk",
-        description="ReportDesk：政府信息公开工作年度报告的填报、检查与导出。",
-    )
-    parser.add_argument("--version", action=_VersionAction)
-    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
-    return parser
+    """The parser of every command (built only when a command other than ``open DRAFT`` is given)."""
+    from reportdesk.commands.parser import build_parser as build
+
+    return build()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -74,10 +42,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     # when asked for: REPORTDESK_LOG=warning|info|debug.
     level = os.environ.get("REPORTDESK_LOG", "error").upper()
     logging.basicConfig(level=getattr(logging, level, logging.ERROR), format="%(levelname)s %(name)s: %(message)s")
-    if not (sys.argv[1:] if argv is None else argv):
+    given = list(sys.argv[1:] if argv is None else argv)
+    if not given:
         from reportdesk.gui import main as gui_main  # no arguments: start the desktop app, parse nothing
 
         return gui_main([])
+    if len(given) == 2 and given[0] == "open" and not given[1].startswith("-"):
+        # `reportdesk open DRAFT` (a double-clicked draft): straight to the window, without building the
+        # parser of every command (which imports the batch checker and its process pool).
+        from pathlib import Path
+
+        from reportdesk.gui import main as gui_main
+
+        return gui_main([], draft=Path(given[1]))
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
@@ -123,7 +100,7 @@ def _internal_error(exc: BaseException) -> int:
 
     where = ""
     try:
-        from reportdesk.app.paths import ensure_log_dir
+        from reportdesk.places import ensure_log_dir
 
         log_file = ensure_log_dir() / f"reportdesk-cli-{datetime.now():%Y%m%d-%H%M%S}.log"
         log_file.write_text("".join(traceback.format_exception(exc)), encoding="utf-8", errors="replace")

@@ -14,8 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportdesk.app.paths import free_path
-from reportdesk.core.file_names import draft_file_name, export_file_name, safe_file_name
+from reportdesk.core.file_names import draft_file_name, export_file_name, free_path, safe_file_name
 
 RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in "123456789¹²³"), *(f"LPT{i}" for i in "123456789¹²³")}
 

@@ -3,12 +3,13 @@ from __future__ import annotations
 import pytest
 
 from reportdesk.core.catalog import get_form
-from reportdesk.core.labels import LabelIndex, Match, label_key, old_format_label
+from reportdesk.core.labels import LabelIndex, Match, OldFormatLabels, label_key
 
 
 def _rows() -> LabelIndex:
     form = get_form()
-    return LabelIndex({f"{t.id}.{r.id}": r.label for t in form.tables.values() for r in t.rows})
+    return LabelIndex({f"{t.id}.{r.id}": r.label for t in form.tables.values() for r in t.rows},
+                      variants={f"{t.id}.{r.id}": r.variants for t in form.tables.values() for r in t.rows})
 
 
 @pytest.mark.parametrize(("found", "target", "match"), [
@@ -50,4 +51,5 @@ def test_keys_ignore_spaces_line_breaks_and_punctuation_width() -> None:
     ("规章", None),
 ])
 def test_2019_labels_are_recognised(text, old) -> None:
-    assert old_format_label(text) == old
+    labels = OldFormatLabels(get_form().old_formats[0].labels)
+    assert labels.match(text) == old

@@ -1,4 +1,4 @@
-"""Review marks on a real draft: accepted warnings that reopen, 已自查 ticks that go stale, 标记为已完成."""
+"""SelfReviewMark marks on a real draft: accepted warnings that reopen, 已自查 ticks that go stale, 标记为已完成."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def test_accepted_warning_holds_until_its_figures_change_and_survives_reopening(
         reopened.withdraw_warning(warning.key)
         assert reopened.accepted_warnings() == {}
         assert reopened.acceptances(reopened.findings()) == {}
-        assert "review.warning." + warning.key not in reopened._review
+        assert "review.warning." + warning.key not in reopened._self_review
 
 
 def test_text_warning_reopens_when_its_sentence_changes(draft: Session) -> None:
@@ -96,23 +96,23 @@ def test_fingerprints_follow_content() -> None:
 
 
 def test_section_tick_turns_stale_when_the_section_changes(draft: Session) -> None:
-    draft.set_section_reviewed("requests", "张三")
-    draft.set_section_reviewed("overview", "张三")
-    reviews = draft.section_reviews()
+    draft.set_section_self_reviewed("requests", "张三")
+    draft.set_section_self_reviewed("overview", "张三")
+    reviews = draft.section_self_reviews()
     assert reviews["requests"].by == "张三" and reviews["requests"].current
     draft.set_cells({"proactive.fees.amount": "3"})  # another section
-    assert draft.section_reviews()["requests"].current
+    assert draft.section_self_reviews()["requests"].current
     draft.set_cells({"requests.granted.natural": int(draft.values()["requests.granted.natural"] or 0) + 1})
-    reviews = draft.section_reviews()
+    reviews = draft.section_self_reviews()
     assert not reviews["requests"].current and reviews["overview"].current
     draft.set_text("overview", "改写")
-    assert not draft.section_reviews()["overview"].current
-    draft.set_section_reviewed("requests", "李四")  # ticked again: current again
-    assert draft.section_reviews()["requests"].current and draft.section_reviews()["requests"].by == "李四"
-    draft.set_section_reviewed("requests", None)
-    assert "requests" not in draft.section_reviews()
+    assert not draft.section_self_reviews()["overview"].current
+    draft.set_section_self_reviewed("requests", "李四")  # ticked again: current again
+    assert draft.section_self_reviews()["requests"].current and draft.section_self_reviews()["requests"].by == "李四"
+    draft.set_section_self_reviewed("requests", None)
+    assert "requests" not in draft.section_self_reviews()
     with pytest.raises(EditError):
-        draft.set_section_reviewed("nonsense", "张三")
+        draft.set_section_self_reviewed("nonsense", "张三")
 
 
 def test_mark_complete_refuses_errors_then_records_who_and_when(draft: Session, tmp_path: Path) -> None:
@@ -134,9 +134,9 @@ def test_mark_complete_refuses_errors_then_records_who_and_when(draft: Session, 
 
 
 def test_restore_brings_review_marks_back(draft: Session) -> None:
-    draft.set_section_reviewed("requests", "张三")
+    draft.set_section_self_reviewed("requests", "张三")
     before = draft.history()[-1].number
-    draft.set_section_reviewed("requests", None)
+    draft.set_section_self_reviewed("requests", None)
     changes = draft.restore(before)
     assert "review.section.requests" in changes.review
-    assert draft.section_reviews()["requests"].by == "张三"
+    assert draft.section_self_reviews()["requests"].by == "张三"

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QPoint, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 
-from reportdesk.app.paths import log_dir
+from reportdesk.places import log_dir
 from reportdesk.ui.main_window import ReportWindow
 
 

@@ -225,33 +225,33 @@ def test_section_tick_is_stored_and_turns_red_after_a_change(qtbot, complete: Re
     assert controller is not None
     ws = workspace(complete)
     ws.go_to_step("requests")
-    assert ws.review_box.isVisible() and not ws.review_box.isChecked()
-    qtbot.mouseClick(ws.review_box, Qt.MouseButton.LeftButton)
+    assert ws.self_review_box.isVisible() and not ws.self_review_box.isChecked()
+    qtbot.mouseClick(ws.self_review_box, Qt.MouseButton.LeftButton)
     answer_name(qtbot, ws, "张三")  # asked once
     assert app_settings().value(USER_NAME_KEY) == "张三"
-    assert ws.review_box.isChecked() and "张三" in ws.review_box.text()
-    assert ws.navigator.review_mark("requests") == "ok"
-    assert controller.session.section_reviews()["requests"].by == "张三"
+    assert ws.self_review_box.isChecked() and "张三" in ws.self_review_box.text()
+    assert ws.navigator.self_review_mark("requests") == "ok"
+    assert controller.session.section_self_reviews()["requests"].by == "张三"
 
     ws.go_to_step("other")
-    ws.review_box.click()  # the name is known: no dialog
-    assert ws.navigator.review_mark("other") == "ok"
+    ws.self_review_box.click()  # the name is known: no dialog
+    assert ws.navigator.self_review_mark("other") == "ok"
 
     value = int(controller.values["requests.granted.natural"] or 0)
     controller.edit_cells({"requests.granted.natural": value + 1})
-    assert ws.navigator.review_mark("requests") == "stale"
-    assert ws.navigator.review_mark("other") == "ok"
+    assert ws.navigator.self_review_mark("requests") == "stale"
+    assert ws.navigator.self_review_mark("other") == "ok"
     item = ws.navigator.list.item(ws.navigator.step_ids().index("requests"))
     assert item.foreground().color().name() == "#c62828" and "自查后有改动" in item.text()
     ws.go_to_step("requests")
-    assert "c62828" in ws.review_box.styleSheet()
-    ws.review_box.click()  # looked again: ticked afresh
-    assert ws.navigator.review_mark("requests") == "ok"
+    assert "c62828" in ws.self_review_box.styleSheet()
+    ws.self_review_box.click()  # looked again: ticked afresh
+    assert ws.navigator.self_review_mark("requests") == "ok"
 
     path = controller.session.path
     complete.close_draft()
     with Session.open(path) as reopened:
-        assert set(reopened.section_reviews()) == {"requests", "other"}
+        assert set(reopened.section_self_reviews()) == {"requests", "other"}
 
 
 def test_mark_complete_refuses_with_errors_then_records_and_shows_it(qtbot, complete: ReportWindow) -> None:  # type: ignore[no-untyped-def]

@@ -73,14 +73,17 @@ class FileResult:
 # --- one file ---------------------------------------------------------------------------
 
 def import_file(path: Path) -> ImportResult:
-    """Read any supported file with its import summary (JSON and drafts have a plain one)."""
-    from reportdesk.app.reading import import_any
+    """Read any supported file with its import summary (:func:`reportdesk.app.reading.read_file`)."""
+    from reportdesk.app.reading import read_file
 
-    return import_any(path)
+    return read_file(path)
 
 
 def read_any(path: Path) -> Report:
-    return import_file(path).report
+    """The report in *path* (:func:`reportdesk.app.reading.read_report`)."""
+    from reportdesk.app.reading import read_report
+
+    return read_report(path)
 
 
 def check_imported(result: ImportResult, previous: Report | None = None) -> list[Finding]:

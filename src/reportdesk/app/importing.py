@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportdesk.app import reading
+from reportdesk.app.previous_year import PreviousYearError, check_previous
 from reportdesk.core.catalog import get_form
 from reportdesk.core.interchange import ReportFileError
 from reportdesk.core.report import Report
@@ -33,6 +34,9 @@ IMPORT_SUFFIXES = reading.IMPORT_SUFFIXES
 PREVIOUS_SUFFIXES = reading.READABLE_SUFFIXES
 #: Findings about the document itself (its layout), which a draft cannot find again.
 DOCUMENT_RULES = frozenset({"old_format", "missing_table", "label", "export_mismatch", "export_text_mismatch"})
+
+
+__all__ = ["ImportFailed", "ImportedFile", "PreviousYearError", "import_in_worker", "read_previous"]
 
 
 class ImportFailed(Exception):
@@ -98,8 +102,10 @@ def import_in_worker(path: Path, *, timeout: float | None = None, memory: int | 
                         summary_lines(path, result.report, result.summary, result.findings))
 
 
-def read_previous(path: Path) -> Report:
-    """Last year's report from any readable file; raise :class:`ImportFailed`.
+def read_previous(path: Path, year: int | None = None) -> Report:
+    """Last year's report from any readable file, for a report of *year* (None: not chosen yet);
+    raise :class:`ImportFailed`, or :class:`PreviousYearError` when it cannot serve
+    (:func:`reportdesk.app.previous_year.check_previous`).
 
     Any file but a draft comes from anywhere: it is read in a worker process under the
     batch check's bounds, as an import is.  A draft (our own file, behind its lock) is read here.
@@ -119,14 +125,15 @@ def read_previous(path: Path) -> Report:
         report = result.report
     if not any(v is not None for v in report.cells.values()) and not report.texts:
         raise ImportFailed("文件中没有读到任何数字或文字，不像一份年度报告。")
+    check_previous(report, year)
     return report
 
 
 def _read_here(path: Path) -> Report:
-    from reportdesk.app.batch import import_file
+    from reportdesk.app.reading import read_file
 
     try:
-        return import_file(path).report
+        return read_file(path).report
     except ReportFileError as exc:
         raise ImportFailed(exc.message) from exc
     except MemoryError as exc:

@@ -1,9 +1,11 @@
-"""Read a report from any file ReportDesk understands, and the one list of those files.
+"""Reading a report from any file ReportDesk understands: the one entry point of the UI and the CLI.
 
-:data:`FILE_KINDS` is the only list of the files ReportDesk reads: the CLI's help, the
-app's 打开… / 基于上年报告新建 / 审阅 dialogs, drag and drop and the batch check's folder
-search all take their suffixes from it.  Each reader is imported only when a file of
-its kind is read, so that ``reportdesk check`` on JSON never loads an office library.
+:func:`read_file` gives the report with its import summary (导入说明), :func:`read_report` the report
+alone.  :data:`FILE_KINDS` is the only list of the files ReportDesk reads: the CLI's help, the app's
+打开… / 基于上年报告新建 / 审阅 dialogs, drag and drop and the batch check's folder search all take their
+suffixes from it.  Each reader is imported only when a file of its kind is read, so that
+``reportdesk check`` on JSON never loads an office library.  The batch check, the app's import (in a worker process) and
+last year's report (:func:`reportdesk.app.importing.read_previous`) all read through here.
 """
 
 from __future__ import annotations
@@ -97,10 +99,11 @@ def unsupported_message(path: Path, allowed: tuple[str, ...] = READABLE_SUFFIXES
     return f"不支持的文件类型“{path.suffix or '（无扩展名）'}”，可以读取：{'、'.join(allowed)}。"
 
 
-def import_any(path: Path) -> ImportResult:
+def read_file(path: Path) -> ImportResult:
     """Read *path* with its import summary; raise :class:`ReportFileError` with a Chinese message."""
     from reportdesk.core.interchange import ReportFileError, require_regular_file
 
+    path = Path(path)
     require_regular_file(path)  # a folder, a FIFO (which would block forever), a device: refused at once
     kind = kind_of(path)
     if kind is None:
@@ -113,4 +116,4 @@ def import_any(path: Path) -> ImportResult:
 
 def read_report(path: Path) -> Report:
     """Read *path*; raise :class:`ReportFileError` with a Chinese message when it cannot be read."""
-    return import_any(path).report
+    return read_file(path).report

@@ -18,8 +18,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from reportdesk.core.catalog import DEFAULT_FORM_ID, get_form
+from reportdesk.app.previous_year import PreviousYearError, check_previous
+from reportdesk.core.catalog import form_for_year, get_form
 from reportdesk.core.checks import check_report
+from reportdesk.core.equations import carry_edits
 from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef
 from reportdesk.core.interchange import MAX_AGENCY_CHARS, YEAR_RANGE, parse_year, text_problem
@@ -27,11 +29,11 @@ from reportdesk.core.numbers import Value, ValueParseError, format_value, parse_
 from reportdesk.core.report import EXTRA_TEXTS, META_FIELDS, Report, Totals, derive
 from reportdesk.core.self_review import (
     Acceptance,
-    Review,
+    SelfReviewMark,
     finding_fingerprint,
     report_fingerprint,
-    review_ids,
     section_fingerprint,
+    self_review_ids,
 )
 from reportdesk.core.self_review import (
     acceptances as review_acceptances,
@@ -45,7 +47,7 @@ from reportdesk.storage.codec import (
     encode_value,
     initial_changes,
     previous_to_json,
-    review_items,
+    self_review_marks,
 )
 from reportdesk.storage.draft import CELL, META, ORIGINS, TEXT, WARNING, Change, DraftFile, Revision, now
 from reportdesk.storage.errors import DraftError
@@ -62,8 +64,8 @@ __all__ = [
     "IncompleteError",
     "RecentDraft",
     "RecoveryResult",
-    "Review",
     "Revision",
+    "SelfReviewMark",
     "Session",
     "drafts_home",
     "recent_drafts",
@@ -72,6 +74,13 @@ __all__ = [
 ]
 
 META_NAMES: dict[str, str] = {"agency": "填报单位", "year": "报告年度", "rulemaking_power": "规章制定权", **META_FIELDS}
+
+
+def _check_previous(previous: Report, year: int | None) -> None:
+    try:
+        check_previous(previous, year)
+    except PreviousYearError as exc:
+        raise EditError(exc.message, "previous") from exc
 
 
 class EditError(ValueError):
@@ -188,7 +197,7 @@ class Session:
     def _load(self) -> None:
         state = self._file.load()
         loaded = decode(state, self._file.path.name)
-        self._review = review_items(state.meta)
+        self._self_review = self_review_marks(state.meta)
         self.form = loaded.form
         self.report = loaded.report
         self.previous = loaded.previous
@@ -216,7 +225,9 @@ class Session:
             raise EditError(f"报告年度应是 2000 至 2100 之间的整数，却是“{year}”。", "year")
         if source is not None:
             _check_report_texts(source)
-        form = get_form(source.form_id if source is not None else DEFAULT_FORM_ID)
+        if previous is not None:
+            _check_previous(previous, year)
+        form = get_form(source.form_id) if source is not None else form_for_year(year)
         report = Report(form_id=form.id, agency=agency, year=year, totals=Totals.DERIVED)
         origins: dict[str, str] = {}
         notes: list[str] = [n for n in import_notes if n]
@@ -232,12 +243,9 @@ class Session:
         if previous is not None:
             prev_cells = derive(get_form(previous.form_id), previous.cells) \
                 if previous.totals is Totals.DERIVED else previous.cells
-            for column in form.tables["requests"].columns:
-                here, there = f"requests.carried_over.{column.id}", f"requests.carried_forward.{column.id}"
-                if here in form.cells and form.cells[here].input and report.cells.get(here) is None \
-                        and prev_cells.get(there) is not None:
-                    report.cells[here] = prev_cells[there]
-                    origins[here] = "carried"
+            carried = carry_edits(form, report.cells, prev_cells)
+            report.cells.update(carried)
+            origins.update(dict.fromkeys(carried, "carried"))
         description = "新建草稿" if source is None else f"新建草稿（导入 {len(report.cells)} 个数字）"
         info = {"form_id": form.id, "form_version": str(form.version)}
         if notes:
@@ -516,7 +524,7 @@ class Session:
         self.flush()
         old = self._warnings.get(key)
         mark_key = WARNING_PRINT_PREFIX + key
-        old_mark = self._review.get(mark_key)
+        old_mark = self._self_review.get(mark_key)
         if old == reason and old_mark == mark:
             return Changes()
         changes = [Change(WARNING, key, old, reason)] if old != reason else []
@@ -527,7 +535,7 @@ class Session:
             self._warnings.pop(key, None)
         else:
             self._warnings[key] = reason
-        self._set_review(mark_key, mark)
+        self._set_self_review(mark_key, mark)
         return Changes(warnings={key: (old, reason)} if old != reason else {},
                        review={mark_key: (old_mark, mark)} if old_mark != mark else {}, revision=number)
 
@@ -537,27 +545,27 @@ class Session:
     def acceptances(self, findings: list[Finding]) -> dict[str, Acceptance]:
         """For each of *findings* that was accepted: its reason, and whether the acceptance still holds."""
         prints = {key[len(WARNING_PRINT_PREFIX):]: mark.get("fingerprint")
-                  for key, mark in self._review.items() if key.startswith(WARNING_PRINT_PREFIX)}
+                  for key, mark in self._self_review.items() if key.startswith(WARNING_PRINT_PREFIX)}
         return review_acceptances(findings, self._warnings, prints, self._values, self.report.texts)
 
     # -- review: 已自查 and 已完成 ---------------------------------------------------------
-    def _set_review(self, key: str, mark: dict[str, str] | None) -> None:
+    def _set_self_review(self, key: str, mark: dict[str, str] | None) -> None:
         if mark is None:
-            self._review.pop(key, None)
+            self._self_review.pop(key, None)
         else:
-            self._review[key] = mark
+            self._self_review[key] = mark
 
-    def _write_review(self, key: str, mark: dict[str, str] | None, description: str) -> Changes:
+    def _write_self_review(self, key: str, mark: dict[str, str] | None, description: str) -> Changes:
         self.flush()
-        old = self._review.get(key)
+        old = self._self_review.get(key)
         if old == mark:
             return Changes()
         number = self._commit(description, [Change(META, key, encode_meta(old), encode_meta(mark))])
-        self._set_review(key, mark)
+        self._set_self_review(key, mark)
         return Changes(review={key: (old, mark)}, revision=number)
 
-    def _review_of(self, key: str, current_print: str) -> Review | None:
-        mark = self._review.get(key)
+    def _self_review_of(self, key: str, current_print: str) -> SelfReviewMark | None:
+        mark = self._self_review.get(key)
         if not mark:
             return None
         try:
@@ -565,30 +573,30 @@ class Session:
         except ValueError:
             log.warning("review mark %s has no valid time: %r", key, mark)
             return None
-        return Review(mark.get("by", ""), at, mark.get("fingerprint") == current_print)
+        return SelfReviewMark(mark.get("by", ""), at, mark.get("fingerprint") == current_print)
 
     def _section_label(self, section: str) -> str:
         return "基本信息" if section == "meta" else self.form.section(section).heading
 
-    def set_section_reviewed(self, section: str, by: str | None) -> Changes:
+    def set_section_self_reviewed(self, section: str, by: str | None) -> Changes:
         """Tick step *section* (a section id, or "meta") as 已自查 by *by*; ``None`` removes the tick."""
-        if section not in review_ids(self.form):
-            raise EditError(f"未知的部分“{section}”，可用的有：{'、'.join(review_ids(self.form))}。", section)
+        if section not in self_review_ids(self.form):
+            raise EditError(f"未知的部分“{section}”，可用的有：{'、'.join(self_review_ids(self.form))}。", section)
         self.flush()
         key = SECTION_REVIEW_PREFIX + section
         if by is None:
-            return self._write_review(key, None, f"取消 {self._section_label(section)} 的自查标记")
+            return self._write_self_review(key, None, f"取消 {self._section_label(section)} 的自查标记")
         mark = {"by": by.strip(), "at": now().isoformat(timespec="seconds"),
                 "fingerprint": section_fingerprint(self.form, section, self.report, self._values)}
-        return self._write_review(key, mark, f"{self._section_label(section)} 已自查（{by.strip()}）")
+        return self._write_self_review(key, mark, f"{self._section_label(section)} 已自查（{by.strip()}）")
 
-    def section_reviews(self) -> dict[str, Review]:
+    def section_self_reviews(self) -> dict[str, SelfReviewMark]:
         """Step id -> its 已自查 tick; ``current`` is False when the step changed after the tick."""
-        out: dict[str, Review] = {}
-        for section in review_ids(self.form):
+        out: dict[str, SelfReviewMark] = {}
+        for section in self_review_ids(self.form):
             key = SECTION_REVIEW_PREFIX + section
-            if key in self._review:
-                review = self._review_of(key, section_fingerprint(self.form, section, self.report, self._values))
+            if key in self._self_review:
+                review = self._self_review_of(key, section_fingerprint(self.form, section, self.report, self._values))
                 if review is not None:
                     out[section] = review
         return out
@@ -604,17 +612,21 @@ class Session:
             raise IncompleteError(errors)
         mark = {"by": by, "at": now().isoformat(timespec="seconds"),
                 "fingerprint": report_fingerprint(self.form, self.report, self._values)}
-        return self._write_review(SIGNOFF_KEY, mark, f"标记为已完成（{by}）")
+        return self._write_self_review(SIGNOFF_KEY, mark, f"标记为已完成（{by}）")
 
     def withdraw_complete(self) -> Changes:
-        return self._write_review(SIGNOFF_KEY, None, "取消“已完成”标记")
+        return self._write_self_review(SIGNOFF_KEY, None, "取消“已完成”标记")
 
-    def completion(self) -> Review | None:
+    def completion(self) -> SelfReviewMark | None:
         """Who marked the report 已完成 and when; ``current`` is False when it changed since."""
-        return self._review_of(SIGNOFF_KEY, report_fingerprint(self.form, self.report, self._values))
+        return self._self_review_of(SIGNOFF_KEY, report_fingerprint(self.form, self.report, self._values))
 
     def set_previous(self, previous: Report | None) -> None:
-        """Attach (or remove) last year's report, used by the cross-year rules; not part of the history."""
+        """Attach (or remove) last year's report, used by the cross-year rules; not part of the history.
+
+        Raises :class:`EditError` (``previous``) when it cannot be last year's report."""
+        if previous is not None:
+            _check_previous(previous, self.report.year)
         self._file.set_previous(previous_to_json(previous) if previous is not None else None)
         self.previous = previous
 
@@ -639,7 +651,7 @@ class Session:
         when = history[revision].timestamp.strftime("%Y-%m-%d %H:%M:%S")
         before_values, before_texts = dict(self._values), dict(self.report.texts)
         before_meta, before_warnings = self._meta_values(), dict(self._warnings)
-        before_review = dict(self._review)
+        before_self_review = dict(self._self_review)
         number = self._commit(f"恢复到第 {revision} 版（{when}）", changes)
         self._load()
         after_meta = self._meta_values()
@@ -654,8 +666,8 @@ class Session:
             warnings={k: (before_warnings.get(k), self._warnings.get(k))
                       for k in set(before_warnings) | set(self._warnings)
                       if before_warnings.get(k) != self._warnings.get(k)},
-            review={k: (before_review.get(k), self._review.get(k)) for k in set(before_review) | set(self._review)
-                    if before_review.get(k) != self._review.get(k)},
+            review={k: (before_self_review.get(k), self._self_review.get(k)) for k in set(before_self_review) | set(self._self_review)
+                    if before_self_review.get(k) != self._self_review.get(k)},
             revision=number,
         )
 

@@ -27,7 +27,7 @@ SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
 __all__ = ["FileResult", "check_file", "exit_status", "run"]
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     from reportdesk.app.reading import sources_help
 
     p = sub.add_parser("check", help="检查报告文件，列出错误和警告",
@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
     p.add_argument("--summary", metavar="OUT.xlsx", help="另存一份汇总表（每份报告一行，另一张表列出全部问题）")
     p.add_argument("--jobs", type=int, metavar="N", help="同时检查的进程数（默认为 CPU 核数）")
-    p.add_argument("--previous", metavar="LAST", help="上年报告：同时检查跨年度规则（上年结转、现行有效件数等）")
+    p.add_argument("--previous", metavar="LAST", help="上年报告：同时检查跨年度规则（上年结转等）并列出同比变化")
     p.set_defaults(func=run)
 
 
@@ -67,12 +67,11 @@ def run(args: argparse.Namespace) -> int:
     files, problems = collect_files(args.files)
     results = review_many(files, previous_path, args.jobs, StderrProgress()) + problems
     if args.summary:
-        from reportdesk.documents.batch_summary import write_summary
-        from reportdesk.documents.files import ExportError
+        from reportdesk.app.exporting import ExportError, write_summary
 
         summary = Path(args.summary)
         if summary.is_dir():  # a folder: 审阅汇总.xlsx in it (审阅汇总-2.xlsx … when taken)
-            from reportdesk.app.paths import free_path
+            from reportdesk.core.file_names import free_path
 
             summary = free_path(summary, "审阅汇总.xlsx")
         try:

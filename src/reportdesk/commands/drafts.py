@@ -21,7 +21,7 @@ EXIT_OK = 0
 EXIT_USAGE = 2
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     from reportdesk.app.reading import sources_help
 
     p = sub.add_parser("new", help="新建草稿（.rdesk）",
@@ -62,7 +62,7 @@ def _fail(where: str, message: str) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from reportdesk.app.reading import read_report
+    from reportdesk.app.reading import read_file
 
     out = Path(args.output)
     if out.suffix.lower() != ".rdesk":
@@ -70,17 +70,22 @@ def run_new(args: argparse.Namespace) -> int:
     source = previous = None
     try:
         if args.source:
-            from reportdesk.app.batch import import_file
-
-            imported = import_file(Path(args.source))
+            imported = read_file(Path(args.source))
             source = imported.report
             if imported.summary.from_document:
                 for line in imported.summary.lines():
                     print(f"导入：{line}", file=sys.stderr)
-        if args.previous:
-            previous = read_report(Path(args.previous))
     except ReportFileError as exc:
-        return _fail(args.source if source is None else args.previous, f"无法读取：{exc.message}")
+        return _fail(args.source, f"无法读取：{exc.message}")
+    if args.previous:
+        from reportdesk.app.importing import ImportFailed, PreviousYearError, read_previous
+
+        try:
+            previous = read_previous(Path(args.previous), args.year)
+        except ImportFailed as exc:
+            return _fail(args.previous, f"无法读取：{exc.message}")
+        except PreviousYearError as exc:
+            return _fail(args.previous, f"不能作为上年报告：{exc.message}")
     try:
         session = Session.create(out, agency=args.agency, year=args.year, source=source, previous=previous)
     except (DraftError, EditError) as exc:
@@ -179,7 +184,7 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def _history_readonly(name: str) -> int:
-    from reportdesk.storage.draft import read_history
+    from reportdesk.app.drafts import read_history
 
     try:
         history = read_history(Path(name))
@@ -209,7 +214,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_recover(args: argparse.Namespace) -> int:
-    from reportdesk.storage.recovery import recover
+    from reportdesk.app.session import recover
 
     try:
         result = recover(Path(args.draft), Path(args.output))

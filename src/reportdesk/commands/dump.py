@@ -13,7 +13,7 @@ from reportdesk.core.numbers import format_value
 from reportdesk.core.report import derive
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     from reportdesk.app.reading import sources_help
 
     p = sub.add_parser("dump", help="输出报告内容（交换格式）",

@@ -15,7 +15,7 @@ SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
 FONT_CHOICES = ("gb2312", "windows")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "export",
         help="导出报告为 Word / Excel / PDF",
@@ -85,13 +85,11 @@ def run(args: argparse.Namespace) -> int:
 
     accepted = None
     if Path(args.source).suffix.lower() == ".rdesk":
-        from reportdesk.storage.codec import read_accepted_warnings
+        from reportdesk.app.drafts import accepted_warnings
 
-        accepted = read_accepted_warnings(Path(args.source), findings)
+        accepted = accepted_warnings(Path(args.source), findings)
 
-    from reportdesk.documents.export import export_report
-    from reportdesk.documents.files import ExportError
-    from reportdesk.documents.options import ExportOptions, FontSet
+    from reportdesk.app.exporting import ExportError, ExportOptions, FontSet, export_report
 
     options = ExportOptions(
         fonts=FontSet(args.fonts),

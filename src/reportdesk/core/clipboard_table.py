@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from reportdesk.core.form import GridCell, TableDef
-from reportdesk.core.labels import KNOWN_VARIANTS, LabelIndex, label_key, squeeze
+from reportdesk.core.labels import LabelIndex, label_key, squeeze
 from reportdesk.core.numbers import BLANK_MARKS, normalise_text
 
 log = logging.getLogger(__name__)
@@ -320,9 +320,10 @@ class TableLayout:
         # the header texts over each value column (every head cell covering it), as label keys
         self.paths: dict[int, set[str]] = {c: set() for c in value_cols}
         known: set[str] = set()
+        variants = {c.label: c.variants for c in table.columns} | {r.label: r.variants for r in table.rows}
         for g in table.grid:
             if g.cell_id is None and g.role in ("head", "item", "note"):
-                keys = {label_key(g.text)} | {label_key(v) for v in KNOWN_VARIANTS.get(g.text, ())}
+                keys = {label_key(g.text)} | {label_key(v) for v in variants.get(g.text, ())}
                 for c in range(g.col, g.col + g.colspan):
                     if c in self.paths:
                         self.paths[c] |= keys

@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from pathlib import Path, PurePosixPath
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ RESERVED_NAMES = frozenset(
 #: MAX_PATH: a full path (with its terminating NUL) on Windows without long-path support.
 MAX_PATH = 260
 MAX_COMPONENT = 255  # characters (UTF-16 units) on NTFS, bytes on ext4
-#: Room kept for "-NN" when a name is taken (see reportdesk.app.paths.free_path).
+#: Room kept for "-NN" when a name is taken (see free_path).
 UNIQUE_ROOM = 4
 FALLBACK = "报告"
 
@@ -131,3 +132,20 @@ def _with_tail(head: str, tail: str, suffix: str, folder: str | None, room: int 
     while len(head) > 1 and not _fits(head + tail + suffix, limit, room):
         head = head[:-1]
     return safe_file_name(head.rstrip(". ") + tail, suffix, folder=folder, room=room)
+
+
+def free_path(folder: Path, name: str) -> Path:
+    """*folder*/*name* made safe (:func:`safe_file_name`), with "-2", "-3" … added to the stem when
+    the name is taken; an existing file is never chosen."""
+    folder = Path(folder)
+    suffix = PurePosixPath(name).suffix
+    safe = safe_file_name(name[: len(name) - len(suffix)], suffix, folder=str(folder))
+    stem = safe[: len(safe) - len(suffix)]
+    path, n = folder / safe, 2
+    while path.exists() or path.is_symlink():
+        candidate = folder / safe_file_name(f"{stem}-{n}", suffix, folder=str(folder), room=0)
+        if candidate == path:  # no room left for the number: shorten the stem
+            stem = stem[:-1] or "_"
+            continue
+        path, n = candidate, n + 1
+    return path

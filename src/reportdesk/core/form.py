@@ -30,6 +30,7 @@ class ColumnDef:
     label: str
     group: str | None = None
     type: ValueType = ValueType.COUNT
+    variants: tuple[str, ...] = ()  # wordings seen in published reports, read as this label (a ``label`` note)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class RowDef:
     subgroup: str | None = None
     item: str | None = None
     help: str = ""
+    variants: tuple[str, ...] = ()  # wordings seen in published reports, read as this label (a ``label`` note)
 
     @property
     def short_label(self) -> str:
@@ -87,6 +89,22 @@ class TableDef:
     n_rows: int
     n_cols: int
     header_rows: int
+    name: str = ""  # how messages name the table: "表三（依申请公开）"
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        """The row groups in order ("三、本年度办理结果"; for appeals "行政诉讼")."""
+        return tuple(dict.fromkeys(r.group for r in self.rows if r.group))
+
+    def subgroups(self, group: str | None = None) -> tuple[str, ...]:
+        """The subgroups in order ("（三）不予公开" …), of *group* when given."""
+        return tuple(dict.fromkeys(r.subgroup for r in self.rows
+                                   if r.subgroup and (group is None or r.group == group)))
+
+    def rows_in(self, *, group: str | None = None, subgroup: str | None = None) -> tuple[RowDef, ...]:
+        """The rows of a group and/or subgroup, in order."""
+        return tuple(r for r in self.rows
+                     if (group is None or r.group == group) and (subgroup is None or r.subgroup == subgroup))
 
     def column(self, column_id: str) -> ColumnDef:
         return next(c for c in self.columns if c.id == column_id)
@@ -106,6 +124,8 @@ class SectionDef:
     guidance: str
     table: str | None = None
     subheadings: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()  # how published reports word this part, shown beside the guidance
+    data_subheading: str = ""  # the sub-heading under which 插入数据段落 puts the standard sentences
 
     @property
     def number(self) -> str:
@@ -125,6 +145,7 @@ class Expr:
 class DerivedDef:
     cell: str
     expr: Expr
+    group: str = ""  # the id of the [[derived]] entry it comes from (a "derivation" rule names it)
 
 
 class RuleKind(StrEnum):
@@ -134,6 +155,16 @@ class RuleKind(StrEnum):
     BLANK = "blank"
     INCOMPLETE = "incomplete"  # figures not found in the document, one finding per table
     COPIED_TEXT = "copied_text"
+    #: "the stated total equals its derivation": written in the form as ``derivation = "<derived id>"``
+    #: and compiled to one EQUATION per derived cell, so a sum is written once, in [[derived]].
+    DERIVATION = "derivation"
+
+
+class RuleRole(StrEnum):
+    """What else a rule is used for besides checking."""
+
+    BALANCE_STRIP = "balance_strip"  # shown live under its table (one column per instance)
+    CARRY_OVER = "carry_over"  # left = this year's cell, right = prev.<last year's cell>: carried when blank
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +189,37 @@ class RuleDef:
     threshold: float = 0.0
     cells: tuple[str, ...] = ()
     uses_previous: bool = False
+    table: str | None = None
+    roles: tuple[RuleRole, ...] = ()
+    binding: tuple[tuple[str, str], ...] = ()  # the "for each" values of this instance
+
+
+@dataclass(frozen=True, slots=True)
+class CitationDef:
+    """A document the report cites as the basis of its format (as data the text rules can read)."""
+
+    document: str  # "国办公开办函〔2021〕30号"
+    issuer: str = ""  # "国办公开办函"
+    year: int = 0  # 2021
+    number: int = 0  # 30
+    title: str = ""  # "中华人民共和国政府信息公开工作年度报告格式"
+
+
+@dataclass(frozen=True, slots=True)
+class OldFormatDef:
+    """A format this one replaces, recognised by labels that only it has."""
+
+    name: str  # "2019 年格式（国办公开办函〔2019〕60号）"
+    labels: tuple[str, ...]
+    citation: CitationDef | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyTotalDef:
+    """A figure in the reviewers' summary workbook: the sum of some cells."""
+
+    name: str
+    cells: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +274,16 @@ class FormDef:
     rules: tuple[RuleDef, ...]
     text_terms: tuple[TextTermsDef, ...] = ()
     text_checks: TextChecksDef = field(default_factory=TextChecksDef)
+    valid_to_year: int | None = None
+    citation: CitationDef | None = None  # what the preamble must cite
+    old_formats: tuple[OldFormatDef, ...] = ()
+    key_totals: tuple[KeyTotalDef, ...] = ()
+    preamble_guidance: str = ""
+    preamble_examples: tuple[str, ...] = ()
+
+    def rules_with_role(self, role: RuleRole, table: str | None = None) -> tuple[RuleDef, ...]:
+        """The rule instances used for *role* (of *table*, when given), in form order."""
+        return tuple(r for r in self.rules if role in r.roles and (table is None or r.table == table))
 
     def section(self, section_id: str) -> SectionDef:
         return next(s for s in self.sections if s.id == section_id)

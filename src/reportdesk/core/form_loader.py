@@ -18,14 +18,18 @@ from typing import Any
 from reportdesk.core.expressions import ExpressionError, compile_node, parse, references
 from reportdesk.core.form import (
     CellDef,
+    CitationDef,
     ColumnDef,
     DerivedDef,
     Expr,
     FormDef,
     GridCell,
+    KeyTotalDef,
+    OldFormatDef,
     RowDef,
     RuleDef,
     RuleKind,
+    RuleRole,
     SectionDef,
     SectionKind,
     Severity,
@@ -38,6 +42,9 @@ log = logging.getLogger(__name__)
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _VAR = re.compile(r"\{(\w+)(?::(label|short|full))?\}")
+_SELECTOR = re.compile(r"@([a-z][a-z0-9_]*)\.(rows|columns)((?:\[[^\]]*\])*)")
+_ROW_KEYS = ("id", "group", "subgroup", "item", "short")
+_COLUMN_KEYS = ("id", "group", "type")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +91,9 @@ class _Builder:
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
         self.problems: list[Problem] = []
+        self.tables: dict[str, TableDef] = {}
+        self.derived_specs: dict[str, dict[str, Any]] = {}  # [[derived]] entries by id
+        self._sums: dict[str, str] = {}  # expand_sums, per template text
 
     def problem(self, location: str, message: str) -> None:
         self.problems.append(Problem(location, message))
@@ -99,6 +109,7 @@ class _Builder:
         if not re.fullmatch(r"[a-z0-9-]+", form_id):
             self.problem("[form].id", f"表单编号“{form_id}”无效（只能用小写字母、数字和 -）")
         tables = self.build_tables()
+        self.tables = tables
         cells = self.build_cells(tables)
         sections = self.build_sections(tables)
         derived = self.build_derived(tables, cells)
@@ -108,6 +119,16 @@ class _Builder:
         rules = self.build_rules(tables, cells)
         text_terms = build_text_terms(self.data, tables, self.problem)  # the text checks' vocabulary
         text_checks = build_text_checks(self.data, {s.id for s in sections}, self.problem)
+        citation = self.citation("[form.citation]", head.get("citation"))
+        old_formats = self.old_formats(head.get("old_formats", []))
+        key_totals = self.key_totals(self.data.get("key_totals", []), cells)
+        preamble = head.get("preamble", {})
+        if not isinstance(preamble, dict):
+            self.problem("[form.preamble]", "应为表格（guidance、examples）")
+            preamble = {}
+        valid_to = head.get("valid_to_year")
+        if valid_to is not None and not isinstance(valid_to, int):
+            self.problem("[form].valid_to_year", "应为年份数字")
         if self.problems:
             return None
         return FormDef(
@@ -123,7 +144,62 @@ class _Builder:
             rules=tuple(rules),
             text_terms=text_terms,
             text_checks=text_checks,
+            valid_to_year=valid_to,
+            citation=citation,
+            old_formats=old_formats,
+            key_totals=key_totals,
+            preamble_guidance=str(preamble.get("guidance", "")).strip(),
+            preamble_examples=self.strings("[form.preamble].examples", preamble.get("examples", [])),
         )
+
+    def strings(self, where: str, raw: object) -> tuple[str, ...]:
+        if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+            self.problem(where, "应为文字的列表")
+            return ()
+        return tuple(raw)
+
+    def citation(self, where: str, raw: object) -> CitationDef | None:
+        if raw is None:
+            return None
+        if not isinstance(raw, dict) or not isinstance(raw.get("document"), str):
+            self.problem(where, "引用的文件应写明 document（如 国办公开办函〔2021〕30号）")
+            return None
+        year, number = raw.get("year", 0), raw.get("number", 0)
+        if not isinstance(year, int) or not isinstance(number, int):
+            self.problem(where, "year 和 number 应为数字")
+            return None
+        return CitationDef(raw["document"], str(raw.get("issuer", "")), year, number, str(raw.get("title", "")))
+
+    def old_formats(self, raw: object) -> tuple[OldFormatDef, ...]:
+        if not isinstance(raw, list):
+            self.problem("[[form.old_formats]]", "应为表格的列表")
+            return ()
+        out: list[OldFormatDef] = []
+        for i, item in enumerate(raw):
+            where = f"form.old_formats[{i}]"
+            if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+                self.problem(where, "旧格式需要 name")
+                continue
+            out.append(OldFormatDef(item["name"], self.strings(f"{where}.labels", item.get("labels", [])),
+                                    self.citation(f"{where}.citation", item.get("citation"))))
+        return tuple(out)
+
+    def key_totals(self, raw: object, cells: dict[str, CellDef]) -> tuple[KeyTotalDef, ...]:
+        if not isinstance(raw, list):
+            self.problem("[[key_totals]]", "应为表格的列表")
+            return ()
+        out: list[KeyTotalDef] = []
+        for i, item in enumerate(raw):
+            where = f"key_totals[{i}]"
+            if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+                self.problem(where, "需要 name 和 cells")
+                continue
+            ids = self.strings(f"{where}.cells", item.get("cells", []))
+            for cid in ids:
+                if cid not in cells:
+                    self.problem(where, f"未知单元格 {cid}")
+            out.append(KeyTotalDef(item["name"], ids))
+        return tuple(out)
 
     def build_sections(self, tables: dict[str, TableDef]) -> list[SectionDef]:
         sections: list[SectionDef] = []
@@ -153,6 +229,8 @@ class _Builder:
                     guidance=str(raw.get("guidance", "")).strip(),
                     table=table,
                     subheadings=tuple(raw.get("subheadings", ())),
+                    examples=self.strings(f"{where}.examples", raw.get("examples", [])),
+                    data_subheading=str(raw.get("data_subheading", "")),
                 )
             )
         if not sections:
@@ -187,7 +265,8 @@ class _Builder:
             except ValueError:
                 self.problem(f"{where}.columns[{j}]", f"未知的数值类型“{col.get('type')}”")
                 continue
-            columns.append(ColumnDef(cid, str(col.get("label", "")), col.get("group"), vtype))
+            columns.append(ColumnDef(cid, str(col.get("label", "")), col.get("group"), vtype,
+                                     self.strings(f"{where}.columns[{j}].variants", col.get("variants", []))))
         column_ids = [c.id for c in columns]
         rows: list[RowDef] = []
         for j, row in enumerate(raw.get("rows", [])):
@@ -209,6 +288,7 @@ class _Builder:
                     subgroup=row.get("subgroup"),
                     item=row.get("item"),
                     help=str(row.get("help", "")),
+                    variants=self.strings(f"{where}.rows[{j}].variants", row.get("variants", [])),
                 )
             )
         grid, n_rows, n_cols, header_rows = self.place_layout(where, tid, raw.get("layout", []), rows)
@@ -221,6 +301,7 @@ class _Builder:
             n_rows=n_rows,
             n_cols=n_cols,
             header_rows=header_rows,
+            name=str(raw.get("name", "")) or str(raw.get("title", "")),
         )
 
     def place_layout(
@@ -326,12 +407,10 @@ class _Builder:
         combos: list[dict[str, str]] = [{}]
         for var, values in spec.items():
             if isinstance(values, str) and values.startswith("@"):
-                tname, _, what = values[1:].partition(".")
-                table = tables.get(tname)
-                if table is None or what not in ("rows", "columns"):
-                    self.problem(where, f"for_each 的取值“{values}”无效（应为 @表格.rows 或 @表格.columns）")
+                selected = self.select(where, values, tables)
+                if selected is None:
                     return []
-                items = [r.id for r in table.rows] if what == "rows" else [c.id for c in table.columns]
+                items = selected
             elif isinstance(values, list) and all(isinstance(v, str) for v in values):
                 items = list(values)
             else:
@@ -339,6 +418,60 @@ class _Builder:
                 return []
             combos = [{**c, var: v} for c in combos for v in items]
         return combos
+
+    def select(self, where: str, selector: str, tables: dict[str, TableDef]) -> list[str] | None:
+        """The ids a selector names: ``@requests.rows``, ``@requests.rows[subgroup=（三）不予公开]``,
+        ``@requests.columns[id!=total]`` (conditions in brackets all hold; ``=`` or ``!=``)."""
+        m = _SELECTOR.fullmatch(selector.strip())
+        table = tables.get(m.group(1)) if m else None
+        if m is None or table is None:
+            self.problem(where, f"选择器“{selector}”无效（应为 @表格.rows 或 @表格.columns，可加 [属性=值]）")
+            return None
+        items: list[RowDef | ColumnDef] = [*(table.rows if m.group(2) == "rows" else table.columns)]
+        keys = _ROW_KEYS if m.group(2) == "rows" else _COLUMN_KEYS
+        for cond in re.findall(r"\[([^\]]*)\]", m.group(3)):
+            parts = re.fullmatch(r"\s*(\w+)\s*(!?=)\s*(.*?)\s*", cond)
+            if parts is None or parts.group(1) not in keys:
+                self.problem(where, f"选择器“{selector}”的条件“{cond}”无效（可用的属性：{'、'.join(keys)}）")
+                return None
+            key, op, value = parts.groups()
+            items = [i for i in items if (str(getattr(i, key) or "") == value) == (op == "=")]
+        if not items:
+            self.problem(where, f"选择器“{selector}”没有选中任何{'行' if m.group(2) == 'rows' else '列'}")
+            return None
+        return [i.id for i in items]
+
+    def expand_sums(self, where: str, text: str, tables: dict[str, TableDef]) -> str:
+        """``sum(requests.{r}.natural for r in @requests.rows[group=…])`` → ``sum(a, b, …)``: a total
+        over a selection of rows or columns is written once, not term by term."""
+        if " for " not in text:
+            return text  # no selection to expand (most expressions)
+        if text in self._sums:
+            return self._sums[text]
+        out: list[str] = []
+        pos = 0
+        for m in re.finditer(r"\bsum\(", text):
+            if m.start() < pos:
+                continue
+            depth, end = 1, m.end()
+            while end < len(text) and depth:
+                depth += {"(": 1, ")": -1}.get(text[end], 0)
+                end += 1
+            inner = text[m.end() : end - 1]
+            spec = re.fullmatch(r"(?s)\s*(.+?)\s+for\s+(\w+)\s+in\s+(@\S+)\s*", inner)
+            if spec is None:
+                continue  # the plain sum(a, b) of the expression language
+            template, var, selector = spec.groups()
+            ids = self.select(where, selector, tables)
+            if ids is None:
+                self._sums[text] = text  # reported once; the expression then fails to parse, also located
+                return text
+            terms = [self.substitute(template, {var: i}, None) for i in ids]
+            out.append(text[pos : m.start()] + "sum(" + ", ".join(terms) + ")")
+            pos = end
+        out.append(text[pos:])
+        self._sums[text] = "".join(out)
+        return self._sums[text]
 
     def substitute(
         self, text: str, binding: dict[str, str], table: TableDef | None
@@ -364,6 +497,7 @@ class _Builder:
         return _VAR.sub(repl, text)
 
     def expression(self, where: str, text: str, known: Iterable[str]) -> Expr | None:
+        text = self.expand_sums(where, text, self.tables)
         try:
             node = parse(text)
         except ExpressionError as exc:
@@ -385,6 +519,11 @@ class _Builder:
         derived: dict[str, DerivedDef] = {}
         for i, raw in enumerate(self.data.get("derived", [])):
             where = f"derived[{i}]"
+            group = str(raw.get("id", ""))
+            if group:
+                if not _ID.match(group) or group in self.derived_specs:
+                    self.problem(where, f"合计编号“{group}”无效或重复")
+                self.derived_specs[group] = raw
             for binding in self.bindings(where, raw, tables):
                 cell = self.substitute(str(raw.get("cell", "")), binding, None)
                 if cell not in cells:
@@ -393,11 +532,12 @@ class _Builder:
                 if cell in derived:
                     self.problem(where, f"单元格 {cell} 重复定义为合计")
                     continue
-                expr = self.expression(where, self.substitute(str(raw.get("expr", "")), binding, None), cells)
+                template = self.expand_sums(where, str(raw.get("expr", "")), tables)  # once per template
+                expr = self.expression(where, self.substitute(template, binding, None), cells)
                 if expr is not None:
                     if any(r.startswith(("prev.", "context.")) for r in expr.refs):
                         self.problem(where, "合计只能由本报告的单元格计算")
-                    derived[cell] = DerivedDef(cell, expr)
+                    derived[cell] = DerivedDef(cell, expr, group)
         return self.order_derived(derived)
 
     def order_derived(self, derived: dict[str, DerivedDef]) -> list[DerivedDef]:
@@ -438,14 +578,51 @@ class _Builder:
             except ValueError as exc:
                 self.problem(where, f"规则类型或严重程度无效：{exc}")
                 continue
+            if kind is RuleKind.DERIVATION:
+                raw = self.derivation(where, raw)
+                if raw is None:
+                    continue
+                kind = RuleKind.EQUATION
             table = tables.get(raw["table"]) if "table" in raw else None
             if "table" in raw and table is None:
                 self.problem(where, f"未知的表格“{raw['table']}”")
+            roles = self.roles(where, raw)
             for binding in self.bindings(where, raw, tables):
                 rule = self.build_rule(where, rid, kind, severity, raw, binding, table, cells)
                 if rule is not None:
-                    rules.append(rule)
+                    rules.append(replace(rule, table=table.id if table else None, roles=roles,
+                                         binding=tuple(binding.items())))
+        for rule in rules:
+            if RuleRole.CARRY_OVER in rule.roles and not _is_carry(rule):
+                self.problem(f"rules {rule.id}", "结转规则应为“本年单元格 == prev.上年单元格”的等式")
         return rules
+
+    def derivation(self, where: str, raw: dict[str, Any]) -> dict[str, Any] | None:
+        """A "stated total equals its derivation" rule as the equation it stands for: left is the
+        [[derived]] entry's cell, right its expression, for each of the entry's (or the rule's) values."""
+        name = str(raw.get("derivation", ""))
+        spec = self.derived_specs.get(name)
+        if spec is None:
+            self.problem(where, f"derivation 应为某个 [[derived]] 的 id，未找到“{name}”")
+            return None
+        if "left" in raw or "right" in raw:
+            self.problem(where, "derivation 规则不写 left / right：两边取自合计的定义")
+            return None
+        return {**raw, "for_each": raw.get("for_each", spec.get("for_each")),
+                "left": spec.get("cell", ""), "right": spec.get("expr", ""), "op": "=="}
+
+    def roles(self, where: str, raw: dict[str, Any]) -> tuple[RuleRole, ...]:
+        values = raw.get("roles", [])
+        if not isinstance(values, list):
+            self.problem(where, "roles 应为列表")
+            return ()
+        roles: list[RuleRole] = []
+        for value in values:
+            try:
+                roles.append(RuleRole(value))
+            except ValueError:
+                self.problem(where, f"未知的规则用途“{value}”（可用：{'、'.join(RuleRole)}）")
+        return tuple(roles)
 
     def build_rule(
         self,
@@ -459,7 +636,8 @@ class _Builder:
         cells: dict[str, CellDef],
     ) -> RuleDef | None:
         def text(key: str) -> str:
-            return self.substitute(str(raw.get(key, "")), binding, table).strip()
+            template = self.expand_sums(where, str(raw.get(key, "")), self.tables)  # memoised per template
+            return self.substitute(template, binding, table).strip()
 
         def expr(key: str) -> Expr | None:
             return self.expression(f"{where}.{key}", text(key), cells) if key in raw else None
@@ -518,6 +696,15 @@ class _Builder:
                 uses_previous=True,
             )
         return base
+
+
+def _is_carry(rule: RuleDef) -> bool:
+    from reportdesk.core.expressions import Ref
+
+    return (rule.kind is RuleKind.EQUATION and rule.op == "==" and rule.left is not None
+            and rule.right is not None and isinstance(rule.left.node, Ref) and isinstance(rule.right.node, Ref)
+            and not rule.left.node.name.startswith(("prev.", "context."))
+            and rule.right.node.name.startswith("prev."))
 
 
 def _cell_refs(refs: Iterable[str]) -> tuple[str, ...]:

@@ -4,7 +4,8 @@ Published reports break labels over lines ("商业\\n企业"), type half-width p
 "。" or "、" instead of the "." after an item number, and sometimes change the wording
 ("只计这一情况", "现行有效件数（历史累计）").  This module turns a label into a
 comparison key, matches it against the labels of a form and says how it differs, and
-recognises the tables of the previous (2019) format.  Plain Python, no office library.
+recognises the tables of a replaced format.  The labels themselves (official ones, variants,
+old-format signatures) all come from the form definition.  Plain Python, no office library.
 """
 
 from __future__ import annotations
@@ -70,23 +71,13 @@ class LabelHit:
     match: Match
 
 
-#: Variants seen in published 2021-format reports, by official label; their keys are
-#: matched like the official label but reported as a wording difference.
-KNOWN_VARIANTS: dict[str, tuple[str, ...]] = {
-    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": ("（二）部分公开（区分处理的，只计这一情况，不计其他情形）",),
-    "5.属于三类内部事务信息": ("5.属于三类内容事务信息",),
-    "现行有效件数": ("现行有效件数（历史累计）", "现行有效件"),
-    "行政规范性文件": ("规范性文件",),
-    "本年处理决定数量": ("处理决定数量",),
-    "本年收费金额（单位：万元）": ("本年收费金额", "收费金额（单位：万元）", "本年收费金额（万元）"),
-}
-
-
 class LabelIndex:
     """Match found labels against a set of official labels (all labels of one kind)."""
 
-    def __init__(self, labels: dict[str, str], *, fuzzy: float = 0.84) -> None:
-        """*labels*: target id → official label."""
+    def __init__(self, labels: dict[str, str], *, variants: dict[str, tuple[str, ...]] | None = None,
+                 fuzzy: float = 0.84) -> None:
+        """*labels*: target id → official label; *variants*: target id → wordings seen in published
+        reports (``variants`` in the form), matched like the label but reported as a wording difference."""
         self._official = dict(labels)
         self._by_key: dict[str, str] = {}
         self._by_bare: dict[str, list[str]] = {}
@@ -97,7 +88,8 @@ class LabelIndex:
             key = label_key(label)
             self._by_key[key] = target
             self._by_bare.setdefault(strip_prefix(key), []).append(target)
-            for variant in KNOWN_VARIANTS.get(label, ()):
+        for target, wordings in (variants or {}).items():
+            for variant in wordings:
                 self._variants[label_key(variant)] = target
 
     def match(self, text: str) -> LabelHit | None:
@@ -148,32 +140,32 @@ class LabelIndex:
 
 # --- the previous format ----------------------------------------------------------------
 
-#: Labels that exist only in the 2019 tables (国办公开办函〔2019〕60号).
-OLD_FORMAT_LABELS: tuple[str, ...] = (
-    "本年新制作数量",
-    "本年新公开数量",
-    "对外公开总数量",
-    "上一年项目数量",
-    "本年增/减",
-    "其他对外管理服务事项",
-    "第二十条第（九）项",
-    "政府集中采购",
-    "采购项目数量",
-    "采购总金额",
-)
-_OLD_KEYS = {label_key(x): x for x in OLD_FORMAT_LABELS}
+class OldFormatLabels:
+    """Recognise the labels that only a replaced format has (``old_formats`` in the form)."""
 
+    def __init__(self, labels: tuple[str, ...]) -> None:
+        self._keys = {label_key(x): x for x in labels}
+        self._memo: dict[str, str | None] = {}
 
-@functools.lru_cache(maxsize=8192)
-def old_format_label(text: str) -> str | None:
-    """The 2019-only label *text* is (or begins with), or None."""
-    key = label_key(text)
-    if not key:
-        return None
-    hit = _OLD_KEYS.get(key)
-    if hit:
+    def match(self, text: str) -> str | None:
+        """The old-format label *text* is (or begins with), or None."""
+        try:
+            return self._memo[text]
+        except KeyError:
+            pass
+        hit = self._match(text)
+        if len(self._memo) < 20_000:
+            self._memo[text] = hit
         return hit
-    for old_key, label in _OLD_KEYS.items():
-        if len(old_key) >= 5 and key.startswith(old_key):
-            return label
-    return None
+
+    def _match(self, text: str) -> str | None:
+        key = label_key(text)
+        if not key:
+            return None
+        hit = self._keys.get(key)
+        if hit:
+            return hit
+        for old_key, label in self._keys.items():
+            if len(old_key) >= 5 and key.startswith(old_key):
+                return label
+        return None

@@ -1,4 +1,4 @@
-"""Review state of a draft: accepted warnings, sections ticked as 已自查, and 标记为已完成.
+"""SelfReviewMark state of a draft: accepted warnings, sections ticked as 已自查, and 标记为已完成.
 
 Each mark is stored with a *fingerprint* of the content it vouches for (the values of a
 warning's cells and its sentence, a section's figures or text, the whole report), so
@@ -38,7 +38,7 @@ class Acceptance:
 
 
 @dataclass(frozen=True, slots=True)
-class Review:
+class SelfReviewMark:
     """A section ticked 已自查, or the report marked 已完成: who, when, and still valid?"""
 
     by: str
@@ -108,6 +108,6 @@ def report_fingerprint(form: FormDef, report: Report, values: Mapping[str, Value
                         for s in (META_REVIEW, *(sec.id for sec in form.sections))])
 
 
-def review_ids(form: FormDef) -> tuple[str, ...]:
+def self_review_ids(form: FormDef) -> tuple[str, ...]:
     """The steps that can be ticked 已自查."""
     return (META_REVIEW, *(s.id for s in form.sections))

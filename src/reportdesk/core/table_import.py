@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reportdesk.core.findings import Finding
-from reportdesk.core.form import FormDef, Severity
-from reportdesk.core.labels import KNOWN_VARIANTS, LabelHit, LabelIndex, Match, label_key, old_format_label, squeeze
+from reportdesk.core.form import FormDef, Severity, TableDef
+from reportdesk.core.labels import LabelHit, LabelIndex, Match, OldFormatLabels, label_key, squeeze
 from reportdesk.core.missing import cell_name, describe_missing, table_name
 from reportdesk.core.numbers import (
     BLANK_MARKS,
@@ -50,19 +50,7 @@ Grid = list[list[str]]
 
 #: Sources that are not read from a document's tables (their summary has no cell counts).
 PLAIN_SOURCES = frozenset({"JSON", "草稿"})
-TABLE_NAMES = {"proactive": "表二（主动公开）", "requests": "表三（依申请公开）", "appeals": "表四（复议诉讼）"}
-APPEAL_GROUPS = {"行政复议": "reconsideration", "未经复议直接起诉": "litigation_direct", "复议后起诉": "litigation_after"}
-_REQUEST_HEAD_MARKS = {label_key(x) for x in ("自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织",
-                                               "法律服务机构", "申请人情况")}
-_APPEAL_HEAD_MARKS = {label_key(x) for x in ("行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维持",
-                                              "结果纠正", "尚未审结")}
-_PROACTIVE_HEAD_MARKS = {label_key(x) for x in ("信息内容", "本年制发件数", "本年废止件数", "现行有效件数",
-                                                 "本年处理决定数量", "本年收费金额（单位：万元）")}
-_PROACTIVE_VARIANT_MARKS = {
-    label_key(v) for head in ("现行有效件数", "本年处理决定数量", "本年收费金额（单位：万元）") for v in KNOWN_VARIANTS[head]
-}
 _NUMBERISH = re.compile(r"^[-+]?[\d,，.．]+(万元|件|个|项|条)?$")
-_OTHER_HANDLING_SINGLE = label_key("（六）其他处理")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +74,8 @@ class ImportSummary:
     unmapped: list[str] = field(default_factory=list)
     tables_found: list[str] = field(default_factory=list)
     old_format_labels: list[str] = field(default_factory=list)
+    old_format_name: str = ""  # the replaced format recognised ("2019 年格式（…）"), from the form
+    table_names: dict[str, str] = field(default_factory=dict)  # table id → how messages name it
     headings_found: list[str] = field(default_factory=list)
     embedded: bool = False
     notes: list[str] = field(default_factory=list)
@@ -111,7 +101,7 @@ class ImportSummary:
         if self.unmapped:
             parts.append(f"未能对应 {len(self.unmapped)} 处")
         if self.old_format:
-            parts.append("2019 年旧格式")
+            parts.append(f"旧格式：{self.old_format_name}" if self.old_format_name else "旧格式")
         return "，".join(parts)
 
     def lines(self) -> list[str]:
@@ -120,13 +110,14 @@ class ImportSummary:
         if self.converted:
             out.append(f"转换：{self.converted}")
         if self.old_format:
-            out.append(f"识别为 2019 年旧格式（{'、'.join(self.old_format_labels[:4])}），表格数字未读取。")
+            name = self.old_format_name or "旧格式"
+            out.append(f"识别为{name}（{'、'.join(self.old_format_labels[:4])}），表格数字未读取。")
         blank = f"（其中空白 {len(self.cells_blank)} 个）" if self.cells_blank else ""
         out.append(f"读取单元格 {len(self.cells_read)} 个{blank}，未找到 {len(self.cells_missing)} 个。")
         if not self.old_format:
             out.extend(f"未找到：{line}。" for line in self.not_found)
         if self.tables_found:
-            out.append("找到的表格：" + "、".join(TABLE_NAMES.get(t, t) for t in self.tables_found))
+            out.append("找到的表格：" + "、".join(self.table_names.get(t, t) for t in self.tables_found))
         if not self.old_format:
             out.extend(self.table_lines())
         for d in self.label_differences:
@@ -142,7 +133,7 @@ class ImportSummary:
 
         cells = get_form().cells
         out = []
-        for table_id, name in TABLE_NAMES.items():
+        for table_id, name in self.table_names.items():
             read = sum(1 for c in self.cells_read if c.startswith(table_id + "."))
             missing = [c for c in self.cells_missing if c.startswith(table_id + ".")]
             if not read and not missing:
@@ -196,19 +187,66 @@ def _has_number(texts: list[str]) -> bool:
     return any(squeeze(t) and _NUMBERISH.match(numberish_text(t)) for t in texts)
 
 
-_INDEXES: dict[str, tuple[LabelIndex, dict[str, LabelIndex], LabelIndex, frozenset[str]]] = {}
+@dataclass(frozen=True, slots=True)
+class _FormLabels:
+    """What the mapper needs to know about a form's labels, all taken from the form definition."""
+
+    rows: LabelIndex  # "table.row" → row label (and its variants)
+    columns: dict[str, LabelIndex]  # per table: column id → column label (and its variants)
+    groups: dict[str, LabelIndex]  # per wide table: row id or "group:<name>" → the label over its columns
+    known: frozenset[str]  # every text of the official grids
+    head_marks: dict[str, frozenset[str]]  # per table: header texts that only its header has
+    continuation: dict[str, frozenset[str]]  # per table: short header texts ("其他", "总计") that continue it
+    plain_heads: dict[str, frozenset[str]]  # per table: header texts that name no column ("信息内容")
+    wide: frozenset[str]  # tables whose rows lie side by side in one line (read by column groups)
+    multi_columns: dict[str, frozenset[str]]  # per table: the columns of its rows with several cells
+    subgroups: dict[str, tuple[str, str, int]]  # subgroup key → (table id, subgroup, number of its rows)
+    old: OldFormatLabels
 
 
-def _indexes(form: FormDef) -> tuple[LabelIndex, dict[str, LabelIndex], LabelIndex, frozenset[str]]:
+_INDEXES: dict[tuple[str, int], _FormLabels] = {}
+
+
+def _heads(table: TableDef) -> set[str]:
+    return {label_key(g.text) for g in table.grid if g.text and g.role == "head"}
+
+
+def _indexes(form: FormDef) -> _FormLabels:
     """The label indexes of a form, built once per process (they remember what they matched)."""
-    if form.id not in _INDEXES:
-        rows = {f"{t.id}.{r.id}": r.label for t in form.tables.values() for r in t.rows}
-        columns = {tid: LabelIndex({c.id: c.label for c in t.columns}) for tid, t in form.tables.items()}
-        groups = LabelIndex({v: k for k, v in APPEAL_GROUPS.items()} | {"litigation": "行政诉讼"})
-        known = {label_key(g.text) for t in form.tables.values() for g in t.grid if g.text}
-        known |= {label_key(t.title) for t in form.tables.values()}
-        _INDEXES[form.id] = (LabelIndex(rows), columns, groups, frozenset(known))
-    return _INDEXES[form.id]
+    key = (form.id, id(form))
+    if key not in _INDEXES:
+        tables = form.tables.values()
+        rows = {f"{t.id}.{r.id}": r.label for t in tables for r in t.rows}
+        row_variants = {f"{t.id}.{r.id}": r.variants for t in tables for r in t.rows if r.variants}
+        columns = {t.id: LabelIndex({c.id: c.label for c in t.columns},
+                                    variants={c.id: c.variants for c in t.columns if c.variants}) for t in tables}
+        heads = {t.id: _heads(t) | {label_key(v) for c in t.columns for v in c.variants} for t in tables}
+        marks = {tid: frozenset(k for k in h if len(k) > 2 and not any(k in o for oid, o in heads.items() if oid != tid))
+                 for tid, h in heads.items()}
+        wide = frozenset(t.id for t in tables if _side_by_side(form, t))
+        groups = {t.id: LabelIndex({r.id: r.label for r in t.rows} | {f"group:{g}": g for g in t.groups})
+                  for t in tables if t.id in wide}
+        known = {label_key(g.text) for t in tables for g in t.grid if g.text}
+        known |= {label_key(t.title) for t in tables}
+        subgroups = {label_key(sg): (t.id, sg, len(t.rows_in(subgroup=sg))) for t in tables for sg in t.subgroups()}
+        old = tuple(label for f in form.old_formats for label in f.labels)
+        _INDEXES[key] = _FormLabels(
+            LabelIndex(rows, variants=row_variants), columns, groups, frozenset(known), marks,
+            {tid: frozenset(k for k in h if len(k) <= 2) for tid, h in heads.items()},
+            {t.id: frozenset(_heads(t) - {label_key(c.label) for c in t.columns}) for t in tables},
+            wide,
+            {t.id: frozenset(c for r in t.rows if len(r.columns) > 1 for c in r.columns) for t in tables},
+            subgroups, OldFormatLabels(old))
+    return _INDEXES[key]
+
+
+def _side_by_side(form: FormDef, table: TableDef) -> bool:
+    """Whether some line of the official grid holds the cells of more than one row (表四)."""
+    lines: dict[int, set[str]] = {}
+    for g in table.grid:
+        if g.cell_id:
+            lines.setdefault(g.row, set()).add(form.cells[g.cell_id].row)
+    return any(len(r) > 1 for r in lines.values())
 
 
 @functools.lru_cache(maxsize=4096)
@@ -222,11 +260,16 @@ class TableMapper:
     def __init__(self, form: FormDef, summary: ImportSummary) -> None:
         self.form = form
         self.summary = summary
-        self._rows, self._columns, self._groups, self._known = _indexes(form)
+        self.labels = _indexes(form)
+        self._rows, self._columns, self._groups, self._known = (
+            self.labels.rows, self.labels.columns, self.labels.groups, self.labels.known)
+        summary.table_names = {t.id: t.name for t in form.tables.values()}
+        summary.old_format_name = form.old_formats[0].name if form.old_formats else ""
         self.raw: dict[str, str] = {}
         self.where: dict[str, str] = {}
         self._colmap: dict[str, dict[int, str]] = {}
         self._header_block: str | None = None  # the table whose header rows are being read
+        self._wide_table = ""  # the side-by-side table whose header was read last
         self._appeal_groups: dict[int, str] = {}
         self._appeal_cols: dict[int, str] = {}
         self._appeals_pending = False
@@ -247,10 +290,10 @@ class TableMapper:
 
     def _feed_row(self, row: list[str], where: str) -> None:
         for text in row:
-            old = old_format_label(text) if text else None
+            old = self.labels.old.match(text) if text else None
             if old and old not in self.summary.old_format_labels:
                 self.summary.old_format_labels.append(old)
-                self.labels_found.append(LabelFound("proactive", squeeze(text), None))
+                self.labels_found.append(LabelFound(next(iter(self.form.tables)), squeeze(text), None))
         keys = [label_key(t) if t else "" for t in row]
         kind = self._header_kind(keys)
         if kind is not None:
@@ -259,12 +302,16 @@ class TableMapper:
         self._header_block = None
         label_col, hit = self._row_label(row)
         if hit is None:
-            if _OTHER_HANDLING_SINGLE in keys and _has_number(row[keys.index(_OTHER_HANDLING_SINGLE) + 1:]):
-                sign = "（六）其他处理（单独一行）"
+            single = next((k for k in keys if k in self.labels.subgroups), None)
+            if single is not None and _has_number(row[keys.index(single) + 1:]):
+                # A subgroup given as one row of figures: the replaced format did not split it.
+                table_id, subgroup, count = self.labels.subgroups[single]
+                sign = f"{subgroup}（单独一行）"
                 if sign not in self.summary.old_format_labels:
                     self.summary.old_format_labels.append(sign)
-                    self.old_signs.append("表三“（六）其他处理”只有一行，没有分为 3 项")
-                self.tables_seen.add("requests")
+                    name = self.form.tables[table_id].name
+                    self.old_signs.append(f"{name}“{subgroup}”只有一行，没有分为 {count} 项")
+                self.tables_seen.add(table_id)
                 return
             if self._appeals_pending and self._appeal_cols and _has_number(row):
                 self._read_appeals_row(row, where)
@@ -273,7 +320,7 @@ class TableMapper:
             return
         table_id, row_id = hit.target.split(".", 1)
         self.tables_seen.add(table_id)
-        self._note_label(TABLE_NAMES[table_id] + "行", hit, table_id)
+        self._note_label(self.form.tables[table_id].name + "行", hit, table_id)
         table = self.form.tables[table_id]
         columns = table.row(row_id).columns
         if len(columns) == 1:
@@ -282,46 +329,47 @@ class TableMapper:
             self._read_by_columns(table_id, row_id, columns, row, label_col, where)
 
     def _header_kind(self, keys: list[str]) -> str | None:
+        """The table whose header row this is (by the header texts only that table has), or None."""
         present = {k for k in keys if k}
-        if present & _REQUEST_HEAD_MARKS:
-            return "requests"
-        if present & _APPEAL_HEAD_MARKS:
-            return "appeals"
-        if present & _PROACTIVE_HEAD_MARKS or present & _PROACTIVE_VARIANT_MARKS:
-            return "proactive"
-        if self._header_block == "requests" and present & {label_key("其他"), label_key("总计")}:
-            return "requests"
+        hits = {tid: len(present & marks) for tid, marks in self.labels.head_marks.items()}
+        best = max(hits, key=lambda t: hits[t], default=None)
+        if best is not None and hits[best]:
+            return best
+        block = self._header_block
+        if block is not None and block not in self.labels.wide and present & self.labels.continuation[block]:
+            return block
         return None
 
     def _read_header(self, kind: str, row: list[str], keys: list[str]) -> None:
         new_block = self._header_block != kind
         self._header_block = kind
-        if kind == "appeals":
+        if kind in self.labels.wide:
+            self._wide_table = kind
             if new_block:
                 self._appeal_groups, self._appeal_cols = {}, {}
             for c, text in enumerate(row):
                 if not keys[c]:
                     continue
-                group = self._groups.match(text)
+                group = self._groups[kind].match(text)
                 if group is not None:
                     self._appeal_groups[c] = group.target
                     continue
-                col = self._columns["appeals"].match(text)
+                col = self._columns[kind].match(text)
                 if col is not None:
                     self._appeal_cols[c] = col.target
-                    self._note_label(TABLE_NAMES["appeals"] + "列", col, "appeals")
+                    self._note_label(self.form.tables[kind].name + "列", col, kind)
             self._appeals_pending = True
             return
         mapping = {} if new_block else dict(self._colmap.get(kind, {}))
         for c, text in enumerate(row):
-            if not keys[c] or keys[c] in (label_key("信息内容"), label_key("法人或其他组织")):
+            if not keys[c] or keys[c] in self.labels.plain_heads[kind]:
                 continue
             col = self._columns[kind].match(text)
             if col is None:
                 continue
-            self._note_label(TABLE_NAMES[kind] + "列", col, kind)
-            if kind == "proactive" and col.target not in ("issued", "repealed", "in_force"):
-                continue
+            self._note_label(self.form.tables[kind].name + "列", col, kind)
+            if col.target not in self.labels.multi_columns[kind]:
+                continue  # a column of one-cell rows only: those are read beside their label
             mapping[c] = col.target
         if mapping or kind == "requests":
             self._colmap[kind] = mapping
@@ -388,10 +436,12 @@ class TableMapper:
         groups = sorted(self._appeal_groups.items())
         for c, column in sorted(self._appeal_cols.items()):
             group = next((g for gc, g in reversed(groups) if gc <= c), None)
-            if group is None or group == "litigation":
-                self.summary.unmapped.append(f"{where}：第 {c + 1} 列“{column}”无法确定属于行政复议还是哪类行政诉讼，未读取")
+            table = self.form.tables[self._wide_table]
+            if group is None or group.startswith("group:"):
+                rows = "还是".join(r.label for r in table.rows)
+                self.summary.unmapped.append(f"{where}：第 {c + 1} 列“{column}”无法确定属于{rows}，未读取")
                 continue
-            self._put(f"appeals.{group}.{column}", row[c] if c < len(row) else "", where)
+            self._put(f"{table.id}.{group}.{column}", row[c] if c < len(row) else "", where)
         self._appeals_pending = False
 
     def _note_unknown(self, row: list[str], keys: list[str], where: str) -> None:
@@ -450,7 +500,8 @@ class TableMapper:
             self.summary.cells_missing = list(self.form.cells)
             if report.year is not None and report.year < self.form.valid_from_year:
                 self.summary.notes.append(
-                    f"{report.year} 年度报告使用 2019 年格式是正确的；本程序只检查 2021 年格式的表格，表格数字未读取。")
+                    f"{report.year} 年度报告使用{self.summary.old_format_name or '旧格式'}是正确的；"
+                    f"本程序只检查{self.form.basis}格式的表格，表格数字未读取。")
         note_missing(self.form, report, self.summary)
         report.structure = DocumentStructure(
             title=text.title if text is not None and text.title else None,
@@ -552,7 +603,7 @@ def is_cut_row(form: FormDef, pairs: list[tuple[str, str]]) -> bool:
     is one of the form's labels (to the letter or its punctuation) and no pair holds a
     complete label beside a text that does not complete it, nor a figure on both sides.
     """
-    known = _indexes(form)[3]
+    known = _indexes(form).known
     joined = cut = 0
     for above, below in pairs:
         if not squeeze(above) or not squeeze(below):

@@ -11,32 +11,44 @@ import logging
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from reportdesk.core.catalog import get_form
+from reportdesk.core.catalog import DEFAULT_FORM_ID, UnknownFormError, get_form
+from reportdesk.core.findings import Finding
+from reportdesk.core.form import FormDef
 from reportdesk.core.numbers import Value
+from reportdesk.core.report import Report
+from reportdesk.core.table_import import ImportSummary
+from reportdesk.core.year_on_year import YearChange
 from reportdesk.documents.files import write_atomically
-
-if TYPE_CHECKING:
-    from reportdesk.app.batch import FileResult
 
 log = logging.getLogger(__name__)
 
 SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
 
-#: Key totals shown for each report: (column heading, cell ids summed).
-KEY_TOTALS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("本年新收申请", ("requests.received.total",)),
-    ("上年结转", ("requests.carried_over.total",)),
-    ("办理结果总计", ("requests.handled_total.total",)),
-    ("结转下年度", ("requests.carried_forward.total",)),
-    ("行政复议总计", ("appeals.reconsideration.total",)),
-    ("行政诉讼总计", ("appeals.litigation_direct.total", "appeals.litigation_after.total")),
-    ("行政规范性文件现行有效", ("proactive.normative_documents.in_force",)),
-    ("行政事业性收费（万元）", ("proactive.fees.amount",)),
-)
-REPORT_HEADINGS = ("文件", "单位", "年度", "能否读取", "错误", "警告", "无法读取的原因", "导入说明",
-                   *(name for name, _ in KEY_TOTALS), "来源")
+class FileResult(Protocol):
+    """What the workbook shows of one checked file (``reportdesk.app.batch.FileResult`` has it)."""
+
+    path: str
+    report: Report | None
+    error: str | None
+    findings: list[Finding]
+    summary: ImportSummary | None
+    changes: list[YearChange]
+
+    @property
+    def readable(self) -> bool: ...
+
+    @property
+    def errors(self) -> int: ...
+
+    @property
+    def warnings(self) -> int: ...
+
+
+REPORT_HEADINGS = ("文件", "单位", "年度", "能否读取", "错误", "警告", "无法读取的原因", "导入说明")
+
+
 def source_name(result: FileResult) -> str:
     """What the report was read from ("PDF", "网页", "Word 97-2003 文档（.doc）"…), converted or not."""
     if result.summary is not None:
@@ -73,16 +85,24 @@ def _total(cells: dict[str, Value], ids: tuple[str, ...]) -> Value:
     return sum(v for v in values if v is not None)
 
 
+def _form_of(report: Report | None) -> FormDef:
+    """The form of *report* (the key totals and cell names come from it), or the default one."""
+    try:
+        return get_form(report.form_id if report is not None else DEFAULT_FORM_ID)
+    except UnknownFormError:
+        return get_form(DEFAULT_FORM_ID)
+
+
 def write_summary(results: Sequence[FileResult], path: Path) -> None:
     """Write the workbook to *path* atomically; raises :class:`~reportdesk.documents.files.ExportError`."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
-    form = get_form()
+    key_totals = _form_of(next((r.report for r in results if r.report is not None), None)).key_totals
     workbook = Workbook()
     reports = workbook.active
     reports.title = "报告汇总"
-    reports.append(list(REPORT_HEADINGS))
+    reports.append([*REPORT_HEADINGS, *(k.name for k in key_totals), "来源"])
     findings_sheet = workbook.create_sheet("全部问题")
     findings_sheet.append(list(FINDING_HEADINGS))
     for result in results:
@@ -91,7 +111,8 @@ def write_summary(results: Sequence[FileResult], path: Path) -> None:
         year = report.year if report else None
         notes = result.summary.brief() if result.summary is not None else ""
         cells = report.cells if report else {}
-        totals = [_total(cells, ids) for _, ids in KEY_TOTALS]
+        totals = [_total(cells, k.cells) for k in key_totals]
+        form = _form_of(report)
         reports.append(_row([
             result.path, agency, year, "是" if result.readable else "否",
             result.errors, result.warnings, result.error or "", notes, *totals, source_name(result),
@@ -117,7 +138,7 @@ def write_summary(results: Sequence[FileResult], path: Path) -> None:
                 ]))
         sheets.append(changes_sheet)
     bold = Font(bold=True)
-    widths = {"报告汇总": (40, 28, 8, 8, 6, 6, 40, 36, *(12 for _ in KEY_TOTALS), 24), "全部问题": (40, 28, 8, 6, 16, 80, 40, 50),
+    widths = {"报告汇总": (40, 28, 8, 8, 6, 6, 40, 36, *(12 for _ in key_totals), 24), "全部问题": (40, 28, 8, 6, 16, 80, 40, 50),
               "与上年对比": (40, 28, 50, 10, 10, 10, 10, 10)}
     for sheet in sheets:
         for cell in sheet[1]:

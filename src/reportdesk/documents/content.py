@@ -14,8 +14,9 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportdesk.core.catalog import get_form
-from reportdesk.core.document_text import split_text
+from reportdesk.core.catalog import form_for_year, form_ids, get_form
+from reportdesk.core.document_text import DocumentText, split_text
+from reportdesk.core.form import FormDef
 from reportdesk.core.report import Report
 from reportdesk.core.table_import import Grid, ImportResult, ImportSummary, TableMapper, apply_embedded
 
@@ -42,14 +43,13 @@ class DocumentContent:
 
 def build_result(content: DocumentContent) -> ImportResult:
     """Map the grids and split the text into a report; compare with the embedded data if any."""
-    form = get_form()
+    form, text = _form_and_text(content.paragraphs, content.embedded)
     summary = ImportSummary(content.source)
     summary.converted = content.converted
     summary.notes.extend(content.notes)
     mapper = TableMapper(form, summary)
     for i, grid in enumerate(content.grids):
         mapper.feed(grid, content.names[i] if i < len(content.names) else f"第 {i + 1} 个表格")
-    text = split_text(form, content.paragraphs)
     summary.headings_found = text.headings_found
     for found, official in text.heading_differences:
         summary.notes.append(f"标题与官方不同：“{found}”，官方为“{official}”")
@@ -61,3 +61,18 @@ def build_result(content: DocumentContent) -> ImportResult:
     if content.embedded is not None:
         apply_embedded(form, result, content.embedded, has_text=content.has_text)
     return result
+
+
+def _form_and_text(paragraphs: list[str], embedded: dict[str, Any] | None) -> tuple[FormDef, DocumentText]:
+    """The form the document is read by: the one its embedded data names when installed, else the
+    newest form valid for the year its title states; with the text split by that form's headings."""
+    named = embedded.get("format") if isinstance(embedded, dict) else None
+    if isinstance(named, str) and named in form_ids():
+        form = get_form(named)
+        return form, split_text(form, paragraphs)
+    form = form_for_year(None)
+    text = split_text(form, paragraphs)
+    chosen = form_for_year(text.year)
+    if chosen.id != form.id:
+        return chosen, split_text(chosen, paragraphs)
+    return form, text

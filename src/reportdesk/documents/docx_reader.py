@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from reportdesk.core.interchange import ReportFileError
-from reportdesk.core.report import Report
 from reportdesk.core.table_import import Grid, ImportResult
 from reportdesk.documents.content import DocumentContent, build_result
 from reportdesk.documents.embedded import docx_payload
@@ -44,11 +43,6 @@ _OFFICE_DOC = "http://schemas.openxmlformats.org/officeDocument/2006/relationshi
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 MAX_GRID_COLS = 64
 MAX_TABLE_ROWS = 3_000
-
-
-def read_docx(path: Path) -> Report:
-    """The report in the .docx at *path* (by suffix, see :data:`reportdesk.app.reading.FILE_KINDS`)."""
-    return import_docx(path).report
 
 
 def import_docx(path: Path, converted: str = "", source: str = "Word") -> ImportResult:
@@ -73,6 +67,7 @@ def docx_content(path: Path, converted: str = "", source: str = "Word") -> Docum
             else:
                 content.add_grid(item, f"第 {len(content.grids) + 1} 个表格")
     return content
+
 
 
 # --- the package ---------------------------------------------------------------------

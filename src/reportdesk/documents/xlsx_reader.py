@@ -20,7 +20,6 @@ from typing import Any
 
 from reportdesk.core.interchange import ReportFileError
 from reportdesk.core.labels import squeeze
-from reportdesk.core.report import Report
 from reportdesk.core.table_import import Grid, ImportResult
 from reportdesk.documents.content import DocumentContent, build_result
 from reportdesk.documents.embedded import XLSX_SHEET, xlsx_payload
@@ -30,11 +29,6 @@ log = logging.getLogger(__name__)
 
 MAX_ROWS = 2_000
 MAX_COLS = 64
-
-
-def read_xlsx(path: Path) -> Report:
-    """The report in the .xlsx at *path* (by suffix, see :data:`reportdesk.app.reading.FILE_KINDS`)."""
-    return import_xlsx(path).report
 
 
 def import_xlsx(path: Path, converted: str = "", source: str = "Excel") -> ImportResult:

@@ -13,12 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportdesk.core.catalog import UnknownFormError, get_form
-from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef
 from reportdesk.core.interchange import ReportFileError, dumps, report_from_json, report_to_json
 from reportdesk.core.numbers import Value, ValueParseError, format_value, parse_value
-from reportdesk.core.report import META_FIELDS, InvalidValue, Report, Totals, derive
-from reportdesk.core.self_review import acceptances
+from reportdesk.core.report import META_FIELDS, InvalidValue, Report, Totals
 from reportdesk.storage.draft import CELL, META, TEXT, WARNING, Change, DraftState, read_state
 from reportdesk.storage.errors import DraftError
 
@@ -28,7 +26,7 @@ log = logging.getLogger(__name__)
 CORE_META = ("agency", "year", "rulemaking_power")
 META_KEYS = (*CORE_META, *META_FIELDS)
 
-#: Review marks live in the ``meta`` table too, as JSON objects under these keys (no schema
+#: SelfReviewMark marks live in the ``meta`` table too, as JSON objects under these keys (no schema
 #: change: ``decode`` ignores meta keys it does not know, so older versions leave them alone).
 #: ``review.signoff`` {"by", "at", "fingerprint"}: the report marked 已完成;
 #: ``review.section.<id>`` {"by", "at", "fingerprint"}: a step ticked 已自查;
@@ -74,7 +72,8 @@ def form_of(state: DraftState, where: str) -> FormDef:
         form = get_form(form_id)
     except UnknownFormError as exc:
         raise DraftError(
-            f"草稿“{where}”使用的报告格式“{form_id}”不被本程序支持（{exc.args[0]}）。请升级 ReportDesk 后再打开。",
+            f"草稿“{where}”使用的报告格式不被本程序支持（{exc.args[0]}）。"
+            "请升级 ReportDesk 或安装这一报告格式（reportdesk forms 列出已安装的格式）后再打开。",
             "future_version",
         ) from exc
     stored = state.info.get("form_version", "")
@@ -120,7 +119,7 @@ def decode(state: DraftState, where: str) -> LoadedDraft:
     return LoadedDraft(form, report, origins, dict(state.warnings), previous)
 
 
-def review_items(meta: dict[str, str]) -> dict[str, dict[str, str]]:
+def self_review_marks(meta: dict[str, str]) -> dict[str, dict[str, str]]:
     """The review marks among a draft's stored meta rows (malformed ones are left out)."""
     out: dict[str, dict[str, str]] = {}
     for key, text in meta.items():
@@ -168,21 +167,20 @@ def read_report(path: Path) -> Report:
 
 
 __all__ = [
-    "META", "TEXT", "WARNING", "LoadedDraft", "decode", "initial_changes", "read_accepted_warnings", "read_report",
+    "META", "TEXT", "WARNING", "LoadedDraft", "decode", "initial_changes", "read_report", "read_warning_marks",
 ]
 
 
-def read_accepted_warnings(path: Path, findings: list[Finding]) -> dict[str, str]:
-    """The warnings among *findings* that the clerk accepted in the draft at *path* and that still
-    hold (nothing they involve changed since): ``Finding.key`` -> reason.  No lock, nothing written."""
+def read_warning_marks(path: Path) -> tuple[LoadedDraft, dict[str, str | None]]:
+    """The content of the draft at *path* and the fingerprint stored with each accepted warning
+    (``Finding.key`` -> fingerprint).  No lock, nothing written.  Whether an acceptance still holds is
+    decided by the application layer (:func:`reportdesk.app.drafts.accepted_warnings`), not here."""
     try:
         state, _header = read_state(path)
         loaded = decode(state, Path(path).name)
     except DraftError as exc:
         raise ReportFileError(exc.message, exc.code) from exc
-    marks = review_items(state.meta)
+    marks = self_review_marks(state.meta)
     prints = {key[len(WARNING_PRINT_PREFIX):]: mark.get("fingerprint")
               for key, mark in marks.items() if key.startswith(WARNING_PRINT_PREFIX)}
-    values = derive(loaded.form, loaded.report.cells)
-    found = acceptances(findings, loaded.warnings, prints, values, loaded.report.texts)
-    return {key: a.reason for key, a in found.items() if a.current}
+    return loaded, prints

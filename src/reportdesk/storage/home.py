@@ -11,28 +11,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from reportdesk.places import user_home
 from reportdesk.storage.errors import DraftError
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "ReportDesk"
 RECENT_FILE = "recent.json"
 MAX_RECENT = 30
 
 
 def drafts_home() -> Path:
-    """``$REPORTDESK_HOME`` if set, else the per-user data folder (``%LOCALAPPDATA%\\ReportDesk``,
-    ``~/.local/share/ReportDesk``); created when missing."""
-    override = os.environ.get("REPORTDESK_HOME")
-    if override:
-        home = Path(override).expanduser()
-    else:
-        import platformdirs
-
-        home = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    with contextlib.suppress(OSError):
-        home.mkdir(parents=True, exist_ok=True)
-    return home
+    """Where drafts go by default: the user's data folder (:func:`reportdesk.places.user_home`)."""
+    return user_home()
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +74,7 @@ def remember_draft(path: Path) -> None:
 
 def recent_drafts() -> list[RecentDraft]:
     """Drafts opened recently and those in :func:`drafts_home`, newest first; missing files are left out."""
-    from reportdesk.storage.codec import SIGNOFF_KEY, decode, review_items
+    from reportdesk.storage.codec import SIGNOFF_KEY, decode, self_review_marks
     from reportdesk.storage.draft import read_state
 
     seen: set[Path] = set()
@@ -106,7 +96,7 @@ def recent_drafts() -> list[RecentDraft]:
         total = len(form.input_cells) + len(form.text_sections)
         filled = sum(1 for c in form.input_cells if report.cells.get(c) is not None)
         filled += sum(1 for s in form.text_sections if report.texts.get(s.id, "").strip())
-        signoff = review_items(state.meta).get(SIGNOFF_KEY)
+        signoff = self_review_marks(state.meta).get(SIGNOFF_KEY)
         completed = f"{signoff.get('by', '')} {signoff.get('at', '')[:16].replace('T', ' ')}" if signoff else None
         result.append(RecentDraft(path, report.agency, report.year, modified, filled / total if total else 0.0,
                                   completed=completed))

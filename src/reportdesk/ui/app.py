@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from reportdesk.core.catalog import resources_dir
+from reportdesk.places import resources_dir
 from reportdesk.ui.crash import CrashHandler
 from reportdesk.ui.i18n import install_translators
 from reportdesk.ui.settings import APP_NAME

@@ -26,10 +26,13 @@ class BackgroundCall(QThread):
         try:
             result = self._call()
         except Exception as exc:
-            message = getattr(exc, "message", None)
+            message = getattr(exc, "message", None)  # an expected error: its own Chinese message
             if not isinstance(message, str):
-                log.exception("background call failed")
-                message = f"{type(exc).__name__}: {exc}"
+                # a bug: the crash handler saves the draft, writes the log and says so (in the GUI thread)
+                from reportdesk.ui.crash import describe, report_crash
+
+                report_crash(type(exc), exc, exc.__traceback__)
+                message = describe(exc)
             self.sig_failed.emit(message)
             return
         self.sig_done.emit(result)

@@ -1,8 +1,10 @@
-"""Under the applications table: 一 + 二 beside （七）总计 + 四 for every column, with the difference.
+"""Under a table: both sides of its balance rule for every column, with the difference.
 
-The table's header states the 勾稽关系 of every column; the strip keeps it in view while
-the clerk types.  A blank term shows as 空 (it is not 0): when the blanks of one side
-could balance the column the strip says what they must hold, as the rule ``balance`` does.
+Which rule is shown is data (``roles = ["balance_strip"]`` in the form; for the 2021 format the
+勾稽关系 一 + 二 = （七）总计 + 四 that the applications table's header states); the strip evaluates
+that rule's instances, one column each, while the clerk types.  A blank term shows as 空 (it is
+not 0): when the blanks of one side could balance the column the strip says what they must hold,
+as the rule does (:func:`reportdesk.core.rules.balance`).
 """
 
 from __future__ import annotations
@@ -12,16 +14,14 @@ import logging
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
-from reportdesk.core.form import TableDef
+from reportdesk.core.equations import instance_name, side_cells, side_name
+from reportdesk.core.form import RuleDef, RuleRole, TableDef
 from reportdesk.core.numbers import Value, format_value
 from reportdesk.core.report import partly_blank
 from reportdesk.core.rules import BalanceKind, balance
 from reportdesk.ui.controller import DraftController
 
 log = logging.getLogger(__name__)
-
-LEFT_ROWS = ("received", "carried_over")
-RIGHT_ROWS = ("handled_total", "carried_forward")
 
 
 def side_text(values: list[Value], partial: int = 0) -> str:
@@ -33,6 +33,11 @@ def side_text(values: list[Value], partial: int = 0) -> str:
     return total if len(present) == len(values) and not partial else f"{total} + 空"
 
 
+def strip_rules(controller: DraftController, table: TableDef) -> tuple[RuleDef, ...]:
+    """The rule instances the strip under *table* shows (none: no strip)."""
+    return controller.form.rules_with_role(RuleRole.BALANCE_STRIP, table.id)
+
+
 class BalanceStrip(QFrame):
     def __init__(self, controller: DraftController, table: TableDef, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,42 +45,47 @@ class BalanceStrip(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.controller = controller
         self.table = table
+        self.rules = strip_rules(controller, table)
+        form = controller.form
         layout = QGridLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setHorizontalSpacing(14)
         layout.setVerticalSpacing(2)
-        titles = [self.tr("勾稽关系"), self.tr("一 + 二"), self.tr("（七）总计 + 四"), self.tr("差额")]
+        first = self.rules[0]
+        titles = [self.tr("勾稽关系"), side_name(form, first, "left"), side_name(form, first, "right"), self.tr("差额")]
         for r, title in enumerate(titles):
             label = QLabel(title, self)
             label.setStyleSheet("font-weight: bold;")
             layout.addWidget(label, r, 0)
+        # keyed by the instance's "for each" value(s): the column id for the 2021 balance rule
         self.cells: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
-        for c, column in enumerate(table.columns, start=1):
-            head = QLabel(column.label, self)
+        self._instances: dict[str, RuleDef] = {}
+        for c, rule in enumerate(self.rules, start=1):
+            head = QLabel(instance_name(form, rule), self)
             head.setAlignment(Qt.AlignmentFlag.AlignRight)
             layout.addWidget(head, 0, c)
-            trio = tuple(QLabel(self) for _ in range(3))
-            for r, label in enumerate(trio, start=1):
+            left, right, diff = QLabel(self), QLabel(self), QLabel(self)
+            for r, label in enumerate((left, right, diff), start=1):
                 label.setAlignment(Qt.AlignmentFlag.AlignRight)
                 layout.addWidget(label, r, c)
-            self.cells[column.id] = trio  # type: ignore[assignment]
-        layout.setColumnStretch(len(table.columns) + 1, 1)
+            key = ".".join(v for _, v in rule.binding) or str(c)
+            self.cells[key] = (left, right, diff)
+            self._instances[key] = rule
+        layout.setColumnStretch(len(self.rules) + 1, 1)
         controller.sig_changed.connect(self.refresh)
         self.refresh()
 
-    def sides(self, column: str) -> tuple[list[Value], list[Value]]:
-        values = self.controller.values
-        left = [values.get(f"{self.table.id}.{r}.{column}") for r in LEFT_ROWS]
-        right = [values.get(f"{self.table.id}.{r}.{column}") for r in RIGHT_ROWS]
-        return left, right
-
     def refresh(self, _changes: object = None) -> None:
-        partial = partly_blank(self.controller.form, self.controller.values)
-        for column, (left_label, right_label, diff_label) in self.cells.items():
-            left, right = self.sides(column)
+        values = self.controller.values
+        partial = partly_blank(self.controller.form, values)
+        for key, (left_label, right_label, diff_label) in self.cells.items():
+            rule = self._instances[key]
+            left_cells, right_cells = side_cells(rule, "left"), side_cells(rule, "right")
+            left = [values.get(c) for c in left_cells]
+            right = [values.get(c) for c in right_cells]
             # a total with blank parts is a figure plus blanks, counted as one more blank term
-            left_partial = sum(f"{self.table.id}.{r}.{column}" in partial for r in LEFT_ROWS)
-            right_partial = sum(f"{self.table.id}.{r}.{column}" in partial for r in RIGHT_ROWS)
+            left_partial = sum(c in partial for c in left_cells)
+            right_partial = sum(c in partial for c in right_cells)
             left_label.setText(side_text(left, left_partial))
             right_label.setText(side_text(right, right_partial))
             if all(v is None for v in (*left, *right)):

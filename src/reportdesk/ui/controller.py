@@ -13,7 +13,7 @@ import logging
 from collections.abc import Mapping
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reportdesk.app.session import Acceptance, Changes, DraftError, EditError, IncompleteError, Session
@@ -57,7 +57,7 @@ class EditCellsCommand(QUndoCommand):
         for cid, value in self._old.items():
             by_origin.setdefault(self._old_origin.get(cid) or "typed", {})[cid] = value
         for origin, edits in by_origin.items():
-            self._controller.apply_cells(edits, origin=origin, description=f"撤销：{self.text()}")
+            self._controller.apply_cells(edits, origin=origin, description=QCoreApplication.translate("DraftController", "撤销：{0}").format(self.text()))
 
 
 class DraftController(QObject):
@@ -175,18 +175,10 @@ class DraftController(QObject):
         return len(carried)
 
     def carry_edits(self) -> dict[str, Value]:
-        """Blank 上年结转 cells that last year's 结转下年度继续办理 can fill."""
-        form = self.form
-        edits: dict[str, Value] = {}
-        if "requests" not in form.tables:
-            return edits
-        for column in form.tables["requests"].columns:
-            here, there = f"requests.carried_over.{column.id}", f"requests.carried_forward.{column.id}"
-            cell = form.cells.get(here)
-            if cell is not None and cell.input and self.values.get(here) is None \
-                    and self.previous_values.get(there) is not None:
-                edits[here] = self.previous_values[there]
-        return edits
+        """Blank cells that last year's report fills by the form's carry-over rule (上年结转 ← 结转下年度)."""
+        from reportdesk.core.equations import carry_edits
+
+        return carry_edits(self.form, self.values, self.previous_values)
 
     def set_show_previous(self, shown: bool) -> None:
         if shown != self.show_previous:
@@ -200,13 +192,13 @@ class DraftController(QObject):
         return {k: a.reason for k, a in self.acceptances.items() if a.current}
 
     def accept_warning(self, finding: Finding, reason: str) -> bool:
-        return self._review_edit(lambda: self.session.accept_finding(finding, reason))
+        return self._self_review_edit(lambda: self.session.accept_finding(finding, reason))
 
     def withdraw_warning(self, key: str) -> bool:
-        return self._review_edit(lambda: self.session.withdraw_warning(key))
+        return self._self_review_edit(lambda: self.session.withdraw_warning(key))
 
-    def set_reviewed(self, step: str, by: str | None) -> bool:
-        return self._review_edit(lambda: self.session.set_section_reviewed(step, by))
+    def set_self_reviewed(self, step: str, by: str | None) -> bool:
+        return self._self_review_edit(lambda: self.session.set_section_self_reviewed(step, by))
 
     def mark_complete(self, by: str) -> list[Finding]:
         """Re-run every check and record the sign-off; returns the errors that prevent it (none: done)."""
@@ -223,7 +215,7 @@ class DraftController(QObject):
             self.refresh_findings()
         return []
 
-    def _review_edit(self, edit: object) -> bool:
+    def _self_review_edit(self, edit: object) -> bool:
         try:
             changes = edit()  # type: ignore[operator]
         except (DraftError, EditError) as exc:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
 
 from reportdesk.ui.settings import log_dir
 
@@ -30,6 +33,33 @@ def write_crash_log(exc_type: type[BaseException], exc: BaseException, tb: Trace
     return path
 
 
+def describe(exc: BaseException) -> str:
+    """What went wrong, in the user's language and by kind, never the exception's own (English) text."""
+    if isinstance(exc, MemoryError):
+        return QCoreApplication.translate("CrashHandler", "内存不足。")
+    if isinstance(exc, RecursionError):
+        return QCoreApplication.translate("CrashHandler", "数据嵌套过深，无法处理。")
+    if isinstance(exc, PermissionError):
+        return QCoreApplication.translate("CrashHandler", "没有读写文件的权限。")
+    if isinstance(exc, FileNotFoundError):
+        return QCoreApplication.translate("CrashHandler", "要用的文件不见了。")
+    if isinstance(exc, OSError):
+        return QCoreApplication.translate("CrashHandler", "读写文件时出错（系统错误 {0}）。").format(exc.errno if exc.errno is not None else "?")
+    return QCoreApplication.translate("CrashHandler", "程序内部错误（{0}）。").format(type(exc).__name__)
+
+
+_installed: CrashHandler | None = None
+
+
+def report_crash(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """Hand an unexpected exception to the installed crash handler, from any thread (the dialog is
+    shown by the GUI thread); only logged when no handler is installed (tests, the CLI)."""
+    if _installed is None:
+        log.error("unexpected exception", exc_info=(exc_type, exc, tb))
+        return
+    _installed.from_thread(exc_type, exc, tb)
+
+
 class CrashHandler:
     """Installed as ``sys.excepthook``; *save* flushes the open draft (if any)."""
 
@@ -40,10 +70,38 @@ class CrashHandler:
         self._previous = sys.excepthook
 
     def install(self) -> None:
+        """Become ``sys.excepthook`` and ``threading.excepthook``; call from the GUI thread."""
+        global _installed
+        from PySide6.QtCore import QObject, Qt, Signal
+
+        class _Relay(QObject):  # lives in the GUI thread: a signal from a worker thread is queued to it
+            sig_crash = Signal(object)
+
+        self._relay = _Relay()
+        self._relay.sig_crash.connect(lambda info: self(*info), Qt.ConnectionType.QueuedConnection)
         sys.excepthook = self
+        self._previous_thread_hook = threading.excepthook
+        threading.excepthook = self._thread_hook
+        _installed = self
 
     def uninstall(self) -> None:
+        global _installed
         sys.excepthook = self._previous
+        threading.excepthook = getattr(self, "_previous_thread_hook", threading.__excepthook__)
+        if _installed is self:
+            _installed = None
+
+    def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is None or issubclass(args.exc_type, SystemExit):
+            return
+        self.from_thread(args.exc_type, args.exc_value, args.exc_traceback)
+
+    def from_thread(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        """An exception of a worker thread: handled in the GUI thread, as if raised there."""
+        if threading.current_thread() is threading.main_thread() or not hasattr(self, "_relay"):
+            self(exc_type, exc, tb)
+        else:
+            self._relay.sig_crash.emit((exc_type, exc, tb))
 
     def __call__(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
@@ -71,10 +129,11 @@ class CrashHandler:
         if QApplication.instance() is None:
             return
         box = QMessageBox(QMessageBox.Icon.Critical, "ReportDesk", "")
-        kept = "草稿已保存，重新打开即可继续。" if saved else "草稿未能保存，最近一秒内的修改可能丢失。"
-        where = f"详细记录已写入：{self.last_log}" if self.last_log else "无法写入错误记录。"
-        box.setText(
-            f"程序遇到意外错误：{exc_type.__name__}: {exc}\n\n{kept}\n{where}\n请将该记录发给技术支持。"
-        )
+        kept = QCoreApplication.translate("CrashHandler", "草稿已保存，重新打开即可继续。") if saved else QCoreApplication.translate("CrashHandler", "草稿未能保存，最近一秒内的修改可能丢失。")
+        where = (QCoreApplication.translate("CrashHandler", "详细记录已写入：{0}").format(self.last_log) if self.last_log
+                 else QCoreApplication.translate("CrashHandler", "无法写入错误记录。"))
+        box.setText(QCoreApplication.translate("CrashHandler", "程序遇到意外错误：{0}").format(describe(exc)) + "\n\n" + kept + "\n" + where + "\n"
+                    + QCoreApplication.translate("CrashHandler", "请将该记录发给技术支持。"))
         box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
+        self.last_box = box
         box.exec()

@@ -11,9 +11,10 @@ from __future__ import annotations
 import copy
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,8 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reportdesk.app.exporting import FONT_SET_NAMES, ExportOptions, FontSet, internal_note
 from reportdesk.core.file_names import export_file_name
-from reportdesk.documents.options import FONT_SET_NAMES, ExportOptions, FontSet, internal_note
+from reportdesk.core.report import Report
 from reportdesk.ui.controller import DraftController
 from reportdesk.ui.settings import app_settings
 
@@ -62,11 +64,11 @@ class ExportPanel(QGroupBox):
     sig_export_finished = Signal(object, str)  # list[Path] written, error message ("" when fine)
 
     def __init__(self, controller: DraftController, parent: QWidget | None = None) -> None:
-        super().__init__(self_tr("导出"), parent)
+        super().__init__(QCoreApplication.translate("ExportPanel", "导出"), parent)
         self.controller = controller
         self.written: list[Path] = []
         self.error = ""
-        from reportdesk.documents.pdf import find_soffice
+        from reportdesk.app.exporting import find_soffice
 
         has_pdf = find_soffice() is not None
         layout = QVBoxLayout(self)
@@ -206,9 +208,10 @@ class ExportPanel(QGroupBox):
             return False
         return self._check_existing(targets)
 
-    def _ask(self, title: str, text: str, choices: list[tuple[str, QMessageBox.ButtonRole, object]]) -> None:
+    def _ask(self, title: str, text: str,
+             choices: list[tuple[str, QMessageBox.ButtonRole, Callable[[], object]]]) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, self)
-        actions = {}
+        actions: dict[QPushButton, Callable[[], object]] = {}
         for label, role, then in choices:
             actions[box.addButton(label, role)] = then
         cancel = box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
@@ -216,13 +219,14 @@ class ExportPanel(QGroupBox):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def done(_result: int) -> None:
-            then = actions.get(box.clickedButton())
+            clicked = box.clickedButton()
+            then = next((action for button, action in actions.items() if button is clicked), None)
             self.question_box = None
             if then is None:
                 self.result.setText(self.tr("已取消导出，没有写入任何文件。"))
                 self.result.setStyleSheet("color: #555;")
                 return
-            then()  # type: ignore[operator]
+            then()
 
         box.finished.connect(done)
         self.question_box = box
@@ -264,22 +268,23 @@ class ExportPanel(QGroupBox):
         return True
 
     def _export(
-        self, report: object, targets: dict[str, Path], options: ExportOptions, findings: list,
+        self, report: Report, targets: dict[str, Path], options: ExportOptions, findings: list,
         accepted: dict[str, str] | None = None,
     ) -> None:
-        from reportdesk.documents.export import export_report
-        from reportdesk.documents.files import ExportError
+        from reportdesk.app.exporting import ExportError, export_report
 
         try:
-            written = export_report(  # type: ignore[arg-type]
+            written = export_report(
                 report, options=options, findings=findings, accepted=accepted, **targets
             )
         except ExportError as exc:
             self.sig_export_finished.emit([], exc.message)
             return
-        except Exception as exc:  # reported to the user, logged with the traceback
-            log.exception("export failed")
-            self.sig_export_finished.emit([], self_tr("导出失败：{0}").format(exc))
+        except Exception as exc:  # a bug: the crash handler logs it; the panel says what kind of failure
+            from reportdesk.ui.crash import describe, report_crash
+
+            report_crash(type(exc), exc, exc.__traceback__)
+            self.sig_export_finished.emit([], QCoreApplication.translate("ExportPanel", "导出失败：{0}").format(describe(exc)))
             return
         self.sig_export_finished.emit(written, "")
 
@@ -308,10 +313,3 @@ class ExportPanel(QGroupBox):
     def _open_folder(self) -> None:
         if self.written:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written[0].parent)))
-
-
-def self_tr(text: str) -> str:
-    """Translate a string outside a widget method (same context as the panel)."""
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("ExportPanel", text)

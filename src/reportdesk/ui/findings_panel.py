@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,11 +31,13 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 ACCEPTED_ROLE = Qt.ItemDataRole.UserRole + 2  # the reason (str) of a warning accepted and still valid
 ACCEPTED_COLOUR = QColor("#8a8f98")
 
-REASON_EXAMPLES = (
-    "本单位无规章制定权，规章栏为上级文件转发数",
-    "本年确有文件到期失效，现行有效件数因此减少",
-    "上年报告的结转数有误，本年已按实际更正",
-)
+def reason_examples() -> tuple[str, ...]:
+    """Typical reasons for accepting a warning (translated)."""
+    return (
+        QCoreApplication.translate("AcceptWarningDialog", "本单位无规章制定权，规章栏为上级文件转发数"),
+        QCoreApplication.translate("AcceptWarningDialog", "本年确有文件到期失效，现行有效的文件因此减少"),
+        QCoreApplication.translate("AcceptWarningDialog", "上年报告的结转数有误，本年已按实际更正"),
+    )
 
 
 class AcceptWarningDialog(QDialog):
@@ -52,9 +54,9 @@ class AcceptWarningDialog(QDialog):
         layout.addWidget(message)
         layout.addWidget(QLabel(self.tr("请写明接受这条警告的理由（会保存在草稿中，并列入 Excel 的“校验结果”）："), self))
         self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText(self.tr("例如：{0}").format(REASON_EXAMPLES[0]))
+        self.reason.setPlaceholderText(self.tr("例如：{0}").format(reason_examples()[0]))
         layout.addWidget(self.reason)
-        examples = QLabel(self.tr("常见理由：") + "；".join(REASON_EXAMPLES), self)
+        examples = QLabel(self.tr("常见理由：") + "；".join(reason_examples()), self)
         examples.setWordWrap(True)
         examples.setStyleSheet("color: #666;")
         layout.addWidget(examples)

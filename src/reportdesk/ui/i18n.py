@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from reportdesk.core.catalog import resources_dir
+from reportdesk.places import resources_dir
 from reportdesk.ui.settings import app_settings
 
 log = logging.getLogger(__name__)

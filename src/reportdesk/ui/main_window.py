@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QKeySequence,
+    QShowEvent,
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
@@ -30,10 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reportdesk.app.paths import free_path
-from reportdesk.core.file_names import draft_file_name
-from reportdesk.storage.errors import DraftError
-from reportdesk.storage.home import drafts_home, recent_drafts
+from reportdesk.app.drafts import DraftError, drafts_home, recent_drafts
+from reportdesk.core.file_names import draft_file_name, free_path
 from reportdesk.ui import file_filters
 from reportdesk.ui.settings import app_settings
 from reportdesk.ui.start_page import NewReportDialog, StartPage
@@ -44,13 +44,14 @@ if TYPE_CHECKING:
     from reportdesk.core.report import Report
     from reportdesk.ui.background import BackgroundCall
     from reportdesk.ui.controller import DraftController
+    from reportdesk.ui.guide_window import GuideWindow
     from reportdesk.ui.review_window import ReviewWindow
     from reportdesk.ui.workspace import DraftWorkspace
     from reportdesk.ui.year_on_year_view import YearOnYearDialog
 
 # Start-up imports only what the start page needs: the session (and with it the form,
 # the rule engine and SQLite) and the work area are imported when a draft is opened.
-# recent_drafts/drafts_home are the functions reportdesk.app.session re-exports.
+# recent_drafts/drafts_home come from reportdesk.app.drafts (light: the start page needs them before any draft).
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ class ReportWindow(QMainWindow):
         self.setWindowTitle(self.tr("ReportDesk 政府信息公开工作年度报告"))
         self.settings = app_settings()
         self.controller: DraftController | None = None
-        self.guide_window: QWidget | None = None
+        self.guide_window: GuideWindow | None = None
         self.workspace: DraftWorkspace | None = None
         self.last_message_box: QMessageBox | None = None
         self.undo_group = QUndoGroup(self)
@@ -80,14 +81,8 @@ class ReportWindow(QMainWindow):
         self.import_task: BackgroundCall | None = None
         self.setAcceptDrops(True)
 
-        self.start_page = StartPage(self)
-        self.start_page.sig_new_requested.connect(self.new_report)
-        self.start_page.sig_new_from_previous_requested.connect(self.new_from_previous)
-        self.start_page.sig_open_requested.connect(self.open_dialog)
-        self.start_page.sig_sample_requested.connect(self.open_sample)
-        self.start_page.sig_recent_requested.connect(self.open_draft)
+        self._start_page: StartPage | None = None  # built when first shown (not for `reportdesk open DRAFT`)
         self.central = QStackedWidget(self)
-        self.central.addWidget(self.start_page)
         self.setCentralWidget(self.central)
 
         self.saved_label = QLabel(self)
@@ -99,16 +94,36 @@ class ReportWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 860)
-        self.refresh_recent()
+        # The recent drafts are read (each one opened and decoded) when the start page is first shown,
+        # not when `reportdesk open DRAFT` goes straight to a draft.
+        self._recent_stale = True
+        self.central.currentChanged.connect(self._on_central_changed)
 
     # --- chrome ----------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(self, text: str, slot: object,
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         return action
+
+    def _on_workspace(self, method: str) -> Callable[[], None]:
+        """A slot calling the workspace's *method* (no arguments), when a draft is open."""
+        def slot() -> None:
+            if self.workspace is not None:
+                getattr(self.workspace, method)()
+
+        return slot
+
+    def _set_preview_visible(self, checked: bool) -> None:
+        if self.workspace is not None:
+            self.workspace.set_preview_visible(checked)
+
+    def _show_cells(self, cells: list[str]) -> None:
+        if self.workspace is not None:
+            self.workspace.show_cells(cells)
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
@@ -144,17 +159,17 @@ class ReportWindow(QMainWindow):
             app.focusChanged.connect(self._update_undo_actions)  # type: ignore[attr-defined]
         self.check_action = self._action(self.tr("全部检查"), self.check_all, "F5")
         self.complete_action = self._action(
-            self.tr("标记为已完成…"), lambda: self.workspace and self.workspace.mark_complete()
+            self.tr("标记为已完成…"), self._on_workspace("mark_complete")
         )
         self.preview_action = self._action(
-            self.tr("预览"), lambda checked: self.workspace and self.workspace.set_preview_visible(checked), "F6"
+            self.tr("预览"), self._set_preview_visible, "F6"
         )
         self.preview_action.setCheckable(True)
         self.prev_action = self._action(
-            self.tr("上一步"), lambda: self.workspace and self.workspace.go_previous(), "Ctrl+PgUp"
+            self.tr("上一步"), self._on_workspace("go_previous"), "Ctrl+PgUp"
         )
         self.next_action = self._action(
-            self.tr("下一步"), lambda: self.workspace and self.workspace.go_next(), "Ctrl+PgDown"
+            self.tr("下一步"), self._on_workspace("go_next"), "Ctrl+PgDown"
         )
         self.guide_action = self._action(self.tr("使用指南"), self.show_guide, std.HelpContents)
         self.logs_action = self._action(self.tr("打开日志文件夹"), self.open_log_folder)
@@ -162,7 +177,7 @@ class ReportWindow(QMainWindow):
 
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
-        for a in (
+        file_actions: tuple[QAction | None, ...] = (
             self.new_action,
             self.new_previous_action,
             self.open_action,
@@ -175,8 +190,9 @@ class ReportWindow(QMainWindow):
             self.close_action,
             None,
             self.quit_action,
-        ):
-            file_menu.addSeparator() if a is None else file_menu.addAction(a)
+        )
+        for action in file_actions:
+            file_menu.addSeparator() if action is None else file_menu.addAction(action)
         edit_menu = self.edit_menu = bar.addMenu(self.tr("编辑(&E)"))
         edit_menu.aboutToShow.connect(self._update_undo_actions)
         edit_menu.addAction(self.undo_action)
@@ -188,9 +204,11 @@ class ReportWindow(QMainWindow):
         for a in (self.check_action, self.complete_action, self.preview_action, self.prev_action, self.next_action):
             report_menu.addAction(a)
         report_menu.addSeparator()
-        for a in (self.set_previous_action, self.clear_previous_action, self.show_previous_action,
-                  self.year_on_year_action, None, self.import_notes_action):
-            report_menu.addSeparator() if a is None else report_menu.addAction(a)
+        report_actions: tuple[QAction | None, ...] = (
+            self.set_previous_action, self.clear_previous_action, self.show_previous_action,
+            self.year_on_year_action, None, self.import_notes_action)
+        for action in report_actions:
+            report_menu.addSeparator() if action is None else report_menu.addAction(action)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.guide_action)
         help_menu.addAction(self.logs_action)
@@ -315,7 +333,7 @@ class ReportWindow(QMainWindow):
         self.statusBar().showMessage(message, 10000)
 
     def show_guide(self) -> None:
-        from reportdesk.app.paths import guide_path
+        from reportdesk.places import guide_path
         from reportdesk.ui.guide_window import GuideWindow
         from reportdesk.ui.i18n import configured_language
 
@@ -332,7 +350,7 @@ class ReportWindow(QMainWindow):
             self.guide_window.show_start()  # how to fill a report, not how to install
 
     def open_log_folder(self) -> None:
-        from reportdesk.app.paths import ensure_log_dir
+        from reportdesk.places import ensure_log_dir
 
         try:
             folder = ensure_log_dir()
@@ -353,7 +371,32 @@ class ReportWindow(QMainWindow):
 
     # --- drafts ------------------------------------------------------------------------------
 
+    @property
+    def start_page(self) -> StartPage:
+        """The start page, built the first time it is needed."""
+        if self._start_page is None:
+            page = self._start_page = StartPage(self)
+            page.sig_new_requested.connect(self.new_report)
+            page.sig_new_from_previous_requested.connect(self.new_from_previous)
+            page.sig_open_requested.connect(self.open_dialog)
+            page.sig_sample_requested.connect(self.open_sample)
+            page.sig_recent_requested.connect(self.open_draft)
+            self.central.insertWidget(0, page)
+        return self._start_page
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.central.currentWidget() is None:
+            self.central.setCurrentWidget(self.start_page)  # no draft open: the start page
+        super().showEvent(event)
+        self._on_central_changed()
+
+    def _on_central_changed(self, _index: int = 0) -> None:
+        if (self._recent_stale and self.isVisible() and self._start_page is not None
+                and self.central.currentWidget() is self._start_page):
+            self.refresh_recent()
+
     def refresh_recent(self) -> None:
+        self._recent_stale = False
         try:
             drafts = recent_drafts()
         except (DraftError, OSError) as exc:
@@ -403,8 +446,9 @@ class ReportWindow(QMainWindow):
         return True
 
     def open_sample(self) -> bool:
-        from reportdesk.core.catalog import get_form, resources_dir
+        from reportdesk.core.catalog import get_form
         from reportdesk.core.interchange import ReportFileError, read_json_file
+        from reportdesk.places import resources_dir
 
         path = resources_dir().joinpath(*SAMPLE)
         try:
@@ -480,7 +524,7 @@ class ReportWindow(QMainWindow):
         from reportdesk.core.interchange import YEAR_RANGE
 
         report = imported.report
-        if report.agency.strip() and report.year in YEAR_RANGE:
+        if report.agency.strip() and report.year is not None and report.year in YEAR_RANGE:
             if self.create_draft(report.agency.strip(), report.year, source=report,
                                  import_notes=imported.lines):
                 self.show_import_summary(imported.path.name, imported.lines)
@@ -491,7 +535,7 @@ class ReportWindow(QMainWindow):
         dialog.setWindowTitle(self.tr("导入 {0}").format(imported.path.name))
         dialog.hide_previous()
         dialog.agency.setText(report.agency.strip())
-        if report.year in YEAR_RANGE:
+        if report.year is not None and report.year in YEAR_RANGE:
             dialog.year.setValue(report.year)
         dialog.error.setText(self.tr("文件中没有找到单位名称或报告年度，请补填。"))
 
@@ -561,21 +605,17 @@ class ReportWindow(QMainWindow):
         """Use *path* as last year's report of the open draft."""
         if self.controller is None:
             return False
-        from reportdesk.app.importing import ImportFailed, read_previous
+        from reportdesk.app.importing import ImportFailed, PreviousYearError, read_previous
+        from reportdesk.ui.app_errors import previous_year_message
 
         try:
-            previous = read_previous(Path(path))
+            previous = read_previous(Path(path), self.controller.session.report.year)
         except ImportFailed as exc:
             self.show_error(self.tr("无法读取上年报告"), self.tr("{0}：{1}").format(Path(path).name, exc.message))
             return False
-        year = self.controller.session.report.year
-        if previous.year and year and previous.year >= year:
-            self.show_error(
-                self.tr("上年报告的年度不对"),
-                self.tr("{0} 是 {1} 年的报告，本报告是 {2} 年的：上年报告应早于本年，请另选文件。").format(
-                    Path(path).name, previous.year, year
-                ),
-            )
+        except PreviousYearError as exc:
+            self.show_error(self.tr("不能作为上年报告"),
+                            self.tr("{0}：{1}").format(Path(path).name, previous_year_message(exc)))
             return False
         carried = self.controller.set_previous(previous)
         self._update_actions()
@@ -604,7 +644,7 @@ class ReportWindow(QMainWindow):
 
         if self.year_dialog is None:
             dialog = self.year_dialog = YearOnYearDialog(self.controller, self)
-            dialog.sig_cells_requested.connect(lambda cells: self.workspace and self.workspace.show_cells(cells))
+            dialog.sig_cells_requested.connect(self._show_cells)
         self.year_dialog.show()
         self.year_dialog.raise_()
         return self.year_dialog
@@ -651,10 +691,10 @@ class ReportWindow(QMainWindow):
         box.open()
 
     def recover_draft(self, path: Path) -> bool:
-        from reportdesk.storage.recovery import recover
+        from reportdesk.app.session import recover
 
         target = free_path(path.parent if os.access(path.parent, os.W_OK) else drafts_home(),
-                           f"{path.stem}-恢复{DRAFT_SUFFIX}")
+                           path.stem + self.tr("-恢复") + DRAFT_SUFFIX)
         try:
             result = recover(path, target)
         except DraftError as exc:
@@ -793,5 +833,5 @@ class ReportWindow(QMainWindow):
         value = self.settings.value("drafts/last")
         return Path(str(value)) if value else None
 
-    def central_page(self) -> QWidget:
+    def central_page(self) -> QWidget | None:
         return self.central.currentWidget()

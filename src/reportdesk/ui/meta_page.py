@@ -26,8 +26,10 @@ class MetaPage(QWidget):
         self.agency.editingFinished.connect(self._on_agency_edited)
         form.addRow(self.tr("单位名称"), self.agency)
         self.year = QSpinBox(self)
-        self.year.setRange(2021, 2100)
-        self.year.setValue(report.year or 2021)
+        first = controller.form.valid_from_year  # the years the draft's form applies to
+        self.year.setRange(min(first, report.year or first), max(controller.form.valid_to_year or 2100,
+                                                                 report.year or first))
+        self.year.setValue(report.year or first)
         self.year.editingFinished.connect(self._on_year_edited)
         form.addRow(self.tr("报告年度"), self.year)
         self.fields: dict[str, QLineEdit] = {}

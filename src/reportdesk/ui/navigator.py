@@ -8,14 +8,14 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget
 
-from reportdesk.core.self_review import Review
-from reportdesk.ui.steps import STATE_COLOURS, STATE_NAMES, Step, StepState
+from reportdesk.core.self_review import SelfReviewMark
+from reportdesk.ui.steps import STATE_COLOURS, Step, StepState, state_name
 
 log = logging.getLogger(__name__)
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
-REVIEW_ROLE = Qt.ItemDataRole.UserRole + 3  # "ok" (已自查), "stale" (changed since), or None
+SELF_REVIEW_ROLE = Qt.ItemDataRole.UserRole + 3  # "ok" (已自查), "stale" (changed since), or None
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 4
 STALE_COLOUR = QColor("#c62828")
 
@@ -89,23 +89,23 @@ class SectionNavigator(QWidget):
                 item.setData(STATE_ROLE, state)
                 item.setIcon(self._icons[state])
             reason = (reasons or {}).get(item.data(STEP_ROLE), "")
-            item.setToolTip(self.tr("状态：{0}").format(STATE_NAMES[state]) + (f"\n{reason}" if reason else ""))
+            item.setToolTip(self.tr("状态：{0}").format(state_name(state)) + (f"\n{reason}" if reason else ""))
         done = sum(1 for step, state in states.items() if step != "export" and state is StepState.COMPLETE)
         self.progress.setValue(done)
         self.progress_label.setText(self.tr("完成 {0} / {1} 步").format(done, self.progress.maximum()))
 
-    def review_mark(self, step: str) -> str | None:
-        return self.list.item(self.step_ids().index(step)).data(REVIEW_ROLE)
+    def self_review_mark(self, step: str) -> str | None:
+        return self.list.item(self.step_ids().index(step)).data(SELF_REVIEW_ROLE)
 
-    def set_reviews(self, reviews: dict[str, Review]) -> None:
+    def set_self_reviews(self, reviews: dict[str, SelfReviewMark]) -> None:
         """Show each step's 已自查 tick: ✓ in the list, red ✗ when the step changed after the tick."""
         for i in range(self.list.count()):
             item = self.list.item(i)
             review = reviews.get(item.data(STEP_ROLE))
             mark = None if review is None else "ok" if review.current else "stale"
-            if item.data(REVIEW_ROLE) == mark:
+            if item.data(SELF_REVIEW_ROLE) == mark:
                 continue
-            item.setData(REVIEW_ROLE, mark)
+            item.setData(SELF_REVIEW_ROLE, mark)
             title = item.data(TITLE_ROLE)
             if review is None:
                 item.setText(title)
@@ -117,7 +117,7 @@ class SectionNavigator(QWidget):
                 item.setText(title + self.tr("  ✗自查后有改动"))
                 item.setForeground(QBrush(STALE_COLOUR))
 
-    def set_completion(self, review: Review | None) -> None:
+    def set_completion(self, review: SelfReviewMark | None) -> None:
         """已完成: who and when, or that the report changed after it was marked."""
         if review is None:
             self.completion.setVisible(False)

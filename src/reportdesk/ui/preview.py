@@ -12,22 +12,14 @@ from __future__ import annotations
 import html
 import logging
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from reportdesk.app.exporting import layout
 from reportdesk.core.form import FormDef, TableDef
 from reportdesk.core.numbers import Value
 from reportdesk.core.report import Report
-from reportdesk.documents.layout import (
-    Level,
-    cell_text,
-    column_chars,
-    export_values,
-    grid_rows,
-    text_blocks,
-    title_lines,
-)
 from reportdesk.ui.controller import DraftController
 
 log = logging.getLogger(__name__)
@@ -53,10 +45,10 @@ p.empty { color: #999; text-indent: 0; }
 
 def _table_html(table: TableDef, values: dict[str, Value]) -> str:
     """The table drawn from the form's grid, merges as row/col spans, widths as the Word table's."""
-    chars = column_chars(table)
+    chars = layout.column_chars(table)
     whole = sum(chars)
     rows = []
-    for r, row in enumerate(grid_rows(table)):
+    for r, row in enumerate(layout.grid_rows(table)):
         cells = []
         for cell, starts in row:
             if not starts or cell.row != r:
@@ -69,7 +61,7 @@ def _table_html(table: TableDef, values: dict[str, Value]) -> str:
             width = sum(chars[cell.col: cell.col + cell.colspan]) / whole * 100
             span += f' width="{width:.0f}%"'
             kind = "value" if cell.cell_id else ("label" if cell.role == "label" else "head")
-            cells.append(f'<td class="{kind}"{span}>{html.escape(cell_text(values, cell))}</td>')
+            cells.append(f'<td class="{kind}"{span}>{html.escape(layout.cell_text(values, cell))}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return (f'<p align="center" style="text-indent:0"><b>{html.escape(table.title)}</b></p>'
             f'<table class="form" border="1" cellspacing="0" cellpadding="2" width="100%">{"".join(rows)}</table>')
@@ -77,8 +69,8 @@ def _table_html(table: TableDef, values: dict[str, Value]) -> str:
 
 def _text_html(text: str) -> str:
     out = []
-    for block in text_blocks(text):
-        if block.level is Level.BODY:
+    for block in layout.text_blocks(text):
+        if block.level is layout.Level.BODY:
             out.append(f"<p>{html.escape(block.text)}</p>")
         else:
             out.append(f'<p><span class="lead">{html.escape(block.lead)}</span>{html.escape(block.text)}</p>')
@@ -87,9 +79,9 @@ def _text_html(text: str) -> str:
 
 def preview_html(form: FormDef, report: Report) -> str:
     """The whole report as HTML, in print order."""
-    values = export_values(form, report)
+    values = layout.export_values(form, report)
     parts = [f"<html><head><style>{_CSS}</style></head><body>"]
-    parts += [f"<h1>{html.escape(line)}</h1>" for line in title_lines(form, report)]
+    parts += [f"<h1>{html.escape(line)}</h1>" for line in layout.title_lines(form, report)]
     preamble = report.texts.get("preamble", "")
     if preamble.strip():
         parts.append(_text_html(preamble))
@@ -99,7 +91,7 @@ def preview_html(form: FormDef, report: Report) -> str:
         if text.strip():
             parts.append(_text_html(text))
         elif not section.table:
-            parts.append('<p class="empty">（本部分尚未填写）</p>')
+            parts.append(f'<p class="empty">{html.escape(QCoreApplication.translate("PreviewPane", "（本部分尚未填写）"))}</p>')
         if section.table:
             parts.append(_table_html(form.tables[section.table], values))
     parts.append("</body></html>")

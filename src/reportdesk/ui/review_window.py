@@ -9,6 +9,7 @@ import summary; 导出汇总表… writes the same workbook as ``reportdesk chec
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from collections.abc import Iterable, Sequence
@@ -85,6 +86,9 @@ class ReviewWorker(QObject):
         self._stop = True  # read between chunks; a bool assignment is atomic under the GIL
 
     @Slot()
+    def _emit_progress(self, base: int, total: int, done: int, _total: int) -> None:
+        self.sig_progress.emit(base + done, total)
+
     def run(self) -> None:
         from reportdesk.app.batch import ReviewPool, collect_files
 
@@ -106,15 +110,16 @@ class ReviewWorker(QObject):
                         break
                     chunk = files[start:start + size]
                     base = done
-                    results = pool.review(
-                        chunk, progress=lambda n, _t, base=base: self.sig_progress.emit(base + n, total),
-                    )
+                    results = pool.review(chunk, progress=functools.partial(self._emit_progress, base, total))
                     done += len(chunk)
                     self.sig_results.emit(results)
                     self.sig_progress.emit(done, total)
-        except Exception as exc:  # a bug: say so in the window, never take the app down
-            log.exception("review run failed")
-            self.sig_results.emit([FileResult("、".join(self.names)[:200], error=f"检查时出错：{exc}")])
+        except Exception as exc:  # a bug: the crash handler logs it; the window says so and goes on
+            from reportdesk.ui.crash import describe, report_crash
+
+            report_crash(type(exc), exc, exc.__traceback__)
+            self.sig_results.emit([FileResult("、".join(self.names)[:200],
+                                              error=self.tr("检查时出错：{0}").format(describe(exc)))])
         self.sig_finished.emit(stopped)
 
 
@@ -463,8 +468,7 @@ class ReviewWindow(QMainWindow):
             self.export_summary(Path(path))
 
     def export_summary(self, path: Path) -> bool:
-        from reportdesk.documents.batch_summary import write_summary
-        from reportdesk.documents.files import ExportError
+        from reportdesk.app.exporting import ExportError, write_summary
 
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")

@@ -51,7 +51,9 @@ class NewReportDialog(QDialog):
         self.agency.setMinimumWidth(420)
         self.agency.textChanged.connect(self._fit_agency)
         self.year = QSpinBox(self)
-        self.year.setRange(2021, 2100)
+        from reportdesk.app.forms import LAST_YEAR, first_year
+
+        self.year.setRange(first_year(), LAST_YEAR)  # the years some installed form applies to
         self.year.setValue(default_report_year())
         layout.addRow(self.tr("单位名称"), self.agency)
         layout.addRow(self.tr("报告年度"), self.year)
@@ -107,12 +109,16 @@ class NewReportDialog(QDialog):
 
     def load_previous(self, path: Path) -> bool:
         """Read last year's report from *path*; fill in the agency and the year after it."""
-        from reportdesk.app.importing import ImportFailed, read_previous
+        from reportdesk.app.importing import ImportFailed, PreviousYearError, read_previous
+        from reportdesk.ui.app_errors import previous_year_message
 
         try:
-            report = read_previous(path)
+            report = read_previous(path)  # the year is checked when the draft is made (_on_accept)
         except ImportFailed as exc:
             self.error.setText(self.tr("无法读取上年报告 {0}：{1}").format(path.name, exc.message))
+            return False
+        except PreviousYearError as exc:
+            self.error.setText(self.tr("{0} 不能作为上年报告：{1}").format(path.name, previous_year_message(exc)))
             return False
         self.set_previous(report, path)
         if report.agency and not self.agency.text().strip():
@@ -140,13 +146,15 @@ class NewReportDialog(QDialog):
         if not self.agency.text().strip():
             self.error.setText(self.tr("请填写单位名称，如“某市人力资源和社会保障局”。"))
             return
-        if self.previous is not None and self.previous.year and self.previous.year >= self.year.value():
-            self.error.setText(
-                self.tr("上年报告是 {0} 年的，本报告是 {1} 年的：上年报告应早于本年。请改报告年度或另选上年报告。").format(
-                    self.previous.year, self.year.value()
-                )
-            )
-            return
+        if self.previous is not None:
+            from reportdesk.app.previous_year import PreviousYearError, check_previous
+            from reportdesk.ui.app_errors import previous_year_message
+
+            try:
+                check_previous(self.previous, self.year.value())
+            except PreviousYearError as exc:
+                self.error.setText(previous_year_message(exc))
+                return
         self.accept()
 
 
@@ -162,7 +170,7 @@ class StartPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 30, 40, 30)
         title = QLabel(self.tr("<h1>政府信息公开工作年度报告</h1>"), self)
-        subtitle = QLabel(self.tr("按国办公开办函〔2021〕30号格式填报，边填边检查，随时自动保存。"), self)
+        subtitle = QLabel(self.tr("按官方规定的年度报告格式填报，边填边检查，随时自动保存。"), self)
         subtitle.setStyleSheet("color: #555;")
         layout.addWidget(title)
         layout.addWidget(subtitle)

@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from PySide6.QtCore import QCoreApplication
+
 from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef, SectionKind
 from reportdesk.core.numbers import Value
@@ -26,13 +28,15 @@ class StepState(StrEnum):
     COMPLETE = "complete"
 
 
-STATE_NAMES = {
-    StepState.NOT_STARTED: "未开始",
-    StepState.IN_PROGRESS: "填写中",
-    StepState.ERRORS: "有错误",
-    StepState.WARNINGS: "有提示",
-    StepState.COMPLETE: "已完成",
-}
+def state_name(state: StepState) -> str:
+    """The state as the navigator names it (translated)."""
+    return {
+        StepState.NOT_STARTED: QCoreApplication.translate("Steps", "未开始"),
+        StepState.IN_PROGRESS: QCoreApplication.translate("Steps", "填写中"),
+        StepState.ERRORS: QCoreApplication.translate("Steps", "有错误"),
+        StepState.WARNINGS: QCoreApplication.translate("Steps", "有提示"),
+        StepState.COMPLETE: QCoreApplication.translate("Steps", "已完成"),
+    }[state]
 STATE_COLOURS = {
     StepState.NOT_STARTED: "#b0b7c3",
     StepState.IN_PROGRESS: "#3b82f6",
@@ -50,9 +54,9 @@ class Step:
 
 def steps(form: FormDef) -> list[Step]:
     return [
-        Step(META_STEP, "基本信息"),
+        Step(META_STEP, QCoreApplication.translate("Steps", "基本信息")),
         *(Step(s.id, s.heading) for s in form.sections),
-        Step(EXPORT_STEP, "检查与导出"),
+        Step(EXPORT_STEP, QCoreApplication.translate("Steps", "检查与导出")),
     ]
 
 
@@ -94,12 +98,12 @@ def step_state(
             return StepState.IN_PROGRESS
         return StepState.WARNINGS if mine else StepState.COMPLETE
     inputs = [cid for cid, d in form.cells.items() if d.table == section.table and not d.derived]
-    filled = sum(1 for cid in inputs if values.get(cid) is not None)
-    if filled == 0:
+    filled_cells = sum(1 for cid in inputs if values.get(cid) is not None)
+    if filled_cells == 0:
         return StepState.NOT_STARTED
     if any(f.is_error for f in mine):
         return StepState.ERRORS
-    if filled < len(inputs):
+    if filled_cells < len(inputs):
         return StepState.IN_PROGRESS
     return StepState.WARNINGS if mine else StepState.COMPLETE
 

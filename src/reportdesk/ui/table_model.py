@@ -228,7 +228,8 @@ class ReportTableModel(QAbstractTableModel):
             if self.controller.previous is not None:
                 lines.append(self.tr("上年：{0}").format(format_value(self.controller.previous_values.get(cid))
                                                       or self.tr("空白")))
-            lines += [f"{'错误' if f.is_error else '提示'}：{f.message}" for f in self._notes.get(cid, ())]
+            lines += [(self.tr("错误：{0}") if f.is_error else self.tr("提示：{0}")).format(f.message)
+                      for f in self._notes.get(cid, ())]
             return "\n".join(lines)
         return None
 

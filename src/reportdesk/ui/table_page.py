@@ -1,4 +1,4 @@
-"""A table section: the grid, its tools, and (for the applications table) the balance strip."""
+"""A table section: the grid, its tools, and the balance strip when the form gives the table one."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import logging
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from reportdesk.core.equations import carry_pairs
 from reportdesk.core.form import SectionDef, TableDef
-from reportdesk.ui.balance_strip import BalanceStrip
+from reportdesk.ui.balance_strip import BalanceStrip, strip_rules
 from reportdesk.ui.controller import DraftController
 from reportdesk.ui.paste import PastePlan
 from reportdesk.ui.table_model import ReportTableModel
@@ -56,7 +57,7 @@ class TableSectionPage(QWidget):
         controller.sig_changed.connect(self._on_changed)
         self.view.sig_message.connect(self.message.setText)
         self.balance: BalanceStrip | None = None
-        if table.id == "requests":
+        if strip_rules(controller, table):
             self.balance = BalanceStrip(controller, table, self)
             layout.addWidget(self.balance)
         layout.addStretch(0)
@@ -71,7 +72,7 @@ class TableSectionPage(QWidget):
             text = self.tr("每格左上角的灰色小字是上年（{0}年）的数字。").format(year)
         else:
             text = self.tr("已知上年（{0}年）报告：鼠标停在单元格上可看上年数字。").format(year)
-        if self.model.table.id == "requests":
+        if any(cell.startswith(f"{self.model.table.id}.") for cell, _ in carry_pairs(self.controller.form)):
             text += self.tr("蓝底蓝字的数字从上年报告结转而来。")
         self.previous_legend.setText(text)
 

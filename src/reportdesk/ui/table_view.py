@@ -12,7 +12,16 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QFontMetrics,
     QGuiApplication,
@@ -216,7 +225,7 @@ class ReportTableView(QTableView):
 
     def scrollTo(
         self,
-        index: QModelIndex,
+        index: QModelIndex | QPersistentModelIndex,
         hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
     ) -> None:
         """Keep the current cell out from under the frozen part."""
@@ -352,7 +361,8 @@ class ReportTableView(QTableView):
         finally:
             self._navigating = False
 
-    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+    def currentChanged(self, current: QModelIndex | QPersistentModelIndex,
+                       previous: QModelIndex | QPersistentModelIndex) -> None:
         super().currentChanged(current, previous)
         if not getattr(self, "_navigating", False):
             self._tab_anchor = None
@@ -477,7 +487,7 @@ class ReportTableView(QTableView):
         return index
 
     def selectionCommand(
-        self, index: QModelIndex, event: QEvent | None = None
+        self, index: QModelIndex | QPersistentModelIndex, event: QEvent | None = None
     ) -> QItemSelectionModel.SelectionFlag:
         """Ctrl+Home/End select the cell they land on (Qt would leave the old selection shown)."""
         if isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End) \
@@ -561,8 +571,8 @@ class ReportTableView(QTableView):
         return self.paste_text(text, html)
 
     def copy_selection(self) -> str:
-        ranges = self.selectionModel().selection()
-        if ranges.isEmpty():
+        ranges = list(self.selectionModel().selection())  # type: ignore[call-overload]  # iterable at run time
+        if not ranges:
             index = self.currentIndex()
             top = bottom = index.row()
             left = right = index.column()

@@ -33,7 +33,6 @@ from reportdesk.ui.controller import DraftController
 log = logging.getLogger(__name__)
 
 TEXT_COMMIT_MS = 300
-OVERVIEW_REQUESTS_HEADING = "（二）依申请公开"
 ERROR_MARK = QColor("#fbd5d5")
 WARNING_MARK = QColor("#ffe9c2")
 ACTIVE_MARK = QColor("#f59e9e")
@@ -159,7 +158,8 @@ class TextSectionPage(QWidget):
         self.data_button.setToolTip(
             self.tr("按表格中的数字写出标准段落，插入到光标处；表格改动后可一键更新。")
             if key != "overview"
-            else self.tr("按表格中的数字写出依申请公开和复议诉讼的标准段落，插入到“（二）依申请公开”之下。")
+            else self.tr("按表格中的数字写出依申请公开和复议诉讼的标准段落，插入到“{0}”之下。").format(
+                self._data_subheading())
         )
         self.data_button.setVisible(key in DATA_PARAGRAPH_SECTIONS)
         self.data_button.clicked.connect(self.insert_data_paragraph)
@@ -361,6 +361,11 @@ class TextSectionPage(QWidget):
             return paragraphs.appeals_paragraph(values)
         return paragraphs.data_paragraph(values)
 
+    def _data_subheading(self) -> str:
+        """Where the data paragraph goes in this section (the form's ``data_subheading``; "" for none)."""
+        form = self.controller.form
+        return next((s.data_subheading for s in form.sections if s.id == self.key), "")
+
     def insert_data_paragraph(self) -> bool:
         """Insert the standard sentences for this section's figures; False when already there."""
         self.commit()
@@ -370,10 +375,11 @@ class TextSectionPage(QWidget):
             self.controller_message(self.tr("文中已有按当前数字写出的数据段落。"))
             return False
         cursor = self.editor.textCursor()
-        if self.key == "overview":
-            at, add_heading = data_paragraph_place(text, OVERVIEW_REQUESTS_HEADING, self.subheadings)
+        heading = self._data_subheading()
+        if heading:
+            at, add_heading = data_paragraph_place(text, heading, self.subheadings)
             if add_heading:
-                paragraph = OVERVIEW_REQUESTS_HEADING + "\n" + paragraph
+                paragraph = heading + "\n" + paragraph
             cursor.setPosition(qt_position(text, at))
         elif text.strip() and cursor.position() == 0 and not cursor.hasSelection():
             cursor.movePosition(QTextCursor.MoveOperation.End)  # never before the first paragraph
@@ -385,17 +391,6 @@ class TextSectionPage(QWidget):
         self.commit()
         session = self.controller.session
         self._insert_block(self.editor.textCursor(), paragraphs.preamble(session.form, session.report))
-
-    @staticmethod
-    def _after_line_starting(text: str, start: str) -> int | None:
-        """The index just after the line that starts with *start* (after its line break), or None."""
-        offset = 0
-        for line in text.split("\n"):
-            if line.strip().startswith(start):
-                end = offset + len(line)
-                return end + 1 if end < len(text) else end
-            offset += len(line) + 1
-        return None
 
     def _insert_block(self, cursor: QTextCursor, block: str) -> None:
         """Insert *block* as whole lines at *cursor* (breaking the line it is in, if any)."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeGuard
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,37 +26,33 @@ from reportdesk.core.findings import Finding, FindingAction
 from reportdesk.core.form import SectionKind
 from reportdesk.core.report import EXTRA_TEXTS
 from reportdesk.ui.controller import DraftController
-from reportdesk.ui.export_page import ExportPage
 from reportdesk.ui.findings_panel import AcceptWarningDialog, FindingsPanel
-from reportdesk.ui.guidance_pane import EXAMPLES, GuidancePane
+from reportdesk.ui.guidance_pane import GuidancePane
 from reportdesk.ui.meta_page import MetaPage
 from reportdesk.ui.navigator import SectionNavigator
-from reportdesk.ui.preview import PreviewPane
 from reportdesk.ui.settings import app_settings
-from reportdesk.ui.steps import (
-    EXPORT_STEP,
-    META_STEP,
-    STATE_NAMES,
-    finding_section,
-    step_reason,
-    step_state,
-    steps,
-)
-from reportdesk.ui.table_page import TableSectionPage
-from reportdesk.ui.text_page import TextSectionPage
+from reportdesk.ui.steps import EXPORT_STEP, META_STEP, finding_section, state_name, step_reason, step_state, steps
+
+if TYPE_CHECKING:  # the other pages and the preview are imported when first built (a faster start)
+    from reportdesk.ui.preview import PreviewPane
+    from reportdesk.ui.table_page import TableSectionPage
+    from reportdesk.ui.text_page import TextSectionPage
 
 log = logging.getLogger(__name__)
 
+
+def _is_table_page(page: object) -> TypeGuard[TableSectionPage]:
+    """Whether *page* is a TableSectionPage, without importing the module when no such page was built."""
+    module = sys.modules.get("reportdesk.ui.table_page")
+    return module is not None and isinstance(page, module.TableSectionPage)
+
+
+def _is_text_page(page: object) -> TypeGuard[TextSectionPage]:
+    module = sys.modules.get("reportdesk.ui.text_page")
+    return module is not None and isinstance(page, module.TextSectionPage)
+
 USER_NAME_KEY = "review/name"
 GUIDANCE_HIDDEN_KEY = "view/guidance_hidden"
-
-META_GUIDANCE = """单位名称写全称，与公章一致；报告年度是统计的年度（通常为上一年）。
-联系科室、电话、邮箱、通信地址会写入报告的前言或结尾，方便公众咨询。
-前言一般写明编制依据（《条例》和国办公开办函〔2021〕30号）、统计期限、电子版发布网址和联系方式。"""
-EXPORT_GUIDANCE = """导出前请处理全部错误：有错误的报告会被审核退回。
-提示不一定是错误，但每一条都请核对一遍。
-导出的 Word 文件按官方格式排版，表格与官方表格一致。"""
-
 
 class DraftWorkspace(QWidget):
     sig_message = Signal(str)
@@ -75,9 +73,9 @@ class DraftWorkspace(QWidget):
         self.next_button = QPushButton(self.tr("下一步"), self)
         self.prev_button.clicked.connect(self.go_previous)
         self.next_button.clicked.connect(self.go_next)
-        self.review_box = QCheckBox(self.tr("本部分已自查"), self)
-        self.review_box.setToolTip(self.tr("自查后如再改动本部分的数字或文字，标记会变红，提醒重新自查。"))
-        self.review_box.clicked.connect(self._on_review_clicked)
+        self.self_review_box = QCheckBox(self.tr("本部分已自查"), self)
+        self.self_review_box.setToolTip(self.tr("自查后如再改动本部分的数字或文字，标记会变红，提醒重新自查。"))
+        self.self_review_box.clicked.connect(self._on_self_review_clicked)
         self.preview_button = QPushButton(self.tr("预览"), self)
         self.preview_button.setCheckable(True)
         self.preview_button.setToolTip(self.tr("在右侧（代替填写说明）显示报告印出来的样子，随填写自动更新（F6）"))
@@ -101,7 +99,7 @@ class DraftWorkspace(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.prev_button)
         buttons.addSpacing(12)
-        buttons.addWidget(self.review_box)
+        buttons.addWidget(self.self_review_box)
         buttons.addStretch(1)
         buttons.addWidget(self.guidance_button)
         buttons.addWidget(self.preview_button)
@@ -110,16 +108,14 @@ class DraftWorkspace(QWidget):
 
         right = self.right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.guidance)
-        self.preview = PreviewPane(controller, right)
-        self.preview.setVisible(False)
-        right.addWidget(self.preview)  # 预览 takes the place of the guidance while it is shown
+        self._preview: PreviewPane | None = None  # built when first shown (F6)
         findings_box = self.findings_box = QWidget(right)
         findings_layout = QVBoxLayout(findings_box)
         findings_layout.setContentsMargins(0, 0, 0, 0)
         findings_layout.addWidget(QLabel(self.tr("<b>检查结果</b>"), findings_box))
         findings_layout.addWidget(self.findings_panel, 1)
         right.addWidget(findings_box)
-        right.setSizes([200, 0, 400])
+        right.setSizes([200, 400])
 
         splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.navigator)
@@ -151,6 +147,8 @@ class DraftWorkspace(QWidget):
         if step == META_STEP:
             return MetaPage(self.controller, self)
         if step == EXPORT_STEP:
+            from reportdesk.ui.export_page import ExportPage
+
             page = ExportPage(self.controller, self)
             page.sig_finding_activated.connect(self.show_finding)
             page.sig_complete_requested.connect(self.mark_complete)
@@ -158,10 +156,14 @@ class DraftWorkspace(QWidget):
             return page
         section = self.form.section(step)
         if section.kind is SectionKind.TEXT:
+            from reportdesk.ui.text_page import TextSectionPage
+
             text_page = TextSectionPage(self.controller, section.id, section.heading, section.subheadings, self)
             text_page.sig_cells_requested.connect(self.show_cells)
             return text_page
         assert section.table is not None
+        from reportdesk.ui.table_page import TableSectionPage
+
         return TableSectionPage(self.controller, section, self.form.tables[section.table], self)
 
     def current_step(self) -> str:
@@ -174,22 +176,27 @@ class DraftWorkspace(QWidget):
         self.navigator.select_step(step)
         self.findings_box.setVisible(step != EXPORT_STEP)  # the export page lists them itself
         if step == META_STEP:
-            self.guidance.show_guidance(self.tr("基本信息"), META_GUIDANCE, EXAMPLES.get(META_STEP, ()))
+            self.guidance.show_guidance(self.tr("基本信息"), self.form.preamble_guidance, self.form.preamble_examples)
         elif step == EXPORT_STEP:
-            self.guidance.show_guidance(self.tr("检查与导出"), EXPORT_GUIDANCE)
+            self.guidance.show_guidance(self.tr("检查与导出"), self.tr(
+                "导出前请处理全部错误：有错误的报告会被审核退回。\n"
+                "提示不一定是错误，但每一条都请核对一遍。\n"
+                "导出的 Word 文件按官方格式排版，表格与官方表格一致。"))
+            from reportdesk.ui.export_page import ExportPage
+
             assert isinstance(page, ExportPage)
             page.refresh()
         else:
             section = self.form.section(step)
-            self.guidance.show_guidance(section.heading, section.guidance, EXAMPLES.get(step, ()))
-        self._update_review_box()
+            self.guidance.show_guidance(section.heading, section.guidance, section.examples)
+        self._update_self_review_box()
         self._update_state_line()
         ids = self.navigator.step_ids()
         self.prev_button.setEnabled(ids.index(step) > 0)
         self.next_button.setEnabled(ids.index(step) < len(ids) - 1)
-        if isinstance(page, TableSectionPage):
+        if _is_table_page(page):
             page.view.setFocus()
-        elif isinstance(page, TextSectionPage):
+        elif _is_text_page(page):
             page.editor.setFocus()
 
     def _update_state_line(self) -> None:
@@ -198,7 +205,7 @@ class DraftWorkspace(QWidget):
         if not step or not hasattr(self, "state_line"):
             return
         state = self.navigator.state(step)
-        self.state_line.setText(self.tr("状态：{0}。{1}").format(STATE_NAMES[state], self._reasons.get(step, "")))
+        self.state_line.setText(self.tr("状态：{0}。{1}").format(state_name(state), self._reasons.get(step, "")))
 
     def go_next(self) -> None:
         ids = self.navigator.step_ids()
@@ -215,7 +222,7 @@ class DraftWorkspace(QWidget):
     def commit_pending(self) -> None:
         """Hand any text still being typed to the session (before a save, a check, a step change)."""
         for page in self.pages.values():
-            if isinstance(page, TextSectionPage | MetaPage):
+            if _is_text_page(page) or isinstance(page, MetaPage):
                 page.commit()
 
     # --- findings -----------------------------------------------------------------------------
@@ -231,9 +238,9 @@ class DraftWorkspace(QWidget):
                          for s in self.steps}
         self.navigator.set_states(states, self._reasons)
         self._update_state_line()
-        self.navigator.set_reviews(self.controller.session.section_reviews())
+        self.navigator.set_self_reviews(self.controller.session.section_self_reviews())
         self.navigator.set_completion(self.controller.session.completion())
-        self._update_review_box()
+        self._update_self_review_box()
 
     def check_all(self) -> tuple[int, int]:
         self.commit_pending()
@@ -252,9 +259,9 @@ class DraftWorkspace(QWidget):
         page = self.page(section)
         if isinstance(page, MetaPage):
             page = page.preamble
-        if isinstance(page, TableSectionPage):
+        if _is_table_page(page):
             page.view.select_cells([c for c in finding.cells if c in self.form.cells])
-        elif isinstance(page, TextSectionPage):
+        elif _is_text_page(page):
             page.show_finding(finding)
             self._select_in_table(finding.cells)
         self.sig_message.emit(finding.message)
@@ -265,7 +272,7 @@ class DraftWorkspace(QWidget):
         if not cells:
             return None
         page = self.page(self.form.section_of_cell(cells[0]).id)
-        assert isinstance(page, TableSectionPage)
+        assert _is_table_page(page)
         page.view.select_cells(cells)
         return page
 
@@ -358,49 +365,49 @@ class DraftWorkspace(QWidget):
                 settings.sync()
                 then(value)
             else:
-                self._update_review_box()
+                self._update_self_review_box()
 
         dialog.finished.connect(done)
         self.name_dialog = dialog
         dialog.open()
 
-    def _update_review_box(self) -> None:
+    def _update_self_review_box(self) -> None:
         step = self.current_step()
-        self.review_box.setVisible(step not in ("", EXPORT_STEP))
+        self.self_review_box.setVisible(step not in ("", EXPORT_STEP))
         if step in ("", EXPORT_STEP):
             return
-        review = self.controller.session.section_reviews().get(step)
-        self.review_box.blockSignals(True)
-        self.review_box.setChecked(review is not None)
-        self.review_box.blockSignals(False)
+        review = self.controller.session.section_self_reviews().get(step)
+        self.self_review_box.blockSignals(True)
+        self.self_review_box.setChecked(review is not None)
+        self.self_review_box.blockSignals(False)
         if review is None:
-            self.review_box.setText(self.tr("本部分已自查"))
-            self.review_box.setStyleSheet("")
+            self.self_review_box.setText(self.tr("本部分已自查"))
+            self.self_review_box.setStyleSheet("")
         elif review.current:
-            self.review_box.setText(self.tr("本部分已自查（{0}，{1}）").format(review.by, review.when))
-            self.review_box.setStyleSheet("color: #1e7d32;")
+            self.self_review_box.setText(self.tr("本部分已自查（{0}，{1}）").format(review.by, review.when))
+            self.self_review_box.setStyleSheet("color: #1e7d32;")
         else:
-            self.review_box.setText(self.tr("本部分已自查，但之后有改动，请重新自查"))
-            self.review_box.setStyleSheet("color: #c62828;")
+            self.self_review_box.setText(self.tr("本部分已自查，但之后有改动，请重新自查"))
+            self.self_review_box.setStyleSheet("color: #c62828;")
 
-    def _on_review_clicked(self, checked: bool) -> None:
-        self.set_reviewed(self.current_step(), checked)
+    def _on_self_review_clicked(self, checked: bool) -> None:
+        self.set_self_reviewed(self.current_step(), checked)
 
-    def set_reviewed(self, step: str, reviewed: bool) -> None:
+    def set_self_reviewed(self, step: str, reviewed: bool) -> None:
         """Tick (again) or untick *step* as 已自查."""
         self.commit_pending()
-        review = self.controller.session.section_reviews().get(step)
+        review = self.controller.session.section_self_reviews().get(step)
         if not reviewed and review is not None and not review.current:
             reviewed = True  # a red tick clicked: the clerk has looked again, tick afresh
         if reviewed:
             self.with_user_name(lambda name: self._tick(step, name))
         else:
-            self.controller.set_reviewed(step, None)
-            self._update_review_box()
+            self.controller.set_self_reviewed(step, None)
+            self._update_self_review_box()
 
     def _tick(self, step: str, name: str) -> None:
-        self.controller.set_reviewed(step, name)
-        self._update_review_box()
+        self.controller.set_self_reviewed(step, name)
+        self._update_self_review_box()
 
     def mark_complete(self) -> None:
         """标记为已完成: re-run every check; refuse and show the errors while any remain."""
@@ -441,6 +448,16 @@ class DraftWorkspace(QWidget):
         settings = app_settings()
         settings.setValue(GUIDANCE_HIDDEN_KEY, "true" if hidden else "false")
         settings.sync()
+    @property
+    def preview(self) -> PreviewPane:
+        """The 预览 pane, built the first time it is asked for; it takes the place of the guidance."""
+        if self._preview is None:
+            from reportdesk.ui.preview import PreviewPane
+
+            self._preview = PreviewPane(self.controller, self.right)
+            self._preview.setVisible(False)
+            self.right.insertWidget(1, self._preview)
+        return self._preview
 
     def set_preview_visible(self, visible: bool) -> None:
         if self.preview_button.isChecked() != visible:

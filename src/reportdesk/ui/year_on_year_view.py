@@ -86,7 +86,8 @@ class YearOnYearDialog(QDialog):
         self.table.cellDoubleClicked.connect(self._on_double_clicked)
         layout.addWidget(self.table, 1)
         hint = QLabel(
-            self.tr("变化较大：增减至少 50% 且至少 10 件。请在“一、总体情况”或相关部分说明原因；双击一行可查看表格中的数字。"),
+            self.tr("变化较大：增减至少 50% 且至少 10 件。请在“{0}”或相关部分说明原因；双击一行可查看表格中的数字。").format(
+                controller.form.text_sections[0].heading if controller.form.text_sections else ""),
             self,
         )
         hint.setWordWrap(True)
@@ -156,7 +157,8 @@ class YearOnYearDialog(QDialog):
         self.table.setSortingEnabled(True)
 
     def row_cells(self) -> list[str]:
-        return [self.table.item(r, 0).data(CELL_ROLE) for r in range(self.table.rowCount())]
+        items = (self.table.item(r, 0) for r in range(self.table.rowCount()))
+        return [item.data(CELL_ROLE) for item in items if item is not None]
 
     def large_text(self) -> str:
         form = self.controller.session.form

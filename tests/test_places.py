@@ -1,4 +1,4 @@
-"""The Help menu's targets: the user's guides (with their images) and the log folder; no Qt needed."""
+"""Where things are (reportdesk.places): the user's folders under REPORTDESK_HOME, the guides, the log folder."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from reportdesk.app import paths as app_help
+from reportdesk import places as app_help
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[1]  # the repository
 
 
 @pytest.mark.parametrize(("language", "name", "heading"), [
@@ -65,8 +65,21 @@ def test_log_dir_is_where_the_crash_log_goes(tmp_path: Path, monkeypatch: pytest
 
 
 def test_help_does_not_import_qt() -> None:
-    code = "import sys, reportdesk.app.paths as h; h.guide_path(); h.log_dir(); print('PySide6' in sys.modules)"
+    code = "import sys, reportdesk.places as h; h.guide_path(); h.log_dir(); print('PySide6' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+def test_every_user_path_is_under_a_home_given_with_a_tilde(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportdesk.storage.home import drafts_home
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("REPORTDESK_HOME", "~/rd")
+    home = tmp_path / "rd"
+    assert app_help.user_home() == home and home.is_dir()
+    assert drafts_home() == home
+    assert app_help.user_forms_dir() == home / "forms"
+    assert app_help.settings_path() == home / "settings.ini"
+    assert app_help.log_dir() == home / "logs"
