@@ -86,7 +86,9 @@ def test_the_newest_form_valid_for_the_year_is_chosen(home: Path, tmp_path: Path
 def test_the_extra_row_counts_in_the_totals_and_the_checks(home: Path, tmp_path: Path) -> None:
     session = Session.create(tmp_path / "d.rdesk", agency="某局", year=2025)
     try:
-        session.set_cells({f"requests.{EXTRA_ROW}.natural": 4})
+        # 一 + 二 = 1 + 0 is known; （七）总计 holds 4 and blanks: an error whatever the blanks hold
+        session.set_cells({f"requests.{EXTRA_ROW}.natural": 4, "requests.received.natural": 1,
+                           "requests.carried_over.natural": 0})
         values = session.values()
         assert values["requests.handled_total.natural"] == 4
         assert values[f"requests.{EXTRA_ROW}.total"] == 4

@@ -54,6 +54,10 @@
 <context>
     <name>BalanceStrip</name>
     <message>
+        <source>空</source>
+        <translation>blank</translation>
+    </message>
+    <message>
         <source>勾稽关系</source>
         <translation>Cross-checks</translation>
     </message>
@@ -564,6 +568,10 @@ Accepted, reason: {0}
 <context>
     <name>GuideWindow</name>
     <message>
+        <source>第一份报告</source>
+        <translation>First report</translation>
+    </message>
+    <message>
         <source>使用指南</source>
         <translation>User&apos;s guide</translation>
     </message>
@@ -698,6 +706,45 @@ This year&apos;s “上年结转” row is carried from last year&apos;s “结�
     <message>
         <source>请填写单位名称，如“某市人力资源和社会保障局”。</source>
         <translation>Enter the body’s name, e.g. “某市人力资源和社会保障局”.</translation>
+    </message>
+</context>
+<context>
+    <name>PastePlan</name>
+    <message>
+        <source>已粘贴 {0} 个数字</source>
+        <translation>Pasted {0} figures</translation>
+    </message>
+    <message>
+        <source>（按粘贴内容中的行、列标签对齐）</source>
+        <translation> (aligned by the row and column labels in the pasted block)</translation>
+    </message>
+    <message>
+        <source>其中 {0} 个经过转换（全角数字、千位分隔符、“/”等）</source>
+        <translation>{0} of them converted (full-width digits, thousands separators, &quot;/&quot; and the like)</translation>
+    </message>
+    <message>
+        <source>拒绝 {0} 个：{1} {2}</source>
+        <translation>{0} refused: {1} {2}</translation>
+    </message>
+    <message>
+        <source>跳过 {0} 个合计（合计自动计算）</source>
+        <translation>{0} totals skipped (totals are computed)</translation>
+    </message>
+    <message>
+        <source>等 {0} 个</source>
+        <translation> and others, {0} in all</translation>
+    </message>
+    <message>
+        <source>未能放置：{0}{1}，这些数字没有写入</source>
+        <translation>Not placed: {0}{1}; these figures were not written</translation>
+    </message>
+    <message>
+        <source>标签{0}与本表的行对不上，其后的数字按位置粘贴</source>
+        <translation>The labels {0} match no row of this table; the figures after them were pasted by position</translation>
+    </message>
+    <message>
+        <source>粘贴内容超过 {0} 行或 {1} 列，其余部分没有读取</source>
+        <translation>The pasted block has more than {0} rows or {1} columns; the rest was not read</translation>
     </message>
 </context>
 <context>
@@ -1398,6 +1445,77 @@ Compile, check and export the annual report on government information disclosure
     <message>
         <source>已完成（{0}）</source>
         <translation>Complete ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>StepReason</name>
+    <message>
+        <source>单位名称</source>
+        <translation>agency name</translation>
+    </message>
+    <message>
+        <source>报告年度</source>
+        <translation>report year</translation>
+    </message>
+    <message>
+        <source>基本信息已填写完整。</source>
+        <translation>The basic information is complete.</translation>
+    </message>
+    <message>
+        <source>尚未填写：{0}。</source>
+        <translation>Not filled in yet: {0}.</translation>
+    </message>
+    <message>
+        <source>全文还有 {0} 个错误、{1} 个提示。</source>
+        <translation>The report still has {0} errors and {1} warnings.</translation>
+    </message>
+    <message>
+        <source>没有错误，还有 {0} 个提示，请逐条核对。</source>
+        <translation>No errors; {0} warnings left, please check each one.</translation>
+    </message>
+    <message>
+        <source>全部检查通过，可以导出。</source>
+        <translation>Every check passed; the report can be exported.</translation>
+    </message>
+    <message>
+        <source>本部分还没有文字。</source>
+        <translation>This part has no text yet.</translation>
+    </message>
+    <message>
+        <source>本部分有 {0} 个错误，请按检查结果修改。</source>
+        <translation>This part has {0} errors; correct them as the findings say.</translation>
+    </message>
+    <message>
+        <source>只有小标题，还没有正文。</source>
+        <translation>Only sub-headings so far, no text yet.</translation>
+    </message>
+    <message>
+        <source>本部分有 {0} 个提示，请逐条核对。</source>
+        <translation>This part has {0} warnings; please check each one.</translation>
+    </message>
+    <message>
+        <source>本部分已填写，未发现问题。</source>
+        <translation>This part is filled in; no problems found.</translation>
+    </message>
+    <message>
+        <source>本表 {0} 个格子都还没有填写。</source>
+        <translation>None of this table&apos;s {0} cells is filled in yet.</translation>
+    </message>
+    <message>
+        <source>本表有 {0} 个错误，请按检查结果修改。</source>
+        <translation>This table has {0} errors; correct them as the findings say.</translation>
+    </message>
+    <message>
+        <source>还有 {0} 个空白格子（没有数据的格子填 0）。</source>
+        <translation>{0} cells are still blank (type 0 where there is nothing to report).</translation>
+    </message>
+    <message>
+        <source>本表有 {0} 个提示，请逐条核对。</source>
+        <translation>This table has {0} warnings; please check each one.</translation>
+    </message>
+    <message>
+        <source>本表已填写完整，未发现问题。</source>
+        <translation>This table is complete; no problems found.</translation>
     </message>
 </context>
 <context>

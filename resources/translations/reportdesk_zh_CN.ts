@@ -54,6 +54,10 @@
     <context>
         <name>BalanceStrip</name>
         <message>
+            <source>空</source>
+            <translation>空</translation>
+        </message>
+        <message>
             <source>勾稽关系</source>
             <translation>勾稽关系</translation>
         </message>
@@ -564,6 +568,10 @@
     <context>
         <name>GuideWindow</name>
         <message>
+            <source>第一份报告</source>
+            <translation>第一份报告</translation>
+        </message>
+        <message>
             <source>使用指南</source>
             <translation>使用指南</translation>
         </message>
@@ -698,6 +706,45 @@
         <message>
             <source>请填写单位名称，如“某市人力资源和社会保障局”。</source>
             <translation>请填写单位名称，如“某市人力资源和社会保障局”。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PastePlan</name>
+        <message>
+            <source>已粘贴 {0} 个数字</source>
+            <translation>已粘贴 {0} 个数字</translation>
+        </message>
+        <message>
+            <source>（按粘贴内容中的行、列标签对齐）</source>
+            <translation>（按粘贴内容中的行、列标签对齐）</translation>
+        </message>
+        <message>
+            <source>其中 {0} 个经过转换（全角数字、千位分隔符、“/”等）</source>
+            <translation>其中 {0} 个经过转换（全角数字、千位分隔符、“/”等）</translation>
+        </message>
+        <message>
+            <source>拒绝 {0} 个：{1} {2}</source>
+            <translation>拒绝 {0} 个：{1} {2}</translation>
+        </message>
+        <message>
+            <source>跳过 {0} 个合计（合计自动计算）</source>
+            <translation>跳过 {0} 个合计（合计自动计算）</translation>
+        </message>
+        <message>
+            <source>等 {0} 个</source>
+            <translation>等 {0} 个</translation>
+        </message>
+        <message>
+            <source>未能放置：{0}{1}，这些数字没有写入</source>
+            <translation>未能放置：{0}{1}，这些数字没有写入</translation>
+        </message>
+        <message>
+            <source>标签{0}与本表的行对不上，其后的数字按位置粘贴</source>
+            <translation>标签{0}与本表的行对不上，其后的数字按位置粘贴</translation>
+        </message>
+        <message>
+            <source>粘贴内容超过 {0} 行或 {1} 列，其余部分没有读取</source>
+            <translation>粘贴内容超过 {0} 行或 {1} 列，其余部分没有读取</translation>
         </message>
     </context>
     <context>
@@ -1398,6 +1445,77 @@
         <message>
             <source>已完成（{0}）</source>
             <translation>已完成（{0}）</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepReason</name>
+        <message>
+            <source>单位名称</source>
+            <translation>单位名称</translation>
+        </message>
+        <message>
+            <source>报告年度</source>
+            <translation>报告年度</translation>
+        </message>
+        <message>
+            <source>基本信息已填写完整。</source>
+            <translation>基本信息已填写完整。</translation>
+        </message>
+        <message>
+            <source>尚未填写：{0}。</source>
+            <translation>尚未填写：{0}。</translation>
+        </message>
+        <message>
+            <source>全文还有 {0} 个错误、{1} 个提示。</source>
+            <translation>全文还有 {0} 个错误、{1} 个提示。</translation>
+        </message>
+        <message>
+            <source>没有错误，还有 {0} 个提示，请逐条核对。</source>
+            <translation>没有错误，还有 {0} 个提示，请逐条核对。</translation>
+        </message>
+        <message>
+            <source>全部检查通过，可以导出。</source>
+            <translation>全部检查通过，可以导出。</translation>
+        </message>
+        <message>
+            <source>本部分还没有文字。</source>
+            <translation>本部分还没有文字。</translation>
+        </message>
+        <message>
+            <source>本部分有 {0} 个错误，请按检查结果修改。</source>
+            <translation>本部分有 {0} 个错误，请按检查结果修改。</translation>
+        </message>
+        <message>
+            <source>只有小标题，还没有正文。</source>
+            <translation>只有小标题，还没有正文。</translation>
+        </message>
+        <message>
+            <source>本部分有 {0} 个提示，请逐条核对。</source>
+            <translation>本部分有 {0} 个提示，请逐条核对。</translation>
+        </message>
+        <message>
+            <source>本部分已填写，未发现问题。</source>
+            <translation>本部分已填写，未发现问题。</translation>
+        </message>
+        <message>
+            <source>本表 {0} 个格子都还没有填写。</source>
+            <translation>本表 {0} 个格子都还没有填写。</translation>
+        </message>
+        <message>
+            <source>本表有 {0} 个错误，请按检查结果修改。</source>
+            <translation>本表有 {0} 个错误，请按检查结果修改。</translation>
+        </message>
+        <message>
+            <source>还有 {0} 个空白格子（没有数据的格子填 0）。</source>
+            <translation>还有 {0} 个空白格子（没有数据的格子填 0）。</translation>
+        </message>
+        <message>
+            <source>本表有 {0} 个提示，请逐条核对。</source>
+            <translation>本表有 {0} 个提示，请逐条核对。</translation>
+        </message>
+        <message>
+            <source>本表已填写完整，未发现问题。</source>
+            <translation>本表已填写完整，未发现问题。</translation>
         </message>
     </context>
     <context>

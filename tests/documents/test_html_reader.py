@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reportdesk.app.batch import check_imported, review_many
-from reportdesk.app.reading import import_any
+from reportdesk.app.reading import read_file
 from reportdesk.core.catalog import get_form
 from reportdesk.core.interchange import ReportFileError
 from reportdesk.core.report import derive
@@ -48,7 +48,7 @@ def test_a_content_system_page_reads_every_cell_and_the_text(tmp_path: Path, nam
             report.cells[f"proactive.regulations.{key}"] = None
     path = tmp_path / "art_1.html"
     path.write_text(trs_page(report, STYLES[name]), encoding="utf-8")
-    result = import_any(path)
+    result = read_file(path)
     _assert_report(result, report)
     assert result.summary.source == "网页"
     # The navigation, the metadata table, the footer and the hidden counter are not report text.
@@ -70,7 +70,7 @@ def test_a_page_saved_as_mhtml(tmp_path: Path) -> None:
     report = complete_report(seed=33)
     path = tmp_path / "报告.mhtml"
     path.write_bytes(mhtml(trs_page(report)))
-    _assert_report(import_any(path), report)
+    _assert_report(read_file(path), report)
 
 
 def test_the_same_findings_as_the_word_document(tmp_path: Path) -> None:

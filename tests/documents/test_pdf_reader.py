@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reportdesk.app.batch import review_many
-from reportdesk.app.reading import import_any
+from reportdesk.app.reading import read_file
 from reportdesk.core.interchange import ReportFileError
 from reportdesk.documents.pdf_reader import MAX_PAGES, import_pdf
 from tests.documents.corpus import soffice
@@ -62,7 +62,7 @@ def test_a_scan_is_named_as_such(tmp_path: Path) -> None:
     path = tmp_path / "扫描.pdf"
     path.write_bytes(scanned_pdf())
     with pytest.raises(ReportFileError) as caught:
-        import_any(path)
+        read_file(path)
     assert "扫描件，没有可读取的文字" in caught.value.message
     assert caught.value.code == "scanned"
 

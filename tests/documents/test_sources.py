@@ -2,7 +2,7 @@
 
 The Word documents are typed by hand in clerks' layouts (tests/documents/corpus.py) and
 converted by LibreOffice to PDF, HTML, .doc, .odt and .rtf once per session; each
-converted file is read the way the user reads it (app/reading.import_any, the function
+converted file is read the way the user reads it (app/reading.read_file, the function
 behind check, dump, new --from and the app) and compared cell by cell with the .docx.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from reportdesk.app.batch import check_imported, review_many
-from reportdesk.app.reading import import_any
+from reportdesk.app.reading import read_file
 from reportdesk.core.catalog import get_form
 from reportdesk.core.table_import import ImportResult
 from reportdesk.documents.docx_reader import import_docx
@@ -56,7 +56,7 @@ def _cases() -> list[object]:
 def test_source_reads_as_the_docx_it_was_made_from(corpus: dict[str, dict[str, Path]], name: str, fmt: str) -> None:
     truth = import_docx(corpus[name]["docx"])
     assert truth.summary.unmapped == [] and len(truth.summary.cells_read) > 150  # the .docx itself reads fully
-    got = import_any(corpus[name][fmt])
+    got = read_file(corpus[name][fmt])
     assert_same_report(got, truth)
     assert got.summary.source == SOURCES[fmt]
     lines = got.summary.lines()
@@ -70,7 +70,7 @@ def test_a_wps_file_is_read_through_libreoffice(corpus: dict[str, dict[str, Path
     # WPS 文字 saves .wps in the Word 97-2003 binary format; LibreOffice recognises it by content.
     wps = tmp_path / "报告.wps"
     shutil.copyfile(corpus["word_like"]["doc"], wps)
-    got = import_any(wps)
+    got = read_file(wps)
     assert_same_report(got, import_docx(corpus["word_like"]["docx"]))
     assert got.summary.source == "WPS 文字文档（.wps）"
 
@@ -78,7 +78,7 @@ def test_a_wps_file_is_read_through_libreoffice(corpus: dict[str, dict[str, Path
 @pytest.mark.parametrize("fmt", ["xls", "ods"])
 def test_old_and_open_workbooks_read_as_the_xlsx(workbooks: dict[str, dict[str, Path]], fmt: str) -> None:
     truth = import_xlsx(workbooks["tables"]["xlsx"])
-    got = import_any(workbooks["tables"][fmt])
+    got = read_file(workbooks["tables"][fmt])
     assert got.report.cells == truth.report.cells and got.report.invalid == truth.report.invalid
     assert got.summary.unmapped == truth.summary.unmapped == []
     assert _findings(got) == _findings(truth)
@@ -89,7 +89,7 @@ def test_the_batch_check_reads_every_source_in_worker_processes(corpus: dict[str
                                                                  tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from reportdesk.documents.batch_summary import REPORT_HEADINGS, write_summary
+    from reportdesk.documents.batch_summary import write_summary
 
     files = [corpus["split_without_header"][fmt] for fmt in ("docx", *CONVERTED_FORMATS)]
     results = review_many(files, jobs=2)
@@ -100,7 +100,7 @@ def test_the_batch_check_reads_every_source_in_worker_processes(corpus: dict[str
     out = tmp_path / "汇总.xlsx"
     write_summary(results, out)
     rows = list(load_workbook(out)["报告汇总"].iter_rows(values_only=True))
-    column = REPORT_HEADINGS.index("来源")
+    column = rows[0].index("来源")
     assert rows[0][column] == "来源"
     assert [r[column] for r in rows[1:]] == [
         "Word", "PDF", "网页", "Word 97-2003 文档（.doc）（经 LibreOffice 转换）",

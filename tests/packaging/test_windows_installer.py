@@ -167,7 +167,7 @@ def test_the_drafts_folder_the_installer_spares_is_the_one_the_app_uses(monkeypa
     """platformdirs' Windows rules, run here with the folder lookup stood in for."""
     import platformdirs.windows
 
-    from reportdesk.storage.home import APP_NAME
+    from reportdesk.places import APP_NAME
 
     local = "C:\\Users\\张三\\AppData\\Local"
     monkeypatch.setattr(platformdirs.windows, "get_win_folder", lambda csidl: local)

@@ -34,7 +34,8 @@ def test_the_extra_row_is_in_the_grid_and_in_the_balance_strip(qtbot) -> None:  
     assert model.index_of("requests.handled_total.natural").data() == "3"
     assert page.balance is not None
     left, right, diff = page.balance.cells["natural"]
-    assert (left.text(), right.text(), diff.text()) == ("—", "3", "-3")
+    # blanks are not zeros: the left side is blank, the right a figure with blank parts
+    assert (left.text(), right.text(), diff.text()) == ("空", "3 + 空", "有空白")
     path = window.controller.session.path
     window.close()
     saved = read_report(path)

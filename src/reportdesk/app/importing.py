@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from reportdesk.app import reading
 from reportdesk.app.previous_year import PreviousYearError, check_previous
 from reportdesk.core.catalog import get_form
-from reportdesk.core.interchange import ReportFileError
+from reportdesk.core.interchange import ReportFileError, require_regular_file
 from reportdesk.core.report import Report
 
 if TYPE_CHECKING:
@@ -91,8 +91,10 @@ def import_in_worker(path: Path, *, timeout: float | None = None, memory: int | 
 
     path = Path(path)
     _check_suffix(path, IMPORT_SUFFIXES)
-    if not path.is_file():
-        raise ImportFailed("文件不存在。")
+    try:
+        require_regular_file(path)  # a FIFO would block the reader; a folder is no report
+    except ReportFileError as exc:
+        raise ImportFailed(exc.message) from exc
     result = review_many([path], None, jobs=1, isolate=True, timeout=timeout or FILE_TIMEOUT_S,
                          memory=memory or WORKER_MEMORY_BYTES, task=task)[0]
     if result.error is not None or result.report is None:
@@ -112,11 +114,13 @@ def read_previous(path: Path, year: int | None = None) -> Report:
     """
     path = Path(path)
     _check_suffix(path, PREVIOUS_SUFFIXES)
+    try:
+        require_regular_file(path)  # a FIFO would block the reader; a folder is no report
+    except ReportFileError as exc:
+        raise ImportFailed(exc.message) from exc
     if path.suffix.lower() == ".rdesk":
         report = _read_here(path)
     else:
-        if not path.is_file():
-            raise ImportFailed("文件不存在。")
         from reportdesk.app.batch import review_many
 
         result = review_many([path], None, jobs=1, isolate=True)[0]

@@ -96,6 +96,11 @@ class TableDef:
         """The row groups in order ("三、本年度办理结果"; for appeals "行政诉讼")."""
         return tuple(dict.fromkeys(r.group for r in self.rows if r.group))
 
+    @property
+    def short_name(self) -> str:
+        """The table's number as printed ("表三"): its ``name`` before the parenthesis."""
+        return self.name.split("（")[0].strip() or self.title
+
     def subgroups(self, group: str | None = None) -> tuple[str, ...]:
         """The subgroups in order ("（三）不予公开" …), of *group* when given."""
         return tuple(dict.fromkeys(r.subgroup for r in self.rows

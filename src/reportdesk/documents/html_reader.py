@@ -60,7 +60,18 @@ _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\ufeff]+")
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t\r\n\f\v\u00a0]+(?=[{_CJK}])")
 _SOME_TAG = re.compile(r"<\s*(html|body|div|p|table|head|meta|title|span|br)\b", re.I)
-_LABEL_HINTS = ("本年新收", "自然人", "本年制发件数", "行政复议", "结果维持", "予以公开", "办理结果")
+
+
+def _label_hints() -> frozenset[str]:
+    """Texts that mark a report table: the labels of the installed forms' rows and columns (squeezed)."""
+    from reportdesk.core.catalog import form_ids, get_form
+
+    hints: set[str] = set()
+    for form_id in form_ids():
+        for table in get_form(form_id).tables.values():
+            hints |= {_squeeze(label) for label in (*(r.label for r in table.rows), *(c.label for c in table.columns))
+                      if len(_squeeze(label)) >= 3}
+    return frozenset(hints)
 
 
 def read_html(path: Path) -> Report:
@@ -195,13 +206,15 @@ def _visible_children(element: Any) -> Iterator[Any]:
 def _report_element(body: Any) -> Any:
     """The smallest element holding the report's headings and tables (the body if none is found)."""
     markers: list[Any] = []
+    hints = _label_hints()
     for element in body.iter():
         if not isinstance(element.tag, str):
             continue
         tag = element.tag.lower()
         if tag == "table" and element.find(".//table") is None:
             text = element.text_content()
-            if sum(hint in _squeeze(text) for hint in _LABEL_HINTS) >= 2:
+            squeezed = _squeeze(text)
+            if sum(hint in squeezed for hint in hints) >= 2:
                 markers.append(element)
         elif tag in _BLOCKS and tag not in ("td", "th", "tr", "body"):
             own = _squeeze(element.text_content())

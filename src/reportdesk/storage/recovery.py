@@ -211,7 +211,7 @@ def salvage(path: Path) -> tuple[DraftState, int, bool]:
 
 def recover(source: Path, target: Path) -> RecoveryResult:
     """Write what can be read from *source* into a new draft *target* (which must not exist)."""
-    from reportdesk.core.catalog import DEFAULT_FORM_ID, get_form
+    from reportdesk.core.catalog import DEFAULT_FORM_ID, UnknownFormError, get_form
 
     state, revisions, complete = salvage(source)
     if not (state.cells or state.texts or state.meta or state.warnings):
@@ -219,6 +219,9 @@ def recover(source: Path, target: Path) -> RecoveryResult:
     form_id = state.info.get("form_id") or DEFAULT_FORM_ID
     try:
         form = get_form(form_id)
+    except UnknownFormError as exc:
+        raise DraftError(f"无法恢复：{exc.args[0]}。请安装这一报告格式（reportdesk forms 列出已安装的格式）后再试。"
+                         "原文件未作改动。", "future_version") from exc
     except (LookupError, OSError, ValueError) as exc:
         shown = form_id if len(form_id) <= 40 else form_id[:40] + "…"
         raise DraftError(f"这个草稿使用的报告格式“{shown}”不被本程序支持，无法恢复。原文件未作改动；"

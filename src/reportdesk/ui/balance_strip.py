@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
 from reportdesk.core.equations import instance_name, side_cells, side_name
@@ -27,10 +27,11 @@ log = logging.getLogger(__name__)
 def side_text(values: list[Value], partial: int = 0) -> str:
     """One side as shown: "5", "5 + 空" (a blank term, or a total with blank parts, is not 0), "空"."""
     present = [v for v in values if v is not None]
+    blank = QCoreApplication.translate("BalanceStrip", "空")
     if not present:
-        return "空"
+        return blank
     total = format_value(sum(present))
-    return total if len(present) == len(values) and not partial else f"{total} + 空"
+    return total if len(present) == len(values) and not partial else f"{total} + {blank}"
 
 
 def strip_rules(controller: DraftController, table: TableDef) -> tuple[RuleDef, ...]:

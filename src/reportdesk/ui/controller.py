@@ -25,8 +25,6 @@ from reportdesk.core.report import Report, effective_cells
 log = logging.getLogger(__name__)
 
 AUTOSAVE_MS = 1000
-# How an undo step names the table it changes (表一 is the heading table of the format).
-TABLE_SHORT_NAMES = {"proactive": "表二", "requests": "表三", "appeals": "表四"}
 
 
 class EditCellsCommand(QUndoCommand):
@@ -103,7 +101,7 @@ class DraftController(QObject):
                 text = self.tr("修改“{0}”").format(self.form.cells[cid].label)
             else:
                 text = self.tr("修改 {0} 个单元格").format(len(edits))
-        tables = list(dict.fromkeys(TABLE_SHORT_NAMES.get(self.form.cells[c].table, "") for c in edits))
+        tables = list(dict.fromkeys(self.form.tables[self.form.cells[c].table].short_name for c in edits))
         where = "、".join(t for t in tables if t)
         if where and not text.startswith(where):
             text = f"{where}：{text}"

@@ -5,14 +5,16 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 log = logging.getLogger(__name__)
 
-# The guide's section on filling a report, where F1 opens it.
-START_HEADING = "第一份报告"
+
+def start_heading() -> str:
+    """The guide's section on filling a report, where F1 opens it (in the guide's own language)."""
+    return QCoreApplication.translate("GuideWindow", "第一份报告")
 
 
 class GuideWindow(QDialog):
@@ -38,7 +40,7 @@ class GuideWindow(QDialog):
         document = self.browser.document()
         block = document.begin()
         while block.isValid():
-            if block.blockFormat().headingLevel() and START_HEADING in block.text():
+            if block.blockFormat().headingLevel() and start_heading() in block.text():
                 break
             block = block.next()
         if not block.isValid():

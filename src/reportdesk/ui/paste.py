@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QCoreApplication
+
 from reportdesk.core.clipboard_table import (
     MAX_COLUMNS,
     MAX_ROWS,
@@ -49,24 +51,24 @@ class PastePlan:
     truncated: bool = False
 
     def summary(self) -> str:
-        parts = [f"已粘贴 {len(self.accepted) + len(self.converted)} 个数字"]
+        parts = [QCoreApplication.translate("PastePlan", "已粘贴 {0} 个数字").format(len(self.accepted) + len(self.converted))]
         if self.by_labels:
-            parts[0] += "（按粘贴内容中的行、列标签对齐）"
+            parts[0] += QCoreApplication.translate("PastePlan", "（按粘贴内容中的行、列标签对齐）")
         if self.converted:
-            parts.append(f"其中 {len(self.converted)} 个经过转换（全角数字、千位分隔符、“/”等）")
+            parts.append(QCoreApplication.translate("PastePlan", "其中 {0} 个经过转换（全角数字、千位分隔符、“/”等）").format(len(self.converted)))
         if self.rejected:
             first = self.rejected[0]
-            parts.append(f"拒绝 {len(self.rejected)} 个：{first.label} {_clause(first.message)}")
+            parts.append(QCoreApplication.translate("PastePlan", "拒绝 {0} 个：{1} {2}").format(len(self.rejected), first.label, _clause(first.message)))
         if self.skipped:
-            parts.append(f"跳过 {self.skipped} 个合计（合计自动计算）")
+            parts.append(QCoreApplication.translate("PastePlan", "跳过 {0} 个合计（合计自动计算）").format(self.skipped))
         if self.unplaced:
             shown = "、".join(f"{u.where}“{squeeze(u.raw)[:12]}”（{u.reason}）" for u in self.unplaced[:3])
-            more = f"等 {len(self.unplaced)} 个" if len(self.unplaced) > 3 else ""
-            parts.append(f"未能放置：{shown}{more}，这些数字没有写入")
+            more = QCoreApplication.translate("PastePlan", "等 {0} 个").format(len(self.unplaced)) if len(self.unplaced) > 3 else ""
+            parts.append(QCoreApplication.translate("PastePlan", "未能放置：{0}{1}，这些数字没有写入").format(shown, more))
         if self.unknown_labels:
-            parts.append(f"标签{'、'.join(self.unknown_labels[:3])}与本表的行对不上，其后的数字按位置粘贴")
+            parts.append(QCoreApplication.translate("PastePlan", "标签{0}与本表的行对不上，其后的数字按位置粘贴").format("、".join(self.unknown_labels[:3])))
         if self.truncated:
-            parts.append(f"粘贴内容超过 {MAX_ROWS} 行或 {MAX_COLUMNS} 列，其余部分没有读取")
+            parts.append(QCoreApplication.translate("PastePlan", "粘贴内容超过 {0} 行或 {1} 列，其余部分没有读取").format(MAX_ROWS, MAX_COLUMNS))
         return "；".join(_clause(p) for p in parts) + "。"
 
 

@@ -116,34 +116,34 @@ def step_reason(
     if state is None:
         state = step_state(form, step, report, values, findings)
     if step == META_STEP:
-        missing = ([] if report.agency else ["单位名称"]) + ([] if report.year else ["报告年度"]) + [
+        missing = ([] if report.agency else [QCoreApplication.translate("StepReason", "单位名称")]) + ([] if report.year else [QCoreApplication.translate("StepReason", "报告年度")]) + [
             name for key, name in META_FIELDS.items() if not report.meta.get(key)]
         if not missing:
-            return "基本信息已填写完整。"
-        return f"尚未填写：{'、'.join(missing)}。"
+            return QCoreApplication.translate("StepReason", "基本信息已填写完整。")
+        return QCoreApplication.translate("StepReason", "尚未填写：{0}。").format("、".join(missing))
     mine = findings if step == EXPORT_STEP else [f for f in findings if finding_section(form, f) == step]
     errors = sum(1 for f in mine if f.is_error)
     warnings = len(mine) - errors
     if step == EXPORT_STEP:
         if errors:
-            return f"全文还有 {errors} 个错误、{warnings} 个提示。"
-        return f"没有错误，还有 {warnings} 个提示，请逐条核对。" if warnings else "全部检查通过，可以导出。"
+            return QCoreApplication.translate("StepReason", "全文还有 {0} 个错误、{1} 个提示。").format(errors, warnings)
+        return QCoreApplication.translate("StepReason", "没有错误，还有 {0} 个提示，请逐条核对。").format(warnings) if warnings else QCoreApplication.translate("StepReason", "全部检查通过，可以导出。")
     section = form.section(step)
     if section.kind is SectionKind.TEXT:
         text = report.texts.get(step, "")
         if state is StepState.NOT_STARTED:
-            return "本部分还没有文字。"
+            return QCoreApplication.translate("StepReason", "本部分还没有文字。")
         if errors:
-            return f"本部分有 {errors} 个错误，请按检查结果修改。"
+            return QCoreApplication.translate("StepReason", "本部分有 {0} 个错误，请按检查结果修改。").format(errors)
         if not _text_has_body(text, section.subheadings):
-            return "只有小标题，还没有正文。"
-        return f"本部分有 {warnings} 个提示，请逐条核对。" if warnings else "本部分已填写，未发现问题。"
+            return QCoreApplication.translate("StepReason", "只有小标题，还没有正文。")
+        return QCoreApplication.translate("StepReason", "本部分有 {0} 个提示，请逐条核对。").format(warnings) if warnings else QCoreApplication.translate("StepReason", "本部分已填写，未发现问题。")
     inputs = [cid for cid, d in form.cells.items() if d.table == section.table and not d.derived]
     blank = sum(1 for cid in inputs if values.get(cid) is None)
     if state is StepState.NOT_STARTED:
-        return f"本表 {len(inputs)} 个格子都还没有填写。"
+        return QCoreApplication.translate("StepReason", "本表 {0} 个格子都还没有填写。").format(len(inputs))
     if errors:
-        return f"本表有 {errors} 个错误，请按检查结果修改。"
+        return QCoreApplication.translate("StepReason", "本表有 {0} 个错误，请按检查结果修改。").format(errors)
     if blank:
-        return f"还有 {blank} 个空白格子（没有数据的格子填 0）。"
-    return f"本表有 {warnings} 个提示，请逐条核对。" if warnings else "本表已填写完整，未发现问题。"
+        return QCoreApplication.translate("StepReason", "还有 {0} 个空白格子（没有数据的格子填 0）。").format(blank)
+    return QCoreApplication.translate("StepReason", "本表有 {0} 个提示，请逐条核对。").format(warnings) if warnings else QCoreApplication.translate("StepReason", "本表已填写完整，未发现问题。")

@@ -299,7 +299,7 @@ class DraftWorkspace(QWidget):
         if self.current_step() != step:
             self.go_to_step(step)
         page = self.page(step)
-        assert isinstance(page, TableSectionPage)
+        assert _is_table_page(page)
         page.view.select_cells(cells)
 
     def show_cells(self, cell_ids: list[str]) -> None:
@@ -326,7 +326,7 @@ class DraftWorkspace(QWidget):
             return
         self.go_to_step(self.form.section_of_cell(cells[0]).id)
         page = self.page(self.form.section_of_cell(cells[0]).id)
-        assert isinstance(page, TableSectionPage)
+        assert _is_table_page(page)
         count = page.fill_blanks(cells)
         self.sig_message.emit(self.tr("已将 {0} 个空白单元格填为 0（可撤销）。").format(count))
 
