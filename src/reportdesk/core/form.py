@@ -171,6 +171,8 @@ class FormDef:
     cells: dict[str, CellDef]
     derived: tuple[DerivedDef, ...]  # in an order where every part precedes its total
     rules: tuple[RuleDef, ...]
+    #: Words a printed label must not be broken inside (``[print] words``), longest first.
+    print_words: tuple[str, ...] = ()
 
     def section(self, section_id: str) -> SectionDef:
         return next(s for s in self.sections if s.id == section_id)

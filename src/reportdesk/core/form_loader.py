@@ -118,7 +118,17 @@ class _Builder:
             cells=cells,
             derived=tuple(derived),
             rules=tuple(rules),
+            print_words=self.build_print_words(),
         )
+
+    def build_print_words(self) -> tuple[str, ...]:
+        """``[print] words``: where a printed label may not be broken (longest words first)."""
+        section = self.data.get("print", {})
+        words = section.get("words", []) if isinstance(section, dict) else None
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            self.problem("[print].words", "应为非空字符串的列表")
+            return ()
+        return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
 
     def build_sections(self, tables: dict[str, TableDef]) -> list[SectionDef]:
         sections: list[SectionDef] = []
