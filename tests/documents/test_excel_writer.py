@@ -26,7 +26,7 @@ def _export(tmp_path: Path, report=None, findings=None) -> tuple[openpyxl.Workbo
     report = report or complete_report(seed=5)
     path = tmp_path / "report.xlsx"
     write_xlsx(report, path, check_report(report) if findings is None else findings)
-    return openpyxl.load_workbook(path), path
+    return openpyxl.load_workbook(path, data_only=True), path  # what a reader that does not calculate sees
 
 
 def test_sheets_and_titles(tmp_path: Path) -> None:
@@ -54,7 +54,7 @@ def test_tables_labels_merges_and_numbers(tmp_path: Path, table_id: str) -> None
     for g in table.grid:
         cell = sheet.cell(row=off + g.row, column=g.col + 1)
         if g.cell_id is None:
-            assert cell.value == g.text
+            assert cell.value.replace("\n", "") == g.text  # broken between words, nothing else changed
         else:
             value = values[g.cell_id]
             assert cell.value == (float(value) if isinstance(value, Decimal) else value)

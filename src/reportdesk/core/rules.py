@@ -175,8 +175,20 @@ def _valid(
 def _blank(
     form: FormDef, rule: RuleDef, report: Report, cells: Mapping[str, Value], env: Env, context: Context
 ) -> list[Finding]:
-    """One finding per table row with blank cells (a whole empty table is one finding)."""
+    """One finding per table row with blank cells (a whole empty table is one finding).
+
+    A total counts only in a report read from a file, and only when some of its parts are
+    filled: a blank total of blank parts says nothing more than its parts, so that a draft
+    and its export read back give the same finding.
+    """
     stated = report.totals is Totals.STATED
+    parts = {d.cell: d.expr.refs for d in form.derived}
+
+    def counts(cid: str) -> bool:
+        if not form.cells[cid].derived:
+            return True
+        return stated and any(cells.get(r) is not None for r in parts.get(cid, ()))
+
     findings: list[Finding] = []
     for table in form.tables.values():
         per_row: list[tuple[str, list[str]]] = []
@@ -186,14 +198,14 @@ def _blank(
                 for c in row.columns
                 if cells.get(f"{table.id}.{row.id}.{c}") is None
                 and f"{table.id}.{row.id}.{c}" not in report.invalid
-                and (stated or not form.cells[f"{table.id}.{row.id}.{c}"].derived)
+                and counts(f"{table.id}.{row.id}.{c}")
             ]
             if blank:
                 per_row.append((row.id, blank))
         if not per_row:
             continue
         section = form.section_of_cell(per_row[0][1][0]).id
-        total_cells = sum(1 for cid in table.cell_ids() if stated or not form.cells[cid].derived)
+        total_cells = sum(1 for cid in table.cell_ids() if not form.cells[cid].derived)
         blank_count = sum(len(b) for _, b in per_row)
         if blank_count == total_cells:
             findings.append(
@@ -207,7 +219,7 @@ def _blank(
                 )
             )
             continue
-        whole_rows = [(r, b) for r, b in per_row if len(b) > 1 and len(b) == _checked_count(form, table, r, stated)]
+        whole_rows = [(r, b) for r, b in per_row if len(b) > 1 and len(b) == _checked_count(form, table, r)]
         if len(whole_rows) > 1:
             names = "、".join(_row_name(table.row(r)) for r, _ in whole_rows[:_NAMED_ROWS])
             more = f"等 {len(whole_rows)} 行" if len(whole_rows) > _NAMED_ROWS else ""
@@ -231,10 +243,10 @@ def _row_name(row: RowDef) -> str:
     return f"{row.subgroup} {row.label}" if row.subgroup else row.label
 
 
-def _checked_count(form: FormDef, table: TableDef, row_id: str, stated: bool) -> int:
-    """How many cells of a row the blank rule looks at (a draft's totals are never blank by omission)."""
+def _checked_count(form: FormDef, table: TableDef, row_id: str) -> int:
+    """How many cells of a row must be blank for the row to be wholly blank: its parts, not its totals."""
     row = table.row(row_id)
-    return sum(1 for c in row.columns if stated or not form.cells[f"{table.id}.{row_id}.{c}"].derived)
+    return sum(1 for c in row.columns if not form.cells[f"{table.id}.{row_id}.{c}"].derived)
 
 
 def _copied_text(

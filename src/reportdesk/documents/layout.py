@@ -384,41 +384,44 @@ def base_size(table: TableDef) -> float:
 
 
 def plan_table(table: TableDef, values: dict[str, Value], words: tuple[str, ...],
-               width_mm: float, min_height_mm: dict[float, float] | None = None) -> TablePlan:
+               width_mm: float | None, min_height_mm: dict[float, float] | None = None,
+               sizes: tuple[float, ...] | None = None, head_lines: int = HEAD_MAX_LINES) -> TablePlan:
     """Choose the type size, cell margins and column widths of *table* for these *values*.
 
     Each figure column is as wide as the widest figure it prints and its heading's longest
     word (a heading may take :data:`HEAD_MAX_LINES` lines); a column of vertical group labels
     as its longest word ("（三）", "本年度"); the row-label column gets what is left, up to
     its longest label.  When the figures do not fit at the table's size, the table's type
-    shrinks a step (and then the cell margins), never a figure wraps.
+    shrinks a step (and then the cell margins), never a figure wraps.  With *width_mm* None
+    (a spreadsheet, whose columns may be as wide as they like) every column gets what it wants.
     """
-    sizes = [s for s in TABLE_SIZES if s <= base_size(table)]
+    sizes = list(sizes or [s for s in TABLE_SIZES if s <= base_size(table)])
     kinds = column_kinds(table)
     for size in sizes:
         for margin in CELL_MARGINS_MM:
-            plan = _try_plan(table, values, words, width_mm, size, margin, kinds, min_height_mm, last=False)
+            plan = _try_plan(table, values, words, width_mm, size, margin, kinds, min_height_mm, head_lines,
+                             last=False)
             if plan is not None:
                 return plan
     plan = _try_plan(table, values, words, width_mm, sizes[-1], CELL_MARGINS_MM[-1], kinds, min_height_mm,
-                     last=True)
+                     head_lines, last=True)
     assert plan is not None
     return plan
 
 
-def _try_plan(table: TableDef, values: dict[str, Value], words: tuple[str, ...], width_mm: float,
+def _try_plan(table: TableDef, values: dict[str, Value], words: tuple[str, ...], width_mm: float | None,
               size: float, margin: float, kinds: list[ColumnKind],
-              min_height_mm: dict[float, float] | None, *, last: bool) -> TablePlan | None:
+              min_height_mm: dict[float, float] | None, head_lines: int, *, last: bool) -> TablePlan | None:
     em = size * PT_MM
     pad = 2 * margin / em
-    total = width_mm / em
     need: list[float] = []
     want: list[float] = []
     for col, kind in enumerate(kinds):
         single = [g for g in table.grid if g.col == col and g.colspan == 1]
         if kind is ColumnKind.VALUE:
             figures = max((text_width(cell_text(values, g)) for g in single if g.cell_id), default=0.0)
-            heads = max((_head_width(g.text, words) for g in single if g.cell_id is None), default=0.0)
+            heads = max((_head_width(g.text, words, head_lines) for g in single if g.cell_id is None),
+                        default=0.0)
             need.append(max(VALUE_MIN_EMS, figures, heads))
             want.append(need[-1])
         elif kind is ColumnKind.GROUP:
@@ -429,6 +432,9 @@ def _try_plan(table: TableDef, values: dict[str, Value], words: tuple[str, ...],
             need.append(max(LABEL_MIN_EMS, *(longest_word(t, words) for t in labels)) if labels
                         else LABEL_MIN_EMS)
             want.append(max(need[-1], min(LABEL_MAX_EMS, max((text_width(t) for t in labels), default=0.0))))
+    if width_mm is None:
+        width_mm = sum(w + pad for w in want) * em
+    total = width_mm / em
     spare = total - sum(n + pad for n in need)
     if spare < -1e-9 and not last:
         return None
@@ -468,10 +474,10 @@ def _try_plan(table: TableDef, values: dict[str, Value], words: tuple[str, ...],
     return TablePlan(size, margin, tuple(widths_mm), lines, tuple(heights), tuple(keep))
 
 
-def _head_width(text: str, words: tuple[str, ...]) -> float:
-    """The narrowest width at which a column heading takes at most :data:`HEAD_MAX_LINES` lines."""
+def _head_width(text: str, words: tuple[str, ...], max_lines: int = HEAD_MAX_LINES) -> float:
+    """The narrowest width at which a column heading takes at most *max_lines* lines."""
     width = longest_word(text, words)
-    while len(wrap_text(text, width, words)) > HEAD_MAX_LINES:
+    while len(wrap_text(text, width, words)) > max_lines:
         width += 0.5
     return width
 

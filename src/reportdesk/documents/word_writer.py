@@ -323,7 +323,9 @@ def _cell_xml(cell: GridCell, starts: bool, widths: list[int], values: dict[str,
 
 # --- the document -----------------------------------------------------------------------
 
-GENERATED_STYLE = "ReportDeskAuto"  # paragraphs ReportDesk adds: sign-off, 附件说明, "详见附件…"
+# Paragraphs ReportDesk adds (sign-off, 附件说明, "详见附件…") carry this style, so that the
+# reader leaves them out of the sections' texts.
+from reportdesk.documents.docx_reader import GENERATED_STYLE  # noqa: E402
 SIGN_OFF_RIGHT_CHARS = 4  # GB/T 9704 7.3.5: 右空四字
 SIGN_OFF_LINE_CHARS = 28 - SIGN_OFF_RIGHT_CHARS - 2
 
