@@ -14,11 +14,11 @@ from reportdesk.documents.layout import (
     plan_table,
     row_blocks,
     scale_widths,
+    text_blocks,
     text_width,
+    title_lines,
     words_of,
     wrap_text,
-    text_blocks,
-    title_lines,
 )
 from reportdesk.documents.options import chinese_date
 from tests.factories import complete_report

@@ -18,8 +18,8 @@ import io
 import logging
 import re
 import zipfile
-from decimal import Decimal
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -311,7 +311,7 @@ def _is_plain_sum(expr: object, refs: list[str]) -> bool:
     probe = {r: 2 ** i for i, r in enumerate(refs)}
     try:
         return bool(expr.fn(Env(probe, {})) == 2 ** len(refs) - 1)  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - any failure means "not a plain sum"
+    except Exception:
         return False
 
 

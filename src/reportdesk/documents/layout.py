@@ -192,10 +192,7 @@ def words_of(text: str, words: tuple[str, ...]) -> list[str]:
         match = _NUMBERING.match(text, i) if i == 0 or text[i - 1] in "\n" else None
         if match is None and text[i].isascii() and text[i].isalnum():
             match = _LATIN.match(text, i)
-        if match is not None:
-            piece = match.group()
-        else:
-            piece = next((w for w in words if text.startswith(w, i)), text[i])
+        piece = match.group() if match is not None else next((w for w in words if text.startswith(w, i)), text[i])
         pieces.append(piece)
         i += len(piece)
     glued: list[str] = []
@@ -354,7 +351,8 @@ LABEL_MIN_EMS = 6.0
 LABEL_MAX_EMS = 16.0
 HEAD_MAX_LINES = 3
 LINE_HEIGHT_EMS = 1.45  # single line spacing of the CJK faces (Noto CJK: 1.448 em), the tallest in use
-PAGE_TEXT_HEIGHT_MM = 225.0  # GB/T 9704 type area: 156 × 225 mm
+PAGE_TEXT_HEIGHT_MM = 225.0
+WRAP_SAFETY_EMS = 0.5  # a line is set half a character short of its cell, so no program re-wraps it  # GB/T 9704 type area: 156 × 225 mm
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,15 +393,15 @@ def plan_table(table: TableDef, values: dict[str, Value], words: tuple[str, ...]
     shrinks a step (and then the cell margins), never a figure wraps.  With *width_mm* None
     (a spreadsheet, whose columns may be as wide as they like) every column gets what it wants.
     """
-    sizes = list(sizes or [s for s in TABLE_SIZES if s <= base_size(table)])
+    steps = list(sizes or [s for s in TABLE_SIZES if s <= base_size(table)])
     kinds = column_kinds(table)
-    for size in sizes:
+    for size in steps:
         for margin in CELL_MARGINS_MM:
             plan = _try_plan(table, values, words, width_mm, size, margin, kinds, min_height_mm, head_lines,
                              last=False)
             if plan is not None:
                 return plan
-    plan = _try_plan(table, values, words, width_mm, sizes[-1], CELL_MARGINS_MM[-1], kinds, min_height_mm,
+    plan = _try_plan(table, values, words, width_mm, steps[-1], CELL_MARGINS_MM[-1], kinds, min_height_mm,
                      head_lines, last=True)
     assert plan is not None
     return plan
@@ -422,10 +420,11 @@ def _try_plan(table: TableDef, values: dict[str, Value], words: tuple[str, ...],
             figures = max((text_width(cell_text(values, g)) for g in single if g.cell_id), default=0.0)
             heads = max((_head_width(g.text, words, head_lines) for g in single if g.cell_id is None),
                         default=0.0)
-            need.append(max(VALUE_MIN_EMS, figures, heads))
+            need.append(max(VALUE_MIN_EMS, figures, heads + WRAP_SAFETY_EMS if heads > 0 else 0.0))
             want.append(need[-1])
         elif kind is ColumnKind.GROUP:
-            need.append(max((longest_word(g.text, words) for g in single if g.cell_id is None), default=1.0))
+            need.append(max((longest_word(g.text, words) for g in single if g.cell_id is None), default=1.0)
+                        + WRAP_SAFETY_EMS)
             want.append(need[-1])
         else:
             labels = [g.text for g in single if g.cell_id is None]
@@ -440,12 +439,12 @@ def _try_plan(table: TableDef, values: dict[str, Value], words: tuple[str, ...],
         return None
     widths = list(need)
     spare = max(spare, 0.0)
-    labels = [i for i, k in enumerate(kinds) if k is ColumnKind.LABEL]
-    for i in labels:
+    label_cols = [i for i, k in enumerate(kinds) if k is ColumnKind.LABEL]
+    for i in label_cols:
         give = min(spare, want[i] - widths[i])
         widths[i] += give
         spare -= give
-    receivers = [i for i, k in enumerate(kinds) if k is ColumnKind.VALUE] or labels or list(range(len(kinds)))
+    receivers = [i for i, k in enumerate(kinds) if k is ColumnKind.VALUE] or label_cols or list(range(len(kinds)))
     for i in receivers:
         widths[i] += spare / len(receivers)
     widths_mm = [(w + pad) * em for w in widths]
@@ -453,7 +452,7 @@ def _try_plan(table: TableDef, values: dict[str, Value], words: tuple[str, ...],
     lines: dict[tuple[int, int], list[str]] = {}
     line_counts: dict[int, int] = {}
     for g in table.grid:
-        room = sum(widths[g.col:g.col + g.colspan]) + pad * (g.colspan - 1)
+        room = sum(widths[g.col:g.col + g.colspan]) + pad * (g.colspan - 1) - WRAP_SAFETY_EMS
         if g.cell_id is None:
             lines[(g.row, g.col)] = wrap_text(g.text, room, words)
             count = len(lines[(g.row, g.col)])

@@ -32,8 +32,9 @@ from reportdesk.documents.layout import (
     APPENDIX_REFERENCE,
     APPENDIX_TITLE,
     Level,
-    appendix_year_line,
     TablePlan,
+    agency_words,
+    appendix_year_line,
     base_size,
     cell_text,
     export_values,
@@ -42,7 +43,6 @@ from reportdesk.documents.layout import (
     report_title,
     scale_widths,
     shape_lines,
-    agency_words,
     text_blocks,
     title_lines,
 )
@@ -326,6 +326,7 @@ def _cell_xml(cell: GridCell, starts: bool, widths: list[int], values: dict[str,
 # Paragraphs ReportDesk adds (sign-off, 附件说明, "详见附件…") carry this style, so that the
 # reader leaves them out of the sections' texts.
 from reportdesk.documents.docx_reader import GENERATED_STYLE  # noqa: E402
+
 SIGN_OFF_RIGHT_CHARS = 4  # GB/T 9704 7.3.5: 右空四字
 SIGN_OFF_LINE_CHARS = 28 - SIGN_OFF_RIGHT_CHARS - 2
 
