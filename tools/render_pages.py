@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def render(report, name, appendix, args, export_report, check_report, ExportOptions, FontSet,  # type: ignore[no-untyped-def]  # noqa: N803, ANN001, PLR0913
+def render(report, name, appendix, args, export_report, check_report, ExportOptions, FontSet,  # type: ignore[no-untyped-def]
            convert_to_pdf) -> None:
     docx_path, xlsx_path = args.out_dir / f"{name}.docx", args.out_dir / f"{name}.xlsx"
     options = ExportOptions(fonts=FontSet(args.fonts), appendix=appendix, sign_off=True)

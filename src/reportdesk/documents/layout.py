@@ -420,7 +420,7 @@ def _try_plan(table: TableDef, values: dict[str, Value], words: tuple[str, ...],
             figures = max((text_width(cell_text(values, g)) for g in single if g.cell_id), default=0.0)
             heads = max((_head_width(g.text, words, head_lines) for g in single if g.cell_id is None),
                         default=0.0)
-            need.append(max(VALUE_MIN_EMS, figures, heads + WRAP_SAFETY_EMS if heads > 0 else 0.0))
+            need.append(max(VALUE_MIN_EMS, figures + WRAP_SAFETY_EMS, heads + WRAP_SAFETY_EMS))
             want.append(need[-1])
         elif kind is ColumnKind.GROUP:
             need.append(max((longest_word(g.text, words) for g in single if g.cell_id is None), default=1.0)
