@@ -6,6 +6,7 @@ No office library is imported here.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import math
@@ -177,6 +178,11 @@ _LATIN = re.compile(r"[0-9A-Za-z.%]+")
 
 
 def words_of(text: str, words: tuple[str, ...]) -> list[str]:
+    return list(_words_of(text, words))
+
+
+@functools.lru_cache(maxsize=4096)
+def _words_of(text: str, words: tuple[str, ...]) -> tuple[str, ...]:
     """*text* cut into pieces a line may break between.
 
     A numbering ("（三）", "1.", "一、"), a run of digits or Latin letters, and each word of
@@ -212,7 +218,7 @@ def words_of(text: str, words: tuple[str, ...]) -> list[str]:
             glued[-1] += opening
         else:
             glued.append(opening)
-    return glued
+    return tuple(glued)
 
 
 def wrap_words(pieces: list[str], width: float) -> list[str]:
