@@ -10,7 +10,7 @@ from tests.factories import complete_report
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "samples" / "sample-report-2022.json"
-LONG_AGENCY50 = "某某省某某市某某区某某街道某某社区居民委员会及其下属某某综合行政执法管理服务中心某某专项工作办公室一"
+LONG_AGENCY50 = "某某自治区某某市某某区人民政府某某街道办事处某某社区居民委员会及其下属综合行政执法管理服务中心办公室"
 PARAGRAPH = ("本年度，本机关坚持以公开为常态、不公开为例外，围绕重点领域信息公开、政策解读和回应关切，"
              "进一步规范政府信息公开工作流程，完善主动公开目录，提升公开质量和实效，取得了较好成效。")
 
@@ -35,6 +35,7 @@ def big_figures() -> Report:
 
 
 def long_agency() -> Report:
+    assert len(LONG_AGENCY50) == 50
     return complete_report(seed=8, agency=LONG_AGENCY50)
 
 
@@ -42,7 +43,7 @@ def long_text() -> Report:
     """About 16 pages: each text section holds many paragraphs."""
     report = complete_report(seed=9, agency="某某县人民政府办公室")
     for section in ("overview", "problems", "other"):
-        report.texts[section] = "\n".join(PARAGRAPH * 3 for _ in range(12))
+        report.texts[section] = "\n".join(PARAGRAPH * 3 for _ in range(9))
     report.texts["requests"] = PARAGRAPH * 2
     return report
 

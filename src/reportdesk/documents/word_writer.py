@@ -28,6 +28,7 @@ from reportdesk.core.report import Report
 from reportdesk.documents import embedded
 from reportdesk.documents.files import write_atomically
 from reportdesk.documents.layout import (
+    PAGE_TEXT_HEIGHT_MM,
     APPENDIX_NOTE,
     APPENDIX_REFERENCE,
     APPENDIX_TITLE,
@@ -388,11 +389,18 @@ def build_document(
         if year_line:
             body.plain(year_line, fonts.heading2, SANHAO, jc="center", keep_next=True)
         body.plain(f"填报单位：{report.agency}", fonts.body, SANHAO, keep_next=True)
+        first = True
         for section in form.sections:
             if section.table:
                 table = form.tables[section.table]
-                body.plain(table.title, fonts.heading1, SIHAO, jc="center", keep_next=True, grid=False)
+                plan = body.plans.setdefault(table.id, table_plan(table, values, body.words))
+                # A table taller than half a page starts a page of its own in the appendix: it
+                # then never breaks, in LibreOffice too (which does not keep table rows together).
+                own_page = not first and plan.height_mm > PAGE_TEXT_HEIGHT_MM / 2
+                body.plain(table.title, fonts.heading1, SIHAO, jc="center", keep_next=True, grid=False,
+                           page_break=own_page)
                 body.table(table, values)
+                first = False
 
     new_body = parse_xml(body.xml())
     doc_body = document.element.body
