@@ -26,12 +26,13 @@ from reportdesk.core.interchange import report_to_json
 from reportdesk.core.numbers import Value
 from reportdesk.core.report import Report
 from reportdesk.documents import embedded
+from reportdesk.documents.docx_reader import GENERATED_STYLE
 from reportdesk.documents.files import write_atomically
 from reportdesk.documents.layout import (
-    PAGE_TEXT_HEIGHT_MM,
     APPENDIX_NOTE,
     APPENDIX_REFERENCE,
     APPENDIX_TITLE,
+    PAGE_TEXT_HEIGHT_MM,
     Level,
     TablePlan,
     agency_words,
@@ -324,9 +325,8 @@ def _cell_xml(cell: GridCell, starts: bool, widths: list[int], values: dict[str,
 
 # --- the document -----------------------------------------------------------------------
 
-# Paragraphs ReportDesk adds (sign-off, 附件说明, "详见附件…") carry this style, so that the
+# Paragraphs ReportDesk adds (sign-off, 附件说明, "详见附件…") carry GENERATED_STYLE, so that the
 # reader leaves them out of the sections' texts.
-from reportdesk.documents.docx_reader import GENERATED_STYLE  # noqa: E402
 
 SIGN_OFF_RIGHT_CHARS = 4  # GB/T 9704 7.3.5: 右空四字
 SIGN_OFF_LINE_CHARS = 28 - SIGN_OFF_RIGHT_CHARS - 2
