@@ -91,7 +91,7 @@ def test_seven_digit_figures_fit_their_columns_and_labels_are_broken_between_wor
                 from reportdesk.core.numbers import format_value
 
                 assert text_width(format_value(values.get(g.cell_id))) * em <= room + 1e-6
-    group = [g for g in FORM.tables["requests"].grid if g.text == "（三）不予公开"][0]
+    group = next(g for g in FORM.tables["requests"].grid if g.text == "（三）不予公开")
     assert table_plan(FORM.tables["requests"], values, FORM.print_words).lines[(group.row, group.col)] == [
         "（三）", "不予", "公开"]
 
@@ -104,7 +104,7 @@ def test_sign_off_date_from_meta_appendix_note_and_kept_with_the_last_paragraph(
     assert "2024年1月20日" in body and "附件：政府信息公开情况统计表" in body
     assert body.index("附件：政府信息公开情况统计表") < body.rindex("乐清市人力资源和社会保障局") < body.index("2024年1月20日")
     paragraphs = re.findall(r"<w:p>.*?</w:p>", body)
-    last_text = [p for p in paragraphs if "本年度未收取信息处理费" in p][0]
+    last_text = next(p for p in paragraphs if "本年度未收取信息处理费" in p)
     assert "<w:keepNext/>" in last_text  # the sign-off never stands alone on a page
     generated = [p for p in paragraphs if GENERATED_STYLE in p]
     assert any("详见附件" in p for p in generated) and any("2024年1月20日" in p for p in generated)
@@ -116,7 +116,7 @@ def test_sign_off_date_from_meta_appendix_note_and_kept_with_the_last_paragraph(
 def test_a_long_agency_in_the_sign_off_breaks_between_words(tmp_path: Path) -> None:
     agency = "某某自治区某某市某某区人民政府某某街道办事处某某社区居民委员会及其下属综合行政执法管理服务中心办公室"
     document = _parts(tmp_path, complete_report(agency=agency), sign_off=True)["word/document.xml"]
-    paragraph = [p for p in re.findall(r"<w:p>.*?</w:p>", document) if 'w:jc w:val="right"' in p][0]
+    paragraph = next(p for p in re.findall(r"<w:p>.*?</w:p>", document) if 'w:jc w:val="right"' in p)
     lines = re.findall(r'<w:t xml:space="preserve">([^<]+)</w:t>', paragraph)
     assert "".join(lines) == agency and len(lines) >= 2
     assert all(3 <= text_width(line) <= 22 for line in lines)

@@ -52,14 +52,16 @@ def _pages(pdf: Path) -> list[list[tuple[float, float, float, str]]]:
     return pages
 
 
-@pytest.fixture(scope="module", params=sorted(CASES))
+@pytest.fixture(scope="module", params=[(case, appendix) for case in sorted(CASES) for appendix in (False, True)],
+                ids=lambda p: f"{p[0]}-{'appendix' if p[1] else 'inline'}")
 def printed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    report = CASES[request.param]()
-    folder = tmp_path_factory.mktemp(request.param)
+    case, appendix = request.param
+    report = CASES[case]()
+    folder = tmp_path_factory.mktemp(case)
     docx = folder / "r.docx"
-    write_docx(report, docx, ExportOptions(sign_off=True))
+    write_docx(report, docx, ExportOptions(sign_off=True, appendix=appendix))
     convert_to_pdf(docx, folder / "r.pdf", fonts=("仿宋_GB2312", "楷体_GB2312", "方正小标宋简体", "黑体", "宋体"))
-    return request.param, report, _pages(folder / "r.pdf")
+    return case, report, _pages(folder / "r.pdf")
 
 
 def _plans(report):  # type: ignore[no-untyped-def]
@@ -130,3 +132,28 @@ def test_no_page_holds_only_the_sign_off(printed) -> None:  # type: ignore[no-un
         content = [t for *_, t in page if not re.fullmatch(r"—\d+—", t)]
         rest = [t for t in content if t not in agency and not re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", t)]
         assert rest, content
+
+
+def test_the_appendix_keeps_each_table_on_one_page(tmp_path: Path) -> None:
+    report = CASES["figures"]()
+    write_docx(report, tmp_path / "r.docx", ExportOptions(appendix=True))
+    convert_to_pdf(tmp_path / "r.docx", tmp_path / "r.pdf")
+    pages = ["\n".join(t for *_, t in page) for page in _pages(tmp_path / "r.pdf")]
+    first = [i for i, text in enumerate(pages) if "一、本年新收政府信息公开申请数量" in text]
+    last = [i for i, text in enumerate(pages) if "四、结转下年度继续办理" in text]
+    assert len(first) == len(last) == 1 and first == last
+
+
+def test_missing_faces_are_mapped_and_listed(tmp_path: Path) -> None:
+    from reportdesk.documents.export import export_report
+    from reportdesk.documents.pdf import installed_families
+
+    installed = installed_families() or set()
+    result = export_report(CASES["sample"](), pdf=tmp_path / "r.pdf")
+    listed = dict(line.split(" → ", 1) for line in result.font_substitutions)
+    for face in ("仿宋_GB2312", "楷体_GB2312", "方正小标宋简体"):
+        if face not in installed:
+            assert face in listed, result.font_substitutions
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "r.pdf")], capture_output=True, text=True).stdout
+    if "AR PL UKai CN" in installed:  # 楷体 headings in a Kai face, not the sans fallback
+        assert listed.get("楷体_GB2312") == "AR PL UKai CN" and "UKai" in fonts

@@ -358,7 +358,8 @@ LABEL_MAX_EMS = 16.0
 HEAD_MAX_LINES = 3
 LINE_HEIGHT_EMS = 1.45  # single line spacing of the CJK faces (Noto CJK: 1.448 em), the tallest in use
 PAGE_TEXT_HEIGHT_MM = 225.0
-WRAP_SAFETY_EMS = 0.5  # a line is set half a character short of its cell, so no program re-wraps it  # GB/T 9704 type area: 156 × 225 mm
+WRAP_SAFETY_EMS = 0.5
+FITS_PAGE = 0.9  # a table estimated at most this share of the type area's height fits on a page  # a line is set half a character short of its cell, so no program re-wraps it  # GB/T 9704 type area: 156 × 225 mm
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,12 +402,22 @@ def plan_table(table: TableDef, values: dict[str, Value], words: tuple[str, ...]
     """
     steps = list(sizes or [s for s in TABLE_SIZES if s <= base_size(table)])
     kinds = column_kinds(table)
+    chosen: TablePlan | None = None
     for size in steps:
         for margin in CELL_MARGINS_MM:
             plan = _try_plan(table, values, words, width_mm, size, margin, kinds, min_height_mm, head_lines,
                              last=False)
-            if plan is not None:
+            if plan is None:
+                continue
+            if chosen is None:
+                chosen = plan
+            # A table that would be taller than a page at this size takes the next size down
+            # when that one fits on a page: it then never breaks (the figures rarely need it).
+            if width_mm is None or plan.height_mm <= PAGE_TEXT_HEIGHT_MM * FITS_PAGE:
                 return plan
+            break
+    if chosen is not None:
+        return chosen
     plan = _try_plan(table, values, words, width_mm, steps[-1], CELL_MARGINS_MM[-1], kinds, min_height_mm,
                      head_lines, last=True)
     assert plan is not None
@@ -527,7 +538,7 @@ def keep_with_next(table: TableDef, height_mm: float | None = None,
     break); a longer one breaks only between the blocks of :func:`row_blocks`, so a page
     never starts with a fragment of a row group whose label stayed on the page before.
     """
-    whole = height_mm is not None and height_mm <= page_mm * 0.9
+    whole = height_mm is not None and height_mm <= page_mm * FITS_PAGE
     keep = [True] * table.n_rows
     keep[-1] = False
     if whole:
