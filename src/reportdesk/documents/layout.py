@@ -400,6 +400,26 @@ def plan_table(table: TableDef, values: dict[str, Value], words: tuple[str, ...]
     shrinks a step (and then the cell margins), never a figure wraps.  With *width_mm* None
     (a spreadsheet, whose columns may be as wide as they like) every column gets what it wants.
     """
+    # The plan depends on the values only through the widest figure of each column: cached on that.
+    figures = tuple(max((text_width(cell_text(values, g)) for g in table.grid if g.cell_id and g.col == col
+                         and g.colspan == 1), default=0.0) for col in range(table.n_cols))
+    key = (id(table), id(words), figures, width_mm, tuple(sorted((min_height_mm or {}).items())), sizes, head_lines)
+    cached = _PLANS.get(key)
+    if cached is not None and cached[0] is table and cached[1] is words:
+        return cached[2]
+    plan = _plan_table(table, values, words, width_mm, min_height_mm, sizes, head_lines)
+    if len(_PLANS) > 256:
+        _PLANS.clear()
+    _PLANS[key] = (table, words, plan)
+    return plan
+
+
+_PLANS: dict[tuple[object, ...], tuple[TableDef, tuple[str, ...], TablePlan]] = {}
+
+
+def _plan_table(table: TableDef, values: dict[str, Value], words: tuple[str, ...], width_mm: float | None,
+                min_height_mm: dict[float, float] | None, sizes: tuple[float, ...] | None,
+                head_lines: int) -> TablePlan:
     steps = list(sizes or [s for s in TABLE_SIZES if s <= base_size(table)])
     kinds = column_kinds(table)
     chosen: TablePlan | None = None
