@@ -73,9 +73,13 @@ def render(report, name, appendix, args, export_report, check_report, ExportOpti
     options = ExportOptions(fonts=FontSet(args.fonts), appendix=appendix, sign_off=True)
     written = export_report(report, docx=docx_path, xlsx=xlsx_path, options=options, findings=check_report(report))
     del written
+    from reportdesk.documents.options import FONT_SETS
+    from reportdesk.documents.options import faces as font_faces
+
+    faces = font_faces(FONT_SETS[options.fonts])
     for path, kind in ((docx_path, "docx"), (xlsx_path, "xlsx")):
         pdf = args.out_dir / f"{name}-{kind}.pdf"
-        convert_to_pdf(path, pdf)
+        convert_to_pdf(path, pdf, fonts=faces)
         prefix = args.out_dir / f"{name}-{kind}"
         subprocess.run(["pdftoppm", "-r", str(args.resolution), "-png", str(pdf), str(prefix)], check=True)
     for png in sorted(args.out_dir.glob(f"{name}-*.png")):

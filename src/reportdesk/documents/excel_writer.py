@@ -86,8 +86,14 @@ def build_workbook(report: Report, findings: Sequence[Finding], form: FormDef | 
     props.title = f"{report.agency}{report.year or ''}年{APPENDIX_TITLE}"
     props.creator = report.agency or "ReportDesk"
     props.lastModifiedBy = "ReportDesk"
-    workbook._reportdesk_formulas = formulas  # type: ignore[attr-defined]  # for write_xlsx
+    if len(_FORMULAS) > 16:  # workbooks built and never written
+        _FORMULAS.clear()
+    _FORMULAS[id(workbook)] = (workbook, formulas)
     return workbook
+
+
+# The totals' formulas of each built workbook, for :func:`write_xlsx` to put into the saved XML.
+_FORMULAS: dict[int, tuple[Workbook, dict[str, list[tuple[str, str]]]]] = {}
 
 
 def _sheet_name(title: str) -> str:
@@ -297,7 +303,7 @@ def total_formulas(form: FormDef, table: TableDef, values: Mapping[str, Value],
         refs = list(derived.expr.refs)
         if not refs or any(r not in where for r in refs) or not _is_plain_sum(derived.expr, refs):
             continue
-        parts = sum((values.get(r) or 0) for r in refs)  # type: ignore[misc]
+        parts = sum((values.get(r) or 0) for r in refs)
         if parts != values[derived.cell]:
             continue
         out.append((where[derived.cell], "+".join(where[r] for r in refs)))
@@ -325,7 +331,8 @@ def with_formulas(data: bytes, workbook: Workbook) -> bytes:
     (openpyxl's ``data_only``, many viewers, pandas) see as empty; so the values are saved
     first and each total's ``<f>`` is put in front of its ``<v>`` in the sheet XML.
     """
-    formulas: dict[str, list[tuple[str, str]]] = getattr(workbook, "_reportdesk_formulas", {})
+    entry = _FORMULAS.get(id(workbook))
+    formulas = entry[1] if entry is not None and entry[0] is workbook else {}
     parts = {f"xl/worksheets/sheet{i}.xml": dict(formulas.get(ws.title, []))
              for i, ws in enumerate(workbook.worksheets, start=1)}
     source = zipfile.ZipFile(io.BytesIO(data))
@@ -356,4 +363,7 @@ def write_xlsx(report: Report, path: Path, findings: Sequence[Finding],
         workbook.save(buffer)
         temp.write_bytes(with_formulas(buffer.getvalue(), workbook))
 
-    write_atomically(Path(path), save)
+    try:
+        write_atomically(Path(path), save)
+    finally:
+        _FORMULAS.pop(id(workbook), None)

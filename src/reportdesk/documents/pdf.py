@@ -68,6 +68,7 @@ _CLOSEST: dict[str, list[str]] = {
     "宋体": _SONG,
     "黑体": ["SimHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei"],
 }
+HEAVY_FACES = {"方正小标宋简体"}
 #: Simplified characters a substitute must have (a traditional-only face would mix in
 #: glyphs of another face for these).
 _SIMPLIFIED_SAMPLE = "报数统计处门总务"
@@ -117,10 +118,13 @@ def fontconfig_file(choices: Sequence[FontChoice], folder: Path) -> Path:
     rules = []
     for choice in choices:
         if choice.used:
+            # 小标宋 is a heavy Song: its substitute is set bold (a Song face's bold comes closest)
+            heavy = ('<edit name="weight" mode="assign" binding="strong"><const>bold</const></edit>'
+                     if choice.requested in HEAVY_FACES else "")
             rules.append(
                 f'<match target="pattern"><test name="family" qual="any"><string>{escape(choice.requested)}'
                 f'</string></test><edit name="family" mode="prepend" binding="strong"><string>'
-                f"{escape(choice.used)}</string></edit></match>")
+                f"{escape(choice.used)}</string></edit>{heavy}</match>")
     path = folder / "fonts.conf"
     path.write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>'
