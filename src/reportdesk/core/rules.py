@@ -177,17 +177,19 @@ def _blank(
 ) -> list[Finding]:
     """One finding per table row with blank cells (a whole empty table is one finding).
 
-    A total counts only in a report read from a file, and only when some of its parts are
-    filled: a blank total of blank parts says nothing more than its parts, so that a draft
-    and its export read back give the same finding.
+    A total counts only in a report read from a file, and only when it would not be blank if
+    computed from its parts: a blank total of blank parts says nothing more than its parts, so
+    that a draft and its export read back give the same finding.
     """
+    from reportdesk.core.report import derive
+
     stated = report.totals is Totals.STATED
-    parts = {d.cell: d.expr.refs for d in form.derived}
+    computed = derive(form, cells) if stated else {}
 
     def counts(cid: str) -> bool:
         if not form.cells[cid].derived:
             return True
-        return stated and any(cells.get(r) is not None for r in parts.get(cid, ()))
+        return stated and computed.get(cid) is not None
 
     findings: list[Finding] = []
     for table in form.tables.values():
