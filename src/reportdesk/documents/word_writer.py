@@ -402,14 +402,15 @@ def build_document(
                 body.table(table, values)
                 first = False
 
-    new_body = parse_xml(body.xml())
+    # The new body, with the section properties set above, replaces the template's body in one
+    # step: moving its children over one by one costs a namespace fix-up per element.
+    from lxml import etree
+
     doc_body = document.element.body
-    sect_pr = doc_body.sectPr
-    for child in list(doc_body):
-        if child is not sect_pr:
-            doc_body.remove(child)
-    for child in list(new_body):
-        sect_pr.addprevious(child)
+    sect_pr = etree.tostring(doc_body.sectPr, encoding="unicode")
+    body.parts.append(sect_pr)
+    new_body = parse_xml(body.xml())
+    document.element.replace(doc_body, new_body)
     embedded.embed_docx(document, report_to_json(form, report))
     _clean_package(document, fonts)
     return document
