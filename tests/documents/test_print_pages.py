@@ -157,3 +157,16 @@ def test_missing_faces_are_mapped_and_listed(tmp_path: Path) -> None:
     fonts = subprocess.run(["pdffonts", str(tmp_path / "r.pdf")], capture_output=True, text=True).stdout
     if "AR PL UKai CN" in installed:  # 楷体 headings in a Kai face, not the sans fallback
         assert listed.get("楷体_GB2312") == "AR PL UKai CN" and "UKai" in fonts
+
+
+@pytest.mark.parametrize("agency", ["某市某某局", "乐清市人力资源和社会保障局", "某某省某某市某某区人民政府办公室"])
+def test_the_title_prints_in_the_lines_it_was_given(tmp_path: Path, agency: str) -> None:
+    from reportdesk.documents.layout import title_lines
+    from tests.factories import complete_report
+
+    report = complete_report(agency=agency)
+    write_docx(report, tmp_path / "r.docx")
+    convert_to_pdf(tmp_path / "r.docx", tmp_path / "r.pdf", fonts=("方正小标宋简体", "仿宋_GB2312"))
+    first_page = [t for *_, t in _pages(tmp_path / "r.pdf")[0]]
+    lines = title_lines(FORM, report)
+    assert first_page[:len(lines)] == lines  # no line of one character ("…年度报 / 告")

@@ -294,7 +294,7 @@ def test_preview_shows_the_report_and_follows_typing_debounced(qtbot, complete: 
         complete.preview_action.trigger()
     assert preview.isVisible() and ws.preview_button.isChecked()
     shown = preview.toPlainText()
-    for expected in ("某市某某局2023年政府信息公开工作年度报告", "一、总体情况", "六、其他需要报告的事项",
+    for expected in ("某市某某局\n2023年政府信息公开工作年度报告", "一、总体情况", "六、其他需要报告的事项",
                      "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "本年度未收取信息处理费。",
                      "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"):
         assert expected in shown, expected

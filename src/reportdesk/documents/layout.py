@@ -110,18 +110,18 @@ def shape_lines(words: list[str], line_chars: float, parts: list[int] | None = N
     if not atoms:
         return [""]
     n = len(atoms)
-    widths = [text_width(a) for a in atoms]
     best: tuple[float, list[str]] | None = None
     for lines_wanted in range(1, n + 1):
         for cuts in itertools.combinations(range(1, n), lines_wanted - 1):
             bounds = [0, *cuts, n]
-            lengths = [sum(widths[a:b]) for a, b in itertools.pairwise(bounds)]
+            lengths = [text_width("".join(atoms[a:b])) for a, b in itertools.pairwise(bounds)]
             if max(lengths) > line_chars + 1e-9:
                 continue
             lines = ["".join(atoms[a:b]) for a, b in itertools.pairwise(bounds)]
             score = _shape_badness(lengths) + sum(
                 10.0 for a, b in itertools.pairwise(bounds)
-                if len(set(owner[a:b])) > 1 and (a > 0 and owner[a - 1] == owner[a]))
+                if len(set(owner[a:b])) > 1 and (a > 0 and owner[a - 1] == owner[a])) + sum(
+                1.0 for cut in cuts if owner[cut - 1] == owner[cut])  # a break between phrases is best
             if best is None or score < best[0]:
                 best = (score, lines)
         if best is not None:
@@ -166,9 +166,28 @@ def char_width(ch: str) -> float:
     return 1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.5
 
 
+AUTOSPACE_EMS = 0.25  # the space Word and LibreOffice put between Chinese and Latin letters or digits
+
+
 def text_width(text: str) -> float:
-    """Width of *text* in ems of its type size (see :func:`char_width`)."""
-    return sum(char_width(ch) for ch in text)
+    """Width of *text* in ems of its type size (see :func:`char_width`), with the space that Word
+    (自动调整中文与西文的间距) and LibreOffice add where Chinese meets a Latin letter or digit."""
+    width = 0.0
+    previous = ""
+    for ch in text:
+        width += char_width(ch)
+        if previous and _autospaced(previous, ch):
+            width += AUTOSPACE_EMS
+        previous = ch
+    return width
+
+
+def _autospaced(a: str, b: str) -> bool:
+    wide_a, wide_b = char_width(a) == 1.0, char_width(b) == 1.0
+    if wide_a == wide_b:
+        return False
+    narrow, wide = (b, a) if wide_a else (a, b)
+    return narrow.isascii() and narrow.isalnum() and unicodedata.category(wide).startswith("L")
 
 
 _NUMBERING = re.compile(r"（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.．、]")
@@ -225,23 +244,19 @@ def wrap_words(pieces: list[str], width: float) -> list[str]:
     """The pieces filled greedily into lines of at most *width* ems; a piece wider than a
     line is cut between its characters (the only case where a word is broken)."""
     lines: list[str] = []
-    line, used = "", 0.0
+    line = ""
     for piece in pieces:
-        w = text_width(piece)
-        if line and used + w > width + 1e-9:
+        if line and text_width(line + piece) > width + 1e-9:
             lines.append(line)
-            line, used = "", 0.0
-        if w > width + 1e-9:
+            line = ""
+        if text_width(piece) > width + 1e-9:
             for ch in piece:
-                cw = char_width(ch)
-                if line and used + cw > width + 1e-9:
+                if line and text_width(line + ch) > width + 1e-9:
                     lines.append(line)
-                    line, used = "", 0.0
+                    line = ""
                 line += ch
-                used += cw
             continue
         line += piece
-        used += w
     if line or not lines:
         lines.append(line)
     return lines

@@ -137,7 +137,9 @@ def _ppr(
     if page_break:
         parts.append("<w:pageBreakBefore/>")
     if not grid:
-        parts.append('<w:snapToGrid w:val="0"/>')
+        # Measured text (see layout.text_width): no extra space between Chinese and Latin/digits,
+        # which Word and LibreOffice add by default and which would push a full line over.
+        parts.append('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/>')
     spacing = f'w:before="0" w:after="{after}"'
     if line is None:
         spacing += ' w:line="240" w:lineRule="auto"'
@@ -506,7 +508,7 @@ def page_number_xml(fonts: Fonts, align: str) -> str:
         return f"<w:r>{rpr}{inner}</w:r>"
 
     return (
-        f'<w:p xmlns:w="{W_NS}"><w:pPr><w:snapToGrid w:val="0"/>'
+        f'<w:p xmlns:w="{W_NS}"><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/>'
         f'<w:spacing w:before="0" w:after="0" w:line="{PAGE_NUMBER_LINE_TWIPS}" w:lineRule="exact"/>'
         f'<w:ind {indent}/><w:jc w:val="{align}"/></w:pPr>'
         + run('<w:t xml:space="preserve">— </w:t>')
