@@ -215,3 +215,12 @@ def test_check_results_rows_are_as_tall_as_their_text(tmp_path: Path) -> None:
 
         lines = max(1, -(-int(text_width(text)) // 20))  # 40 units ≈ 19.4 characters a line
         assert sheet.row_dimensions[row].height >= lines * 13.5
+
+
+def test_a_long_agency_gets_rows_tall_enough(tmp_path: Path) -> None:
+    agency = "某某自治区某某市某某区人民政府某某街道办事处某某社区居民委员会及其下属综合行政执法管理服务中心办公室"
+    workbook, _ = _export(tmp_path, complete_report(seed=5, agency=agency))
+    (tmp_path / "short").mkdir()
+    short, _ = _export(tmp_path / "short", complete_report(seed=5))
+    sheet = workbook[SHEETS["proactive"]]  # the narrowest sheet: the agency takes several lines
+    assert sheet.row_dimensions[2].height > short[SHEETS["proactive"]].row_dimensions[2].height

@@ -138,6 +138,7 @@ def _register_styles(workbook: Workbook) -> None:
 
 EXCEL_UNITS_PER_EM = 2.0  # an Excel width unit is one "0" of the default font: a 10 pt 宋体 character is two
 EXCEL_PAD_UNITS = 1.2
+POINTS_PER_UNIT = 5.25  # an Excel width unit (7 pixels of the default font) in points
 
 
 def _write_table(sheet: Worksheet, form: FormDef, table: TableDef, heading: str, report: Report,
@@ -163,11 +164,15 @@ def _write_table(sheet: Worksheet, form: FormDef, table: TableDef, heading: str,
         (f"填报单位：{report.agency}", style["plain"], style["left"], 22.0),
         (heading, style["heading"], style["center"], 24.0),
     ]
+    sheet_units = sum(round(w * EXCEL_UNITS_PER_EM + EXCEL_PAD_UNITS, 1) for w in ems)
     for row, (text, font, align, height) in enumerate(head_rows, start=1):
         sheet.merge_cells(f"A{row}:{last_letter}{row}")
         cell = sheet.cell(row=row, column=1, value=text)
         cell.font, cell.alignment = font, align
-        sheet.row_dimensions[row].height = height
+        # a long agency wraps in the merged row: as many lines as its width needs at this size
+        room = sheet_units * POINTS_PER_UNIT / font.sz - 1
+        lines = len(wrap_text(text, room, ())) if room > 0 else 1
+        sheet.row_dimensions[row].height = max(height, round(lines * font.sz * 1.4 + 6, 1))
 
     inputs: dict[ValueType, list[str]] = {ValueType.COUNT: [], ValueType.AMOUNT: []}
     where: dict[str, str] = {}
