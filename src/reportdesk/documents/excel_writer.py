@@ -138,6 +138,7 @@ def _register_styles(workbook: Workbook) -> None:
 
 EXCEL_UNITS_PER_EM = 2.0  # an Excel width unit is one "0" of the default font: a 10 pt 宋体 character is two
 EXCEL_PAD_UNITS = 1.2
+MAX_ROW_POINTS = 409.0  # Excel's largest row height
 POINTS_PER_UNIT = 5.25  # an Excel width unit (7 pixels of the default font) in points
 
 
@@ -284,7 +285,7 @@ def _write_findings(sheet: Worksheet, form: FormDef, findings: Sequence[Finding]
             if isinstance(value, str) and value:
                 room = (widths[col - 1] - EXCEL_PAD_UNITS) / EXCEL_UNITS_PER_EM
                 lines = max(lines, sum(len(wrap_text(part, room, ())) for part in value.split("\n")))
-        sheet.row_dimensions[index + 1].height = round(lines * LINE_POINTS + 6.5, 1)
+        sheet.row_dimensions[index + 1].height = min(MAX_ROW_POINTS, round(lines * LINE_POINTS + 6.5, 1))
 
 
 def amount_format(value: Decimal) -> str:
