@@ -171,9 +171,10 @@ def _write_table(sheet: Worksheet, form: FormDef, table: TableDef, heading: str,
         cell = sheet.cell(row=row, column=1, value=text)
         cell.font, cell.alignment = font, align
         # a long agency wraps in the merged row: as many lines as its width needs at this size
-        room = sheet_units * POINTS_PER_UNIT / font.sz - 1
-        lines = len(wrap_text(text, room, ())) if room > 0 else 1
-        sheet.row_dimensions[row].height = max(height, round(lines * font.sz * 1.4 + 6, 1))
+        size = float(getattr(font, "sz", 12) or 12)
+        room = sheet_units * POINTS_PER_UNIT / size - 1
+        count = len(wrap_text(text, room, ())) if room > 0 else 1
+        sheet.row_dimensions[row].height = max(height, round(count * size * 1.4 + 6, 1))
 
     inputs: dict[ValueType, list[str]] = {ValueType.COUNT: [], ValueType.AMOUNT: []}
     where: dict[str, str] = {}
@@ -195,9 +196,9 @@ def _write_table(sheet: Worksheet, form: FormDef, table: TableDef, heading: str,
                 sheet.cell(row=r, column=c).style = name
         cell = sheet.cell(row=top, column=left)
         if grid_cell.cell_id is None:
-            lines = plan.lines.get((grid_cell.row, grid_cell.col), [grid_cell.text])
-            cell.value = "\n".join(lines)
-            count = len(lines)
+            label_lines = plan.lines.get((grid_cell.row, grid_cell.col), [grid_cell.text])
+            cell.value = "\n".join(label_lines)
+            count = len(label_lines)
         else:
             value = values.get(grid_cell.cell_id)
             cell.value = value  # None stays blank: see export_values
