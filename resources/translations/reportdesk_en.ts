@@ -446,6 +446,10 @@ Save as new files ({1}), or replace the existing ones.</translation>
         <translation>Export failed: {0}</translation>
     </message>
     <message>
+        <source>PDF 中替代的字体：</source>
+        <translation>Fonts substituted in the PDF: </translation>
+    </message>
+    <message>
         <source>已导出：
 </source>
         <translation>Exported:
@@ -454,6 +458,26 @@ Save as new files ({1}), or replace the existing ones.</translation>
     <message>
         <source>导出到</source>
         <translation>Export to</translation>
+    </message>
+    <message>
+        <source>本机已安装所选字体。</source>
+        <translation>The chosen fonts are installed on this computer.</translation>
+    </message>
+    <message>
+        <source>{0} → Word 将改用 {1}</source>
+        <translation>{0} → Word will use {1}</translation>
+    </message>
+    <message>
+        <source>（本机也没有，由 Word/WPS 自行替代）</source>
+        <translation> (not installed either; Word/WPS will substitute)</translation>
+    </message>
+    <message>
+        <source>本机缺少所选字体，在本机打开时：</source>
+        <translation>This computer lacks some chosen fonts; opened here: </translation>
+    </message>
+    <message>
+        <source>。文件中仍写所选字体，在装有这些字体的电脑上按原字体显示和打印。</source>
+        <translation>. The file still asks for the chosen fonts, so computers that have them show and print them.</translation>
     </message>
 </context>
 <context>

@@ -446,6 +446,10 @@
             <translation>导出失败：{0}</translation>
         </message>
         <message>
+            <source>PDF 中替代的字体：</source>
+            <translation>PDF 中替代的字体：</translation>
+        </message>
+        <message>
             <source>已导出：
 </source>
             <translation>已导出：
@@ -454,6 +458,26 @@
         <message>
             <source>导出到</source>
             <translation>导出到</translation>
+        </message>
+        <message>
+            <source>本机已安装所选字体。</source>
+            <translation>本机已安装所选字体。</translation>
+        </message>
+        <message>
+            <source>{0} → Word 将改用 {1}</source>
+            <translation>{0} → Word 将改用 {1}</translation>
+        </message>
+        <message>
+            <source>（本机也没有，由 Word/WPS 自行替代）</source>
+            <translation>（本机也没有，由 Word/WPS 自行替代）</translation>
+        </message>
+        <message>
+            <source>本机缺少所选字体，在本机打开时：</source>
+            <translation>本机缺少所选字体，在本机打开时：</translation>
+        </message>
+        <message>
+            <source>。文件中仍写所选字体，在装有这些字体的电脑上按原字体显示和打印。</source>
+            <translation>。文件中仍写所选字体，在装有这些字体的电脑上按原字体显示和打印。</translation>
         </message>
     </context>
     <context>

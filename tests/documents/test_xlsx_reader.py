@@ -52,8 +52,20 @@ def test_export_round_trip_and_hand_edited_figure(tmp_path: Path) -> None:
                     target = sheet.cell(row=cell.row, column=cell.column + 1)
     assert target is not None
     old = target.value
-    target.value = int(old) + 100
-    workbook.save(path)
+    # Edit the figure in the sheet XML, as Excel or WPS would save it: every total keeps its
+    # formula and a value (openpyxl itself would drop the totals' values on saving).
+    import re
+    import zipfile
+
+    index = workbook.sheetnames.index(target.parent.title) + 1
+    with zipfile.ZipFile(path) as archive:
+        parts = {i: archive.read(i) for i in archive.namelist()}
+    name = f"xl/worksheets/sheet{index}.xml"
+    parts[name] = re.sub(rf'(<c r="{target.coordinate}"[^>]*><v>){old}(</v>)'.encode(),
+                         rf"\g<1>{int(old) + 100}\g<2>".encode(), parts[name])
+    with zipfile.ZipFile(path, "w") as archive:
+        for item, blob in parts.items():
+            archive.writestr(item, blob)
     edited = import_xlsx(path)
     mismatch = [f for f in edited.findings if f.rule == "export_mismatch"]
     assert [f.cells for f in mismatch] == [("proactive.penalties.decisions",)]

@@ -112,4 +112,6 @@ def run(args: argparse.Namespace) -> int:
         return 2
     for path in written:
         print(f"已导出：{path}")
+    for line in getattr(written, "font_substitutions", []):
+        print(f"PDF 字体替代：{line}")
     return 0

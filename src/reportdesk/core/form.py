@@ -286,6 +286,9 @@ class FormDef:
     preamble_guidance: str = ""
     preamble_examples: tuple[str, ...] = ()
 
+    #: Words a printed label must not be broken inside (``[print] words``), longest first.
+    print_words: tuple[str, ...] = ()
+
     def rules_with_role(self, role: RuleRole, table: str | None = None) -> tuple[RuleDef, ...]:
         """The rule instances used for *role* (of *table*, when given), in form order."""
         return tuple(r for r in self.rules if role in r.roles and (table is None or r.table == table))

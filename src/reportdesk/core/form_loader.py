@@ -150,6 +150,7 @@ class _Builder:
             key_totals=key_totals,
             preamble_guidance=str(preamble.get("guidance", "")).strip(),
             preamble_examples=self.strings("[form.preamble].examples", preamble.get("examples", [])),
+            print_words=self.build_print_words(),
         )
 
     def strings(self, where: str, raw: object) -> tuple[str, ...]:
@@ -200,6 +201,15 @@ class _Builder:
                     self.problem(where, f"未知单元格 {cid}")
             out.append(KeyTotalDef(item["name"], ids))
         return tuple(out)
+
+    def build_print_words(self) -> tuple[str, ...]:
+        """``[print] words``: where a printed label may not be broken (longest words first)."""
+        section = self.data.get("print", {})
+        words = section.get("words", []) if isinstance(section, dict) else None
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            self.problem("[print].words", "应为非空字符串的列表")
+            return ()
+        return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
 
     def build_sections(self, tables: dict[str, TableDef]) -> list[SectionDef]:
         sections: list[SectionDef] = []

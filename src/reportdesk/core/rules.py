@@ -403,12 +403,23 @@ def _blank(
     """One finding per table with blank cells, every blank cell in it.
 
     A cell not found in the document is not blank (rule ``incomplete_table``); a draft's
-    totals are computed, never blank by omission.
+    totals are computed, never blank by omission.  A stated total (a report read from a file)
+    counts only when it would not be blank if computed from its parts: a blank total of blank
+    parts says nothing more than its parts, so a draft and its export read back give the same finding.
     """
+    from reportdesk.core.report import derive
+
     stated = report.totals is Totals.STATED
+    computed = derive(form, cells) if stated else {}
+
+    def counts(cid: str) -> bool:
+        if not form.cells[cid].derived:
+            return True
+        return stated and computed.get(cid) is not None
+
     findings: list[Finding] = []
     for table in form.tables.values():
-        checked = [cid for cid in table.cell_ids() if (stated or not form.cells[cid].derived)
+        checked = [cid for cid in table.cell_ids() if counts(cid)
                    and cid not in report.invalid and cid not in known.missing]
         blank = [cid for cid in checked if cells.get(cid) is None]
         if not blank:

@@ -285,6 +285,12 @@ class TableMapper:
         self._header_block = None
         for r, row in enumerate(grid):
             if not any(squeeze(t) for t in row):
+                if self._header_block == "appeals" and self._appeals_pending and self._appeal_cols:
+                    # The value row right under 表四's header, wholly blank: 15 blank cells, not a missing table.
+                    self._read_appeals_row(row + [""] * max(0, max(self._appeal_cols) + 1 - len(row)),
+                                           f"{name}第 {r + 1} 行")
+                    self.tables_seen.add("appeals")
+                    self._header_block = None
                 continue  # an extra empty row
             self._feed_row(row, f"{name}第 {r + 1} 行")
 

@@ -104,7 +104,8 @@ def _blocks(parent: Any) -> Iterator[tuple[str, Any]]:
     for child in parent:
         tag = child.tag
         if tag == _P:
-            yield "p", paragraph_text(child)
+            if not _generated(child):
+                yield "p", paragraph_text(child)
         elif tag == _TBL:
             yield "tbl", table_grid(child)
         elif tag == _SDT:
@@ -113,6 +114,18 @@ def _blocks(parent: Any) -> Iterator[tuple[str, Any]]:
                 yield from _blocks(content)
         elif tag == _CUSTOM:
             yield from _blocks(child)
+
+
+#: The paragraph style of what ReportDesk's writer adds to the text (sign-off, 附件说明, the
+#: "详见附件…" line): not part of any section's text when the file is read back.
+GENERATED_STYLE = "ReportDeskAuto"
+_P_PR, _P_STYLE = f"{_W}pPr", f"{_W}pStyle"
+
+
+def _generated(p: Any) -> bool:
+    ppr = p.find(_P_PR)
+    style = ppr.find(_P_STYLE) if ppr is not None else None
+    return style is not None and style.get(_VAL) == GENERATED_STYLE
 
 
 def paragraph_text(p: Any) -> str:

@@ -16,6 +16,18 @@ from reportdesk.documents.options import DEFAULT_OPTIONS, ExportOptions
 log = logging.getLogger(__name__)
 
 
+class ExportResult(list[Path]):
+    """The files written (a list of paths, as before) and what the PDF had to substitute.
+
+    ``font_substitutions``: one line per requested face this computer lacks and the
+    installed face LibreOffice was given instead ("仿宋_GB2312 → Noto Serif CJK SC").
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.font_substitutions: list[str] = []
+
+
 def export_report(
     report: Report,
     *,
@@ -25,7 +37,7 @@ def export_report(
     options: ExportOptions = DEFAULT_OPTIONS,
     findings: Sequence[Finding] | None = None,
     accepted: Mapping[str, str] | None = None,
-) -> list[Path]:
+) -> ExportResult:
     """Write the files asked for and return their paths.
 
     The PDF is LibreOffice's conversion of the .docx (written to a temporary folder when no
@@ -33,10 +45,11 @@ def export_report(
     computed when not given; *accepted* (``Finding.key`` -> reason) marks the warnings
     the clerk accepted.  Raises :class:`~reportdesk.documents.files.ExportError`.
     """
+    from reportdesk.documents.options import FONT_SETS
     from reportdesk.documents.word_writer import write_docx
 
     form = get_form(report.form_id)
-    written: list[Path] = []
+    written = ExportResult()
     if docx is not None:
         write_docx(report, Path(docx), options, form)
         written.append(Path(docx))
@@ -49,12 +62,14 @@ def export_report(
     if pdf is not None:
         from reportdesk.documents.pdf import convert_to_pdf
 
+        set_ = FONT_SETS[options.fonts]
+        faces = [set_.title, set_.heading1, set_.heading2, set_.body, set_.table, set_.page_number]
         if docx is not None:
-            convert_to_pdf(Path(docx), Path(pdf))
+            written.font_substitutions = convert_to_pdf(Path(docx), Path(pdf), fonts=faces)
         else:
             with tempfile.TemporaryDirectory(prefix="reportdesk-export-") as work:
                 source = Path(work) / f"{Path(pdf).stem}.docx"
                 write_docx(report, source, options, form)
-                convert_to_pdf(source, Path(pdf))
+                written.font_substitutions = convert_to_pdf(source, Path(pdf), fonts=faces)
         written.append(Path(pdf))
     return written

@@ -56,6 +56,44 @@ FONT_SET_NAMES: dict[FontSet, str] = {
 }
 
 
+#: Each Chinese face under the names a font database may list it by: as Word writes it, and
+#: the English family name a Windows (or an English-language Windows) reports.
+FACE_NAMES: dict[str, tuple[str, ...]] = {
+    "仿宋_GB2312": ("仿宋_GB2312", "FangSong_GB2312"),
+    "楷体_GB2312": ("楷体_GB2312", "KaiTi_GB2312"),
+    "方正小标宋简体": ("方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK"),
+    "仿宋": ("仿宋", "FangSong"),
+    "楷体": ("楷体", "KaiTi"),
+    "宋体": ("宋体", "SimSun"),
+    "黑体": ("黑体", "SimHei"),
+}
+#: What Word uses when a requested face is missing: the ``w:altName`` of the font table.
+WORD_FALLBACK: dict[str, str] = {
+    "仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标宋简体": "宋体",
+    "仿宋": "宋体", "楷体": "宋体", "黑体": "宋体", "宋体": "宋体",
+}
+
+
+def faces(fonts: Fonts) -> list[str]:
+    """The Chinese faces a font set asks for, each once."""
+    return list(dict.fromkeys((fonts.title, fonts.heading1, fonts.heading2, fonts.body, fonts.table,
+                               fonts.page_number)))
+
+
+def has_face(face: str, installed: set[str]) -> bool:
+    return any(name in installed for name in FACE_NAMES.get(face, (face,)))
+
+
+def missing_faces(font_set: FontSet, installed: set[str]) -> list[tuple[str, str, bool]]:
+    """The requested faces this computer lacks: (face, what Word uses instead, whether that is here)."""
+    out = []
+    for face in faces(FONT_SETS[font_set]):
+        if not has_face(face, installed):
+            fallback = WORD_FALLBACK.get(face, "宋体")
+            out.append((face, fallback, has_face(fallback, installed)))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class ExportOptions:
     """How to lay the report out.

@@ -13,7 +13,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportdesk.documents.files import ExportError, write_atomically
 
@@ -51,14 +54,111 @@ def find_soffice() -> str | None:
     return None
 
 
-def convert_to_pdf(source: Path, target: Path, timeout: float = TIMEOUT_SECONDS) -> None:
-    """Convert *source* (.docx or .xlsx) to the PDF *target*, atomically."""
+# The faces a document may ask for, and the installed faces that come closest, best first.
+# Debian packages: fonts-noto-cjk (Noto Serif/Sans CJK SC), fonts-arphic-ukai / -uming (AR PL
+# UKai / UMing CN), fonts-cwtex-fs (cwTeXFangSong: a real 仿宋, but only traditional
+# characters, so it is used only where it covers simplified text).
+_SONG = ["SimSun", "AR PL UMing CN", "Noto Serif CJK SC", "Source Han Serif SC"]
+_CLOSEST: dict[str, list[str]] = {
+    "仿宋_GB2312": ["仿宋", "FangSong", "cwTeXFangSong", "Noto Serif CJK SC", "AR PL UMing CN"],
+    "仿宋": ["FangSong", "仿宋_GB2312", "cwTeXFangSong", "Noto Serif CJK SC", "AR PL UMing CN"],
+    "楷体_GB2312": ["楷体", "KaiTi", "AR PL UKai CN", "Noto Serif CJK SC"],
+    "楷体": ["KaiTi", "楷体_GB2312", "AR PL UKai CN", "Noto Serif CJK SC"],
+    "方正小标宋简体": ["FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", "AR PL UMing CN"],
+    "宋体": _SONG,
+    "黑体": ["SimHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei"],
+}
+HEAVY_FACES = {"方正小标宋简体"}
+#: Simplified characters a substitute must have (a traditional-only face would mix in
+#: glyphs of another face for these).
+_SIMPLIFIED_SAMPLE = "报数统计处门总务"
+
+
+@dataclass(frozen=True, slots=True)
+class FontChoice:
+    requested: str
+    used: str  # "" when nothing close is installed (LibreOffice's own fallback applies)
+
+
+def installed_families() -> set[str] | None:
+    """Font families fontconfig knows, or None where there is no fontconfig (Windows, macOS)."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return None
+    try:
+        done = subprocess.run([fc_list, ":", "family"], capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return {name.strip() for line in done.stdout.splitlines() for name in line.split(",") if name.strip()}
+
+
+def _covers_simplified(family: str) -> bool:
+    pattern = f":family={family}:charset=" + " ".join(f"{ord(ch):x}" for ch in _SIMPLIFIED_SAMPLE)
+    try:
+        done = subprocess.run(["fc-list", pattern, "family"], capture_output=True, text=True, timeout=30,
+                              check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return bool(done.stdout.strip())
+
+
+def choose_fonts(requested: Sequence[str], installed: set[str]) -> list[FontChoice]:
+    """For each requested face that is not installed, the closest installed face."""
+    choices = []
+    for name in dict.fromkeys(requested):
+        if name in installed:
+            continue
+        used = next((c for c in _CLOSEST.get(name, _SONG) if c in installed and _covers_simplified(c)), "")
+        choices.append(FontChoice(name, used))
+    return choices
+
+
+def fontconfig_file(choices: Sequence[FontChoice], folder: Path) -> Path:
+    """A fontconfig configuration: the system's, plus each missing face mapped to its choice."""
+    rules = []
+    for choice in choices:
+        if choice.used:
+            # 小标宋 is a heavy Song: its substitute is set bold (a Song face's bold comes closest)
+            heavy = ('<edit name="weight" mode="assign" binding="strong"><const>bold</const></edit>'
+                     if choice.requested in HEAVY_FACES else "")
+            rules.append(
+                f'<match target="pattern"><test name="family" qual="any"><string>{escape(choice.requested)}'
+                f'</string></test><edit name="family" mode="prepend" binding="strong"><string>'
+                f"{escape(choice.used)}</string></edit>{heavy}</match>")
+    path = folder / "fonts.conf"
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f'<cachedir>{escape(str(folder / "fc-cache"))}</cachedir>{"".join(rules)}</fontconfig>\n',
+        encoding="utf-8")
+    return path
+
+
+def describe(choices: Sequence[FontChoice]) -> list[str]:
+    """The substitutions in words, for the export result: "仿宋_GB2312 → Noto Serif CJK SC"."""
+    return [f"{c.requested} → {c.used}" if c.used else f"{c.requested} → （未找到相近字体，由 LibreOffice 自行替代）"
+            for c in choices]
+
+
+def convert_to_pdf(source: Path, target: Path, timeout: float = TIMEOUT_SECONDS,
+                   fonts: Sequence[str] = ()) -> list[str]:
+    """Convert *source* (.docx or .xlsx) to the PDF *target*, atomically.
+
+    *fonts* are the faces the document asks for; those not installed are mapped to the
+    closest installed face through a fontconfig configuration given to LibreOffice (where
+    fontconfig exists).  Returns the substitutions made, in words (empty when none).
+    """
     soffice = find_soffice()
     if soffice is None:
         raise ExportError(NOT_INSTALLED, "no_libreoffice")
     source = Path(source).resolve()
     with tempfile.TemporaryDirectory(prefix="reportdesk-pdf-") as work:
         work_dir = Path(work)
+        env = dict(os.environ)
+        installed = installed_families() if fonts else None
+        choices = choose_fonts(fonts, installed) if installed is not None else []
+        if choices:
+            env["FONTCONFIG_FILE"] = str(fontconfig_file(choices, work_dir))
         profile = (work_dir / "profile").as_uri()
         out_dir = work_dir / "out"
         out_dir.mkdir()
@@ -67,7 +167,7 @@ def convert_to_pdf(source: Path, target: Path, timeout: float = TIMEOUT_SECONDS)
         log.info("running %s", command)
         try:
             done = subprocess.run(command, capture_output=True, timeout=timeout, check=False,
-                                  stdin=subprocess.DEVNULL)
+                                  stdin=subprocess.DEVNULL, env=env)
         except subprocess.TimeoutExpired as exc:
             raise ExportError(
                 f"LibreOffice 转换 PDF 超时（超过 {int(timeout)} 秒）。请关闭正在运行的 LibreOffice 后重试，"
@@ -88,3 +188,4 @@ def convert_to_pdf(source: Path, target: Path, timeout: float = TIMEOUT_SECONDS)
             shutil.copyfile(produced, temp)
 
         write_atomically(Path(target), copy)
+    return describe(choices)

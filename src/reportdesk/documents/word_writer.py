@@ -26,18 +26,25 @@ from reportdesk.core.interchange import report_to_json
 from reportdesk.core.numbers import Value
 from reportdesk.core.report import Report
 from reportdesk.documents import embedded
+from reportdesk.documents.docx_reader import GENERATED_STYLE
 from reportdesk.documents.files import write_atomically
 from reportdesk.documents.layout import (
+    APPENDIX_NOTE,
+    APPENDIX_REFERENCE,
     APPENDIX_TITLE,
+    PAGE_TEXT_HEIGHT_MM,
     Level,
+    TablePlan,
+    agency_words,
     appendix_year_line,
+    base_size,
     cell_text,
-    column_chars,
     export_values,
     grid_rows,
-    keep_with_next,
+    plan_table,
     report_title,
     scale_widths,
+    shape_lines,
     text_blocks,
     title_lines,
 )
@@ -91,9 +98,10 @@ def _text(text: str) -> str:
 def _rpr(font: str, size: float, *, bold: bool = False, latin: str = LATIN_FONT) -> str:
     half = round(size * 2)
     b = "<w:b/><w:bCs/>" if bold else ""
+    condensed = f'<w:spacing w:val="{BODY_CONDENSE_TWENTIETHS}"/>' if size == SANHAO else ""
     return (
         f'<w:rPr><w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{font}" w:cs="{latin}"/>'
-        f'{b}<w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>'
+        f'{b}{condensed}<w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>'
     )
 
 
@@ -113,12 +121,25 @@ def _ppr(
     outline: int | None = None,
     right_chars: int = 0,
     after: int = 0,
+    grid: bool = True,
+    style: str = "",
 ) -> str:
+    """A paragraph's properties, in the schema's element order.
+
+    ``grid``: the paragraph follows the document grid (28 characters a line); titles, table
+    cells and the page number do not (their type is not 三号).
+    """
     parts = ["<w:pPr>"]
+    if style:
+        parts.append(f'<w:pStyle w:val="{style}"/>')
     if keep_next:
         parts.append("<w:keepNext/>")
     if page_break:
         parts.append("<w:pageBreakBefore/>")
+    if not grid:
+        # Measured text (see layout.text_width): no extra space between Chinese and Latin/digits,
+        # which Word and LibreOffice add by default and which would push a full line over.
+        parts.append('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/>')
     spacing = f'w:before="0" w:after="{after}"'
     if line is None:
         spacing += ' w:line="240" w:lineRule="auto"'
@@ -143,16 +164,19 @@ def _ppr(
 class _BodyBuilder:
     """Collects the body's WordprocessingML in document order."""
 
-    def __init__(self, fonts: Fonts) -> None:
+    def __init__(self, fonts: Fonts, words: tuple[str, ...]) -> None:
         self.fonts = fonts
+        self.words = words
         self.parts: list[str] = []
+        self.plans: dict[str, TablePlan] = {}
 
     def title(self, lines: list[str]) -> None:
         bold = self.fonts.title_bold
         line_break = f"<w:r>{_rpr(self.fonts.title, ERHAO, bold=bold)}<w:br/></w:r>"
         runs = line_break.join(_run(line, self.fonts.title, ERHAO, bold=bold) for line in lines)
         self.parts.append(
-            f"<w:p>{_ppr(jc='center', line=TITLE_LINE_TWIPS, after=LINE_TWIPS, keep_next=True)}{runs}</w:p>"
+            f"<w:p>{_ppr(jc='center', line=TITLE_LINE_TWIPS, after=LINE_TWIPS, keep_next=True, grid=False)}"
+            f"{runs}</w:p>"
         )
 
     def heading1(self, text: str, *, page_break: bool = False) -> None:
@@ -161,12 +185,11 @@ class _BodyBuilder:
             f"{_run(text, self.fonts.heading1, SANHAO)}</w:p>"
         )
 
-    def paragraph(self, lead: str, text: str, lead_font: str, *, outline: int | None = None) -> None:
+    def paragraph(self, lead: str, text: str, lead_font: str, *, outline: int | None = None,
+                  style: str = "") -> None:
         heading_only = not text
-        self.parts.append(
-            f"<w:p>{_ppr(first_line=True, keep_next=heading_only, outline=outline if heading_only else None)}"
-            f"{_run(lead, lead_font, SANHAO)}{_run(text, self.fonts.body, SANHAO)}</w:p>"
-        )
+        ppr = _ppr(first_line=True, keep_next=heading_only, outline=outline if heading_only else None, style=style)
+        self.parts.append(f"<w:p>{ppr}{_run(lead, lead_font, SANHAO)}{_run(text, self.fonts.body, SANHAO)}</w:p>")
 
     def text(self, text: str) -> None:
         for block in text_blocks(text):
@@ -178,41 +201,79 @@ class _BodyBuilder:
                 self.paragraph("", block.text, self.fonts.body)
 
     def plain(self, text: str, font: str, size: float, *, jc: str = "left", keep_next: bool = False,
-              page_break: bool = False, right_chars: int = 0, line: int = LINE_TWIPS) -> None:
-        ppr = _ppr(jc=jc, keep_next=keep_next, page_break=page_break, right_chars=right_chars, line=line)
+              page_break: bool = False, right_chars: int = 0, line: int = LINE_TWIPS, grid: bool = True,
+              style: str = "") -> None:
+        ppr = _ppr(jc=jc, keep_next=keep_next, page_break=page_break, right_chars=right_chars, line=line,
+                   grid=grid, style=style)
         self.parts.append(f"<w:p>{ppr}{_run(text, font, size)}</w:p>")
 
-    def blank(self, size: float = SANHAO) -> None:
-        self.parts.append(f"<w:p>{_ppr(jc='left')}{_run(' ', self.fonts.body, size)}</w:p>")
+    def lines(self, lines: list[str], font: str, *, jc: str, right_chars: int = 0, keep_next: bool,
+              style: str = "") -> None:
+        """One paragraph of several lines with explicit breaks (a long agency name in the sign-off)."""
+        ppr = _ppr(jc=jc, keep_next=keep_next, right_chars=right_chars, style=style)
+        br = f"<w:r>{_rpr(font, SANHAO)}<w:br/></w:r>"
+        self.parts.append(f"<w:p>{ppr}{br.join(_run(x, font, SANHAO) for x in lines)}</w:p>")
+
+    def blank(self, size: float = SANHAO, *, keep_next: bool = False, style: str = "") -> None:
+        self.parts.append(
+            f"<w:p>{_ppr(jc='left', keep_next=keep_next, style=style)}{_run(' ', self.fonts.body, size)}</w:p>")
+
+    def keep_last_with_next(self) -> None:
+        """The paragraph written last stays on the page of what follows (the sign-off)."""
+        for index in range(len(self.parts) - 1, -1, -1):
+            part = self.parts[index]
+            if part.startswith("<w:tbl>"):
+                return  # a table's last row already stays with the paragraph after it
+            if part.startswith("<w:p>") and "<w:keepNext/>" not in part:
+                self.parts[index] = re.sub(r"<w:pPr>(<w:pStyle [^>]*/>)?", lambda m: m.group(0) + "<w:keepNext/>",
+                                           part, count=1)
+            if part.startswith("<w:p>") and " </w:t>" not in part:  # skip the blank line after a table
+                return
 
     def table(self, table: TableDef, values: dict[str, Value]) -> None:
-        self.parts.append(table_xml(table, values, self.fonts.table))
+        plan = self.plans.get(table.id)
+        if plan is None:
+            plan = self.plans[table.id] = table_plan(table, values, self.words)
+        self.parts.append(table_xml(table, values, self.fonts.table, plan))
         # A small paragraph after the table: Word needs one between a table and what follows.
-        self.parts.append(f"<w:p>{_ppr(jc='left', line=None)}{_run(' ', self.fonts.body, XIAOWU)}</w:p>")
+        self.parts.append(f"<w:p>{_ppr(jc='left', line=None, grid=False)}{_run(' ', self.fonts.body, XIAOWU)}</w:p>")
 
     def xml(self) -> str:
         return f'<w:body xmlns:w="{W_NS}">{"".join(self.parts)}</w:body>'
 
 
+MIN_ROW_MM = {10.5: 8.0, 9.0: 6.0, 7.5: 5.5, 6.5: 5.0}
+
+
+def table_plan(table: TableDef, values: dict[str, Value], words: tuple[str, ...]) -> TablePlan:
+    """The table's type size, margins, widths, label lines and page keeps (see :func:`layout.plan_table`)."""
+    return plan_table(table, values, words, TEXT_WIDTH_MM, MIN_ROW_MM)
+
+
 def table_size(table: TableDef) -> float:
-    """五号 for a narrow table, 小五 for the 10- and 15-column tables."""
-    return WUHAO if table.n_cols <= 4 else XIAOWU
+    """The type size a table starts from: 五号 for a narrow table, 小五 for the wide ones."""
+    return base_size(table)
 
 
-def table_widths(table: TableDef) -> list[int]:
-    """Column widths in twips, from the grid, adding up to the text width exactly."""
-    return scale_widths(column_chars(table), TEXT_WIDTH_TWIPS)
+def table_widths(plan: TablePlan) -> list[int]:
+    """Column widths in twips, adding up to the text width exactly."""
+    return scale_widths(list(plan.widths_mm), TEXT_WIDTH_TWIPS)
 
 
 _ALIGN = {"label": "left", "value": "center", "head": "center", "group": "center", "item": "center",
           "note": "center"}
 
 
-def table_xml(table: TableDef, values: dict[str, Value], font: str) -> str:
-    """One ``w:tbl`` drawn from the form's grid: merges, borders, widths, repeated header rows."""
-    widths = table_widths(table)
-    size = table_size(table)
-    min_height = 454 if size == WUHAO else 340  # 8 mm / 6 mm
+def table_xml(table: TableDef, values: dict[str, Value], font: str, plan: TablePlan) -> str:
+    """One ``w:tbl`` drawn from the form's grid: merges, borders, widths, repeated header rows.
+
+    Labels carry explicit line breaks where :func:`layout.plan_table` broke them; rows never
+    split, and the keep-with-next chain of :attr:`TablePlan.keep` decides where a page may end.
+    """
+    widths = table_widths(plan)
+    size = plan.size
+    min_height = mm_to_twips(MIN_ROW_MM.get(size, 6.0))
+    margin = mm_to_twips(plan.margin_mm)
     border = f'w:val="single" w:sz="{BORDER_EIGHTHS}" w:space="0" w:color="000000"'
     sides = ("top", "left", "bottom", "right", "insideH", "insideV")
     borders = "".join(f"<w:{side} {border}/>" for side in sides)
@@ -222,30 +283,29 @@ def table_xml(table: TableDef, values: dict[str, Value], font: str) -> str:
         '<w:tblInd w:w="0" w:type="dxa"/>',
         f"<w:tblBorders>{borders}</w:tblBorders>",
         '<w:tblLayout w:type="fixed"/>',
-        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{CELL_MARGIN_TWIPS}" w:type="dxa"/>'
-        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{CELL_MARGIN_TWIPS}" w:type="dxa"/></w:tblCellMar>',
+        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{margin}" w:type="dxa"/>'
+        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>',
         '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
         'w:noHBand="1" w:noVBand="1"/>',
         "</w:tblPr><w:tblGrid>",
         *(f'<w:gridCol w:w="{w}"/>' for w in widths),
         "</w:tblGrid>",
     ]
-    keeps = keep_with_next(table)
     for index, row in enumerate(grid_rows(table)):
-        keep = keeps[index]
-        cell_ppr = _ppr(jc="center", line=None, keep_next=keep)
+        keep = plan.keep[index]
+        cell_ppr = _ppr(jc="center", line=None, keep_next=keep, grid=False)
         header = "<w:tblHeader/>" if index < table.header_rows else ""
         height = f'<w:trHeight w:val="{min_height}" w:hRule="atLeast"/>'
         out.append(f"<w:tr><w:trPr><w:cantSplit/>{height}{header}</w:trPr>")
         for cell, starts in row:
-            out.append(_cell_xml(cell, starts, widths, values, font, size, cell_ppr, keep))
+            out.append(_cell_xml(cell, starts, widths, values, font, size, cell_ppr, keep, plan))
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
 
 
 def _cell_xml(cell: GridCell, starts: bool, widths: list[int], values: dict[str, Value], font: str,
-              size: float, centred_ppr: str, keep: bool) -> str:
+              size: float, centred_ppr: str, keep: bool, plan: TablePlan) -> str:
     width = sum(widths[cell.col:cell.col + cell.colspan])
     span = f'<w:gridSpan w:val="{cell.colspan}"/>' if cell.colspan > 1 else ""
     merge = ""
@@ -255,11 +315,24 @@ def _cell_xml(cell: GridCell, starts: bool, widths: list[int], values: dict[str,
     if not starts:
         return f"<w:tc>{props}<w:p>{centred_ppr}</w:p></w:tc>"
     align = _ALIGN.get(cell.role, "center")
-    ppr = centred_ppr if align == "center" else _ppr(jc=align, line=None, keep_next=keep)
-    return f"<w:tc>{props}<w:p>{ppr}{_run(cell_text(values, cell), font, size)}</w:p></w:tc>"
+    ppr = centred_ppr if align == "center" else _ppr(jc=align, line=None, keep_next=keep, grid=False)
+    if cell.cell_id is None:
+        lines = plan.lines.get((cell.row, cell.col), [cell.text])
+        br = f"<w:r>{_rpr(font, size)}<w:br/></w:r>"
+        runs = br.join(_run(line, font, size) for line in lines)
+    else:
+        runs = _run(cell_text(values, cell), font, size)
+    return f"<w:tc>{props}<w:p>{ppr}{runs}</w:p></w:tc>"
 
 
 # --- the document -----------------------------------------------------------------------
+
+# Paragraphs ReportDesk adds (sign-off, 附件说明, "详见附件…") carry GENERATED_STYLE, so that the
+# reader leaves them out of the sections' texts.
+
+SIGN_OFF_RIGHT_CHARS = 4  # GB/T 9704 7.3.5: 右空四字
+SIGN_OFF_LINE_CHARS = 28 - SIGN_OFF_RIGHT_CHARS - 2
+
 
 def build_document(
     report: Report, options: ExportOptions = DEFAULT_OPTIONS, form: FormDef | None = None
@@ -278,7 +351,7 @@ def build_document(
     if options.internal_note:
         _internal_header(document, fonts, options.internal_note)
 
-    body = _BodyBuilder(fonts)
+    body = _BodyBuilder(fonts, form.print_words)
     body.title(title_lines(form, report))
     preamble = report.texts.get("preamble", "")
     if preamble.strip():
@@ -291,48 +364,66 @@ def build_document(
         if section.table:
             if options.appendix:
                 if not text.strip():
-                    body.paragraph("", f"详见附件《{APPENDIX_TITLE}》。", fonts.body)
+                    body.paragraph("", APPENDIX_REFERENCE, fonts.body, style=GENERATED_STYLE)
             else:
                 body.table(form.tables[section.table], values)
+    if options.appendix:  # GB/T 9704 7.3.4: the 附件说明 under the text, one line between
+        body.keep_last_with_next()
+        body.blank(keep_next=True, style=GENERATED_STYLE)
+        body.paragraph("", APPENDIX_NOTE, fonts.body, style=GENERATED_STYLE)
     if options.sign_off:
-        body.blank()
-        body.blank()
-        body.plain(report.agency, fonts.body, SANHAO, jc="right", right_chars=4)
-        date = chinese_date(options.sign_off_date)
+        body.keep_last_with_next()
+        body.blank(keep_next=True, style=GENERATED_STYLE)
+        body.blank(keep_next=True, style=GENERATED_STYLE)
+        date = chinese_date(options.sign_off_date or report.meta.get("publish_date", ""))
+        names = shape_lines(agency_words(report.agency), SIGN_OFF_LINE_CHARS)
+        body.lines(names, fonts.body, jc="right", right_chars=SIGN_OFF_RIGHT_CHARS, keep_next=bool(date),
+                   style=GENERATED_STYLE)
         if date:
-            body.plain(date, fonts.body, SANHAO, jc="right", right_chars=4)
+            body.plain(date, fonts.body, SANHAO, jc="right", right_chars=SIGN_OFF_RIGHT_CHARS,
+                       style=GENERATED_STYLE)
     if options.appendix:
         body.plain("附件", fonts.heading1, SANHAO, page_break=True, keep_next=True)
-        body.blank()
+        body.blank(keep_next=True)
         body.parts.append(
-            f"<w:p>{_ppr(jc='center', line=TITLE_LINE_TWIPS, keep_next=True)}"
+            f"<w:p>{_ppr(jc='center', line=TITLE_LINE_TWIPS, keep_next=True, grid=False)}"
             f"{_run(APPENDIX_TITLE, fonts.title, ERHAO, bold=fonts.title_bold)}</w:p>"
         )
         year_line = appendix_year_line(report)
         if year_line:
             body.plain(year_line, fonts.heading2, SANHAO, jc="center", keep_next=True)
         body.plain(f"填报单位：{report.agency}", fonts.body, SANHAO, keep_next=True)
+        first = True
         for section in form.sections:
             if section.table:
                 table = form.tables[section.table]
-                body.plain(table.title, fonts.heading1, SIHAO, jc="center", keep_next=True)
+                plan = body.plans.setdefault(table.id, table_plan(table, values, body.words))
+                # A table taller than half a page starts a page of its own in the appendix: it
+                # then never breaks, in LibreOffice too (which does not keep table rows together).
+                own_page = not first and plan.height_mm > PAGE_TEXT_HEIGHT_MM / 2
+                body.plain(table.title, fonts.heading1, SIHAO, jc="center", keep_next=True, grid=False,
+                           page_break=own_page)
                 body.table(table, values)
+                first = False
 
-    new_body = parse_xml(body.xml())
+    # The new body, with the section properties set above, replaces the template's body in one
+    # step: moving its children over one by one costs a namespace fix-up per element.
+    from lxml import etree
+
     doc_body = document.element.body
-    sect_pr = doc_body.sectPr
-    for child in list(doc_body):
-        if child is not sect_pr:
-            doc_body.remove(child)
-    for child in list(new_body):
-        sect_pr.addprevious(child)
+    sect_pr = etree.tostring(doc_body.sectPr, encoding="unicode")
+    body.parts.append(sect_pr)
+    new_body = parse_xml(body.xml())
+    document.element.replace(doc_body, new_body)
     embedded.embed_docx(document, report_to_json(form, report))
+    _clean_package(document, fonts)
     return document
 
 
 def _set_defaults(document: Document, fonts: Fonts) -> None:
     """Document defaults and the Normal style: 仿宋 三号, Times New Roman, single spacing, zh-CN."""
     from docx.oxml import parse_xml
+    from docx.shared import Pt
 
     styles = document.styles.element
     defaults = styles.find(f"{{{W_NS}}}docDefaults")
@@ -344,11 +435,16 @@ def _set_defaults(document: Document, fonts: Fonts) -> None:
         f'<w:rFonts w:ascii="{LATIN_FONT}" w:hAnsi="{LATIN_FONT}" w:eastAsia="{fonts.body}" '
         f'w:cs="{LATIN_FONT}"/><w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
         '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
-        '</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+        '</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl/>'
+        '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
         "</w:pPr></w:pPrDefault></w:docDefaults>"
     ))
+    styles.append(parse_xml(
+        f'<w:style xmlns:w="{W_NS}" w:type="paragraph" w:customStyle="1" w:styleId="{GENERATED_STYLE}">'
+        '<w:name w:val="ReportDesk 落款与附件说明"/><w:basedOn w:val="Normal"/><w:qFormat/></w:style>'))
     normal = document.styles["Normal"]
     normal.font.name = LATIN_FONT
+    normal.font.size = Pt(SANHAO)  # LibreOffice takes the grid's character size from here
     rfonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
     rfonts.set(f"{{{W_NS}}}eastAsia", fonts.body)
 
@@ -363,10 +459,45 @@ def _set_page(document: Document, fonts: Fonts) -> None:
     section.left_margin = Mm(MARGINS_MM["left"])
     section.right_margin = Mm(MARGINS_MM["right"])
     section.header_distance = Mm(15)
-    section.footer_distance = Mm(21)  # puts "— 1 —" about 7 mm below the text block
+    section.footer_distance = Mm(FOOTER_DISTANCE_MM)
+    _set_doc_grid(section)
     document.settings.odd_and_even_pages_header_footer = True
     _page_number_footer(section.footer, fonts, align="right")
     _page_number_footer(section.even_page_footer, fonts, align="left")
+
+
+#: GB/T 9704 7.5: the page number's 一字线 7 mm below the type area.  The footer's one line is
+#: set exactly PAGE_NUMBER_LINE_TWIPS high and sits on the footer distance, so its top lies
+#: 297 − 35 + 7 = 269 mm from the page's top edge.
+PAGE_NUMBER_GAP_MM = 7.0
+PAGE_NUMBER_LINE_TWIPS = 320  # 16 pt for the 四号 page number
+FOOTER_DISTANCE_MM = MARGINS_MM["bottom"] - PAGE_NUMBER_GAP_MM - PAGE_NUMBER_LINE_TWIPS / 1440 * 25.4
+CHARS_PER_LINE = 28
+#: 三号 runs are condensed by 0.25 pt (in twentieths of a point): 28 × 15.75 pt ≤ 442.2 pt.
+BODY_CONDENSE_TWENTIETHS = -5
+LINES_PER_PAGE = 22
+
+
+def _set_doc_grid(section: object) -> None:
+    """GB/T 9704 5.2.2: 22 lines of 28 characters.
+
+    28 三号 characters (16 pt) need 448 pt, the text block is 442.2 pt wide: every 三号 run is
+    condensed by 0.25 pt (:data:`BODY_CONDENSE_TWENTIETHS`), so 28 fit in Word, WPS and
+    LibreOffice alike.  The line grid (type ``lines``, pitch 28.9 pt) gives the 22 lines.  A
+    character grid (``linesAndChars`` with a 15.8 pt pitch) is what Word's 文档网格 dialog
+    writes, but LibreOffice rounds each 16 pt character up to two cells of such a grid and
+    sets 14 characters a line, so it is not used.
+    """
+    from docx.oxml import parse_xml
+
+    sect_pr = section._sectPr  # type: ignore[attr-defined]
+    grid = parse_xml(f'<w:docGrid xmlns:w="{W_NS}" w:type="lines" w:linePitch="{LINE_TWIPS}"/>')
+    old = sect_pr.find(f"{{{W_NS}}}docGrid")
+    if old is not None:
+        old.addprevious(grid)
+        sect_pr.remove(old)
+    else:
+        sect_pr.append(grid)
 
 
 def page_number_xml(fonts: Fonts, align: str) -> str:
@@ -379,7 +510,8 @@ def page_number_xml(fonts: Fonts, align: str) -> str:
         return f"<w:r>{rpr}{inner}</w:r>"
 
     return (
-        f'<w:p xmlns:w="{W_NS}"><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+        f'<w:p xmlns:w="{W_NS}"><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/>'
+        f'<w:spacing w:before="0" w:after="0" w:line="{PAGE_NUMBER_LINE_TWIPS}" w:lineRule="exact"/>'
         f'<w:ind {indent}/><w:jc w:val="{align}"/></w:pPr>'
         + run('<w:t xml:space="preserve">— </w:t>')
         + run('<w:fldChar w:fldCharType="begin"/>')
@@ -428,6 +560,128 @@ def _set_properties(document: Document, form: FormDef, report: Report) -> None:
     props.created = now
     props.modified = now
     props.revision = 1
+
+
+# --- the package: what python-docx's template leaves behind -------------------------------
+
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_DROPPED_RELS = {
+    f"{_PKG_REL}/metadata/thumbnail",  # a blank preview picture
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",  # a 2010 copy of the styles
+}
+
+#: The east-Asian faces a set may ask for: the face Word should use when it is missing
+#: (``w:altName``), and its PANOSE and family as a Chinese Windows reports them.
+FONT_TABLE: dict[str, tuple[str, str, str, str]] = {
+    # name: (altName, panose1, family, pitch)
+    "仿宋_GB2312": ("仿宋", "02010609030101010101", "modern", "fixed"),
+    "楷体_GB2312": ("楷体", "02010609030101010101", "modern", "fixed"),
+    "方正小标宋简体": ("宋体", "02000000000000000000", "script", "fixed"),
+    "仿宋": ("FangSong", "02010609060101010101", "modern", "fixed"),
+    "楷体": ("KaiTi", "02010609060101010101", "modern", "fixed"),
+    "宋体": ("SimSun", "02010600030101010101", "auto", "variable"),
+    "黑体": ("SimHei", "02010609060101010101", "modern", "fixed"),
+}
+GB2312_CHARSET = "86"
+
+
+def font_table_xml(fonts: Fonts) -> bytes:
+    """word/fontTable.xml naming Times New Roman and every Chinese face the document asks for,
+    each with ``w:altName`` (the face Word substitutes) and the GB2312 charset."""
+    faces = []
+    for name in dict.fromkeys((fonts.title, fonts.heading1, fonts.heading2, fonts.body, fonts.table,
+                               fonts.page_number)):
+        alt, panose, family, pitch = FONT_TABLE.get(name, ("宋体", "02010600030101010101", "auto", "variable"))
+        faces.append(
+            f'<w:font w:name="{escape(name)}"><w:altName w:val="{escape(alt)}"/><w:panose1 w:val="{panose}"/>'
+            f'<w:charset w:val="{GB2312_CHARSET}"/><w:family w:val="{family}"/><w:pitch w:val="{pitch}"/>'
+            '<w:sig w:usb0="00000001" w:usb1="080E0000" w:usb2="00000010" w:usb3="00000000" '
+            'w:csb0="00040000" w:csb1="00000000"/></w:font>')
+    latin = (f'<w:font w:name="{LATIN_FONT}"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/>'
+             '<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>')
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="{W_NS}">'
+            f'{latin}{"".join(faces)}</w:fonts>').encode()
+
+
+def app_properties_xml() -> bytes:
+    """docProps/app.xml saying what wrote the file; page and word counts are left out, not guessed."""
+    from reportdesk import __version__
+
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+            f"<Application>ReportDesk</Application><DocSecurity>0</DocSecurity>"
+            f"<AppVersion>{_app_version(__version__)}</AppVersion></Properties>").encode()
+
+
+def _app_version(version: str) -> str:
+    """The schema wants "XX.YYYY": ReportDesk 1.2.3 is 01.0002."""
+    numbers = [int(n) for n in re.findall(r"\d+", version)[:2]] + [0, 0]
+    return f"{numbers[0] % 100:02d}.{numbers[1] % 10000:04d}"
+
+
+def _clean_package(document: Document, fonts: Fonts) -> None:
+    """Remove the template's leftovers: thumbnail, stylesWithEffects, the bibliography part and
+    unused styles; compatibility mode 15 (no 兼容模式 in Word 2013+), zh-CN theme language,
+    no preview picture, honest application properties and a font table with fallbacks."""
+    package = document.part.package
+    for rels in (package.rels, document.part.rels):
+        for r_id, rel in list(rels.items()):
+            if rel.reltype in _DROPPED_RELS or (
+                    rel.reltype == f"{_REL}/customXml" and not rel.is_external
+                    and b"bibliography" in rel.target_part.blob):
+                rels.pop(r_id)
+    for rel in package.rels.values():
+        if rel.reltype == f"{_REL}/extended-properties":
+            rel.target_part._blob = app_properties_xml()  # a plain Part: python-docx keeps its bytes
+    for rel in document.part.rels.values():
+        if rel.reltype == f"{_REL}/fontTable":
+            rel.target_part._blob = font_table_xml(fonts)
+    settings = document.settings.element
+    for child in list(settings):
+        local = child.tag.rsplit("}", 1)[-1]
+        if local in ("savePreviewPicture", "rsids", "attachedTemplate"):
+            settings.remove(child)
+        elif local == "compat":
+            for setting in child:
+                if setting.get(f"{{{W_NS}}}name") == "compatibilityMode":
+                    setting.set(f"{{{W_NS}}}val", "15")
+        elif local == "themeFontLang":
+            child.set(f"{{{W_NS}}}val", "en-US")
+            child.set(f"{{{W_NS}}}eastAsia", "zh-CN")
+    _drop_unused_styles(document)
+
+
+def _drop_unused_styles(document: Document) -> None:
+    """Keep only the styles the document uses, the defaults, and what those are based on."""
+    styles = document.styles.element
+    used = {GENERATED_STYLE}
+    for part in (document.element, *(r.target_part.element for r in document.part.rels.values()
+                                     if r.reltype == f"{_REL}/footer")):
+        for tag in ("pStyle", "rStyle", "tblStyle"):
+            used.update(e.get(f"{{{W_NS}}}val") for e in part.iter(f"{{{W_NS}}}{tag}"))
+    by_id = {st.get(f"{{{W_NS}}}styleId"): st for st in styles.iter(f"{{{W_NS}}}style")}
+    keep = {sid for sid, st in by_id.items() if st.get(f"{{{W_NS}}}default") == "1"} | (used & by_id.keys())
+    todo = list(keep)
+    while todo:
+        st = by_id[todo.pop()]
+        for tag in ("basedOn", "next", "link"):
+            ref = st.find(f"{{{W_NS}}}{tag}")
+            target = ref.get(f"{{{W_NS}}}val") if ref is not None else None
+            if target in by_id and target not in keep and tag == "basedOn":
+                keep.add(target)
+                todo.append(target)
+    for sid, st in by_id.items():
+        if sid not in keep:
+            styles.remove(st)
+    for st in styles.iter(f"{{{W_NS}}}style"):  # next/link pointing at a dropped style
+        for tag in ("next", "link"):
+            ref = st.find(f"{{{W_NS}}}{tag}")
+            if ref is not None and ref.get(f"{{{W_NS}}}val") not in keep:
+                st.remove(ref)
+    latent = styles.find(f"{{{W_NS}}}latentStyles")
+    if latent is not None:
+        styles.remove(latent)
 
 
 def write_docx(report: Report, path: Path, options: ExportOptions = DEFAULT_OPTIONS,

@@ -58,6 +58,8 @@ def import_xlsx(path: Path, converted: str = "", source: str = "Excel") -> Impor
                 [_text(v) for v in row]
                 for row in sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLS, values_only=True)
             ]
+            if _is_findings_sheet(sheet.title, grid):
+                continue  # ReportDesk's own 校验结果: findings, not table data
             grids.append(grid)
             names_out.append(f"工作表“{sheet.title}”")
             for row in grid[:6]:
@@ -68,6 +70,13 @@ def import_xlsx(path: Path, converted: str = "", source: str = "Excel") -> Impor
         workbook.close()
     return build_result(DocumentContent(source, paragraphs, grids, names_out, embedded, has_text=False,
                                         converted=converted))
+
+
+def _is_findings_sheet(title: str, grid: list[list[str]]) -> bool:
+    """The check-results sheet of a ReportDesk export: its name and its header row."""
+    from reportdesk.documents.excel_writer import FINDINGS_HEADERS, FINDINGS_SHEET
+
+    return title == FINDINGS_SHEET and bool(grid) and tuple(grid[0][:len(FINDINGS_HEADERS)]) == FINDINGS_HEADERS
 
 
 def _text(value: Any) -> str:

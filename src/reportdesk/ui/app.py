@@ -27,6 +27,9 @@ def run(draft: Path | None = None, argv: list[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     install_translators(app)  # the UI language and Qt's own strings (reportdesk.ui.i18n)
+    from reportdesk.ui.fonts import apply_ui_font
+
+    apply_ui_font(app)  # Noto Sans CJK SC, else Microsoft YaHei / SimSun (Windows names)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "reportdesk.svg")))
 
     from reportdesk.ui.main_window import ReportWindow

@@ -91,6 +91,12 @@ class ExportPanel(QGroupBox):
         for font_set, name in FONT_SET_NAMES.items():
             self.fonts.addItem(name, font_set.value)
         form.addRow(self.tr("字体"), self.fonts)
+        self.font_check = QLabel(self)
+        self.font_check.setWordWrap(True)
+        self.font_check.setStyleSheet("color: #555;")
+        form.addRow("", self.font_check)
+        self.fonts.currentIndexChanged.connect(self._check_fonts)
+        self._check_fonts()
         self.appendix_box = QCheckBox(self.tr("三张统计表放在文末附件中（默认放在第二、三、四部分下）"), self)
         form.addRow(self.tr("表格位置"), self.appendix_box)
         sign = QHBoxLayout()
@@ -162,6 +168,11 @@ class ExportPanel(QGroupBox):
 
     def error_count(self) -> int:
         return sum(1 for f in self.controller.findings if f.is_error)
+
+    def _check_fonts(self) -> None:
+        from reportdesk.ui.fonts import font_report, installed_families
+
+        self.font_check.setText(font_report(FontSet(self.fonts.currentData()), installed_families()))
 
     def options(self) -> ExportOptions:
         return ExportOptions(
@@ -297,7 +308,11 @@ class ExportPanel(QGroupBox):
             self.result.setStyleSheet("color: #c0392b;")
             return
         self.result.setStyleSheet("color: #1e7d32;")
-        self.result.setText(self.tr("已导出：\n") + "\n".join(str(p) for p in written))
+        lines = [str(p) for p in written]
+        substitutions = getattr(written, "font_substitutions", [])
+        if substitutions:
+            lines.append(self.tr("PDF 中替代的字体：") + "；".join(substitutions))
+        self.result.setText(self.tr("已导出：\n") + "\n".join(lines))
         self.open_file_button.setVisible(True)
         self.open_folder_button.setVisible(True)
 

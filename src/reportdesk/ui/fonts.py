@@ -1,0 +1,48 @@
+"""The app's own UI font, and which of the document's fonts this computer has.
+
+Qt falls back to whatever it finds for Chinese text; on a Windows without Noto the result
+can be a bitmap-looking face.  The UI asks for Noto Sans CJK SC and, where it is absent,
+Microsoft YaHei (every Windows since Vista) and SimSun, by their Windows family names.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from reportdesk.documents.options import FontSet, missing_faces
+
+UI_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "微软雅黑", "Microsoft YaHei UI",
+               "SimSun", "宋体", "WenQuanYi Micro Hei", "PingFang SC")
+
+
+def installed_families() -> set[str]:
+    return set(QFontDatabase.families())
+
+
+def ui_families(installed: set[str]) -> list[str]:
+    """The UI font's families, installed ones first in :data:`UI_FAMILIES` order."""
+    return [f for f in UI_FAMILIES if f in installed]
+
+
+def apply_ui_font(app: QApplication) -> None:
+    families = ui_families(installed_families())
+    if families:
+        font = QFont(app.font())
+        font.setFamilies(families)  # the first one present draws, the next ones fill in missing glyphs
+        app.setFont(font)
+
+
+def font_report(font_set: FontSet, installed: set[str]) -> str:
+    """One line for the export page: which requested faces are missing and what Word will use."""
+    missing = missing_faces(font_set, installed)
+    if not missing:
+        return QApplication.translate("ExportPanel", "本机已安装所选字体。")
+    parts = []
+    for face, fallback, present in missing:
+        text = QApplication.translate("ExportPanel", "{0} → Word 将改用 {1}").format(face, fallback)
+        if not present:
+            text += QApplication.translate("ExportPanel", "（本机也没有，由 Word/WPS 自行替代）")
+        parts.append(text)
+    return QApplication.translate("ExportPanel", "本机缺少所选字体，在本机打开时：") + "；".join(parts) + QApplication.translate(
+        "ExportPanel", "。文件中仍写所选字体，在装有这些字体的电脑上按原字体显示和打印。")
