@@ -30,6 +30,8 @@ ALLOWED = {
 }
 #: Literals that are not text at all (font family names in the preview's style sheet).
 NOT_TEXT = re.compile(r"font-family")
+#: Font family names (Windows' Chinese names of its fonts), not text shown to the user.
+FONT_NAMES = {"微软雅黑", "宋体"}
 
 
 def untranslated(folder: Path) -> list[str]:
@@ -46,7 +48,7 @@ def untranslated(folder: Path) -> list[str]:
             if not (isinstance(node, ast.Constant) and isinstance(node.value, str) and CJK.search(node.value)):
                 continue
             if (id(node) in docstrings or (path.name, None) in ALLOWED or (path.name, node.value) in ALLOWED
-                    or NOT_TEXT.search(node.value)):
+                    or NOT_TEXT.search(node.value) or node.value in FONT_NAMES):
                 continue
             up: ast.AST = node
             inside = False
