@@ -99,6 +99,8 @@ def test_2019_ideas_in_a_2020_report_are_silent() -> None:
     pytest.param("XX局高度重视政府信息公开工作。", "XX", id="XX局"),
     pytest.param("××局高度重视政府信息公开工作。", "××", id="××局"),
     pytest.param("如对本报告有疑问，请与某某办公室联系。", "某某", id="某某"),
+    pytest.param("本报告电子版可在“中国·济宁”政府门户网站(具体网址)查阅或下载。", "(具体网址)", id="具体网址"),  # 微山县高楼乡 2023
+    pytest.param("现公布（单位名称）2023年政府信息公开工作年度报告。", "（单位名称）", id="单位名称"),
 ])
 def test_template_leftovers(text: str, shown: str) -> None:
     report = make_report(texts={"preamble": text})
@@ -111,6 +113,8 @@ def test_template_leftovers(text: str, shown: str) -> None:
     "本报告电子版可在 http://www.xxgk.gov.cn 查阅。",
     "本局认真落实《关于“贵办”称谓的规定》。",
     "全年办理行政许可XY1件。",
+    "报告的电子版可在本局网站（网址：www.example.gov.cn）下载。",
+    "申请人应提供姓名（名称）和联系方式。",
 ])
 def test_template_lookalikes_are_silent(text: str) -> None:
     assert text_findings(make_report(texts={"preamble": text}), rule="template_text") == []

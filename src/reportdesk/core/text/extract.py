@@ -479,13 +479,16 @@ def _appeals(
             zero_region = (zero.start(), region_end)
     # the groups and counts of the clauses just before: "信息公开类行政复议5件、行政诉讼1件"
     counted: list[tuple[str, int]] = []
+    uncounted: list[str] = []  # groups named just before, joined by "、", with no count: "行政复议、行政诉讼案件共2件"
     for i, clause in enumerate(read.clauses):
         ctext = clause.text
         rel = clause.start - sentence.start
+        joined, uncounted = uncounted if rel > 0 and text[rel - 1] == "、" else [], []
         if zero_region[0] <= rel < zero_region[1]:
             counted = []
             continue
         named = _groups_in(pats, ctext)
+        named.sort(key=lambda g: g[1])
         group: str | None = named[0][0] if named else None
         if group is not None:
             state.appeal_group = group
@@ -516,11 +519,21 @@ def _appeals(
         before, counted = counted, []
         if current is None:
             continue
+        if group is None and len({g for g, _ in before}) > 1:
+            continue  # "行政复议6件、行政诉讼3件，其中维持5件": which group's result is not said
         column, keyword_start, keyword_end = "total", 0, 0
         col = _column_of(pats, ctext)
         if col is not None:
             column, keyword_start, keyword_end = col
         if group is not None and column == "total":
+            if not find_counts(ctext):
+                uncounted = [*joined, *(g for g, _, _ in named)]
+                continue
+            if len(named) > 1 or joined:
+                if _clause_ok(read, i, clause, quotes):
+                    counted = _several_groups(section, sentence, clause, named, joined, quotes, figures, vocab)
+                    state.appeal_topic = state.appeal_topic or bool(counted)
+                continue
             keyword_start, keyword_end = named[0][1], named[0][2]
         if group is None and column == "total":
             continue  # a number with neither a group nor a result named
@@ -532,6 +545,45 @@ def _appeals(
         if column == "total":
             counted = [*before, (current, count[0])]
         state.appeal_topic = True
+
+
+_EACH = lazy(r"(?:各|分别)(?:为|是|有)?$")
+
+
+def _several_groups(
+    section: str, sentence: Sentence, clause: Clause, named: list[tuple[str, int, int]], joined: list[str],
+    quotes: Spans, figures: list[TextFigure], vocab: Vocabulary,
+) -> list[tuple[str, int]]:
+    """The totals of a clause that names several appeal groups; the (group, count) pairs read.
+
+    Each group takes the count written after it and before the next group ("行政复议案件6件和行政诉讼
+    案件3件"). Groups named one after another with one count after them share it only with
+    "各"/"分别" ("行政复议、行政诉讼各1件"); otherwise the count is their sum ("行政复议和行政诉讼共3件")
+    and no cell is said.
+    """
+    ctext = clause.text
+    counts = [c for c in find_counts(ctext) if not quotes.contains(clause.start + c[1], clause.start + c[2])]
+    read: list[tuple[str, int]] = []
+    waiting = list(joined)
+    for j, (group, start, end) in enumerate(named):
+        limit = named[j + 1][1] if j + 1 < len(named) else len(ctext)
+        waiting.append(group)
+        mine = [c for c in counts if end <= c[1] < limit]
+        if not mine:
+            continue
+        value, c_start, c_end, approximate = mine[0]
+        if approximate:
+            return read
+        if len(waiting) == 1:
+            figures.append(_figure(section, sentence, clause, start, c_end, vocab.appeal_quantity(group, "total"), value))
+            read.append((group, value))
+        elif _EACH.search(ctext[end:c_start]) and len(set(waiting)) == len(waiting) \
+                and _claim_targets(waiting) == tuple(waiting):
+            for g in waiting:
+                figures.append(_figure(section, sentence, clause, 0, c_end, vocab.appeal_quantity(g, "total"), value))
+                read.append((g, value))
+        waiting = []
+    return read
 
 
 _EVERY = lazy(r"^(?:均|全部|都|皆)")

@@ -666,9 +666,11 @@ def _old_format_idea(form: FormDef, report: Report, cells: Mapping[str, Value], 
 
 # --- template_text -------------------------------------------------------------------
 
-# words left over from a template or a letter to the superior office: "根据贵办…", "XX局", "某某"
+# words left over from a template or a letter to the superior office: "根据贵办…", "XX局", "某某",
+# and a bracketed placeholder where a detail belongs: "在…门户网站(具体网址)查阅", "（单位名称）"
 _TEMPLATE = lazy(
     r"贵(?:办|单位|局|委|厅|府)|(?<![A-Za-z0-9])[XＸ×]{2,}(?![A-Za-z0-9])|某某|□{2,}|＿{3,}|_{3,}|请填写|此处填写|在此填写"
+    r"|[(（【\[]\s*(?:请?填写?)?(?:具体(?:网址|地址|电话|名称|单位)|单位(?:全称|名称)|机关(?:全称|名称)|网址|联系电话)\s*[)）】\]]"
 )
 
 
