@@ -497,6 +497,7 @@ _PARTS_END = lazy(
     r"(?:等)?(?P<n>[一二三四五六七八九十\d]+)\s*(?:个)?(?:部分|方面|项)(?:内容)?|(?:等)?(?:部分|方面|内容)?(?:组成|构成)"
 )
 _PARTS_OF_REPORT = lazy(r"报告|年报|全文|本文|内容")
+_ELIDED = lazy(r"…|⋯|\.{3}|。{3}")
 
 
 def _parts_list(text: str) -> tuple[str, str | None, int] | None:
@@ -534,6 +535,8 @@ def _parts_count(form: FormDef, report: Report, cells: Mapping[str, Value], text
             if len(present) < 3:
                 continue  # not the list of the report's parts
             missing = [name for name, rx in concepts if not re.search(rx, parts)]
+            if _ELIDED.search(parts):
+                missing = []  # "由总体情况……等六部分组成": the list is shortened, what it leaves out is not said
             n = parse_number(said) if said else None
             old = old_parts.search(parts) if old_parts is not None else None
             problems = []
