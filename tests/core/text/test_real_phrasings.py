@@ -118,6 +118,21 @@ READ = [
                  {rec(0)}, id="appeals-qualified-by-last-year"),
     pytest.param("县长信箱收到信件238件,办结99件,不予受理139件。2023年共收到政府信息公开申请31件,其中线上办理26件,线下办理5件。",
                  {rec(31)}, id="mailbox-then-channels"),
+    # the fourth held-out batch: 遵义市人社局 2021 (the page is cut after the last clause)
+    pytest.param("我局2023年度共受理依申请公开政府信息申请12件,答复7件,不予受理4件,补正后申请内容仍不明确",
+                 {rec(12)}, id="不予受理-is-not-受理-and-答复-is-one-outcome"),
+    pytest.param("2023年共收到政府信息公开申请12件,其中自然人10件,答复7件,不予受理4件。",
+                 {rec(12), ((f"{R}.received.natural",), 10)}, id="答复-beside-不予受理-after-a-breakdown"),
+    pytest.param("2023年共收到政府信息公开申请10件,尚未办结2件。", {rec(10)}, id="尚未办结-is-not-办结"),
+    pytest.param("收到依申请公开件176件。办结依申请公开件177件(含2022年结转的3件),其中,予以公开60件,部分公开51件,"
+                 "不予公开4件,信息无法提供30件、不予处理3件,其他处理29件。",
+                 {rec(176), row("handled_total", 177), row("carried_over", 3), row("granted", 60), row("partly_granted", 51),
+                  (REFUSED, 4), ((f"{R}.unavailable_not_held.total", f"{R}.unavailable_needs_creation.total",
+                                  f"{R}.unavailable_unclear.total"), 30),
+                  (tuple(f"{R}.{r}.total" for r in ("declined_petition", "declined_duplicate", "declined_publication",
+                                                   "declined_excessive", "declined_confirmation")), 3),
+                  ((f"{R}.other_no_correction.total", f"{R}.other_no_fee.total", f"{R}.other_other.total"), 29)},
+                 id="不予处理-inside-the-breakdown-of-办结"),
 ]
 
 # Variants of the real phrasings above, in the shapes a count of several appeal groups takes.

@@ -84,6 +84,12 @@ _DISCLOSED_INFO = lazy(r"的?(?:政府)?信息(?!的?申请|公开申请)")
 _NOT_ZERO = lazy(r"无需|无须|无论|无法|未予|没有必要")
 _AND_HANDLED = lazy(r"到?(?:并|和|及)(?:处理|办理|办结|答复)")  # right after 收到/受理: "收到并办理…24件"
 _GENERIC_VERBS = {"handled_total", "received_loose"}
+# "不予受理4件", "尚未办结2件": the verb negated is not the count of applications received or handled
+_NEGATED = lazy(r"(?:不予|未予|不|未|没有|无法|拒绝|暂未|尚未)$")
+_NEGATED_KEYS = {"received", "received_loose", "handled_total"}
+# an outcome beside "答复7件" that is not among the answered: "不予受理4件", "未予答复1件", "退回2件"
+_BREAKDOWN = lazy(r"^\s*(?:其中|包括|含)")
+_NEGATED_OUTCOME = lazy(r"^\s*(?:不予|未予|拒绝)(?:受理|答复|办理|处理|回复)|^\s*(?:退回|驳回)")
 
 _APPEAL_TOPIC = lazy(r"信息公开|政府信息|依申请|政务公开")
 _APPEAL_SKIP = lazy(
@@ -219,7 +225,7 @@ def _request_hits(pats: Patterns, ctext: str) -> list[tuple[int, int, int, str]]
     hits: list[tuple[int, int, int, str]] = []
     for priority, (pattern, t) in enumerate(pats.requests):
         for m in pattern.finditer(ctext):
-            if m.end() > m.start():
+            if m.end() > m.start() and not (t.key in _NEGATED_KEYS and _NEGATED.search(ctext[: m.start()])):
                 hits.append((m.start(), m.end(), priority, t.key))
     if not hits:
         return hits
@@ -293,6 +299,14 @@ def _requests(
     row: str | None = None  # the row the clauses of this sentence speak of ("其中自然人8件")
     elsewhere = False  # the clause before spoke of other business: "县长信箱收到信件183条，答复183条"
     waiting: str | None = None  # a keyword whose count comes after an enumeration: "共收到涉及拆迁、物业等领域的申请15件"
+    # "答复7件，不予受理4件": the answered are one outcome among others, not every application handled
+    # (a breakdown after the count, "办结177件，其中，予以公开60件…不予处理3件", lists its parts, not others)
+    other_outcome = [False] * len(read.clauses)
+    later = False
+    for k in range(len(read.clauses) - 1, -1, -1):
+        other_outcome[k] = later
+        text_k = read.clauses[k].text
+        later = False if _BREAKDOWN.match(text_k) else later or bool(_NEGATED_OUTCOME.search(text_k))
     for i, clause in enumerate(read.clauses):
         ctext = clause.text
         waited, waiting = waiting, None
@@ -349,6 +363,8 @@ def _requests(
                 continue
             for key, keyword_start, keyword_end, count in keyed:
                 if count is None or quotes.contains(clause.start + count[1], clause.start + count[2]):
+                    continue
+                if key == "handled_total" and other_outcome[i]:
                     continue
                 start, end = min(keyword_start, count[1]), max(keyword_end, count[2])
                 figures.append(_figure(section, sentence, clause, start, end, vocab.quantity(key), count[0]))
