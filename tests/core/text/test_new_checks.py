@@ -71,6 +71,9 @@ def test_counts_that_do_not_conflict(texts: dict[str, str], cells: dict[str, int
 @pytest.mark.parametrize(("text", "shown"), [
     pytest.param("本年度行政事业性收费0项，未收取信息处理费。", "收费0项", id="收费0项"),
     pytest.param("四、政府信息公开的收费及减免情况\n本年度未收取任何费用。", "收费及减免", id="收费及减免-heading"),
+    # 鄂州市华容区机关事务服务中心 2022 (the samples): the 2019 table told in prose
+    pytest.param("全年共公开10条信息，办理行政许可0件，其他对外管理服务事项0件，行政处罚0件，行政事业性收费项目0项。",
+                 "收费项目0项", id="2019-table-in-prose"),
 ])
 def test_2019_format_ideas_in_prose(text: str, shown: str) -> None:
     (finding,) = text_findings(make_report(texts={"other": text}), rule="old_format_idea")
@@ -81,6 +84,8 @@ def test_2019_format_ideas_in_prose(text: str, shown: str) -> None:
     "本年度行政事业性收费金额为0万元。",
     "本年度未收取信息处理费。",
     "《关于收费0项的说明》已公开。",
+    # 麟游县自然资源局 2023: the fee items published, with their amount
+    "主动公开行政事业性收费1项，公开费用总额为4.043万元；法定主动公开信息16条。",
 ])
 def test_2021_fee_statements_are_silent(text: str) -> None:
     assert text_findings(make_report(texts={"other": text}), rule="old_format_idea") == []

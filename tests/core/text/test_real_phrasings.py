@@ -124,6 +124,11 @@ READ = [
     pytest.param("2023年共收到政府信息公开申请12件,其中自然人10件,答复7件,不予受理4件。",
                  {rec(12), ((f"{R}.received.natural",), 10)}, id="答复-beside-不予受理-after-a-breakdown"),
     pytest.param("2023年共收到政府信息公开申请10件,尚未办结2件。", {rec(10)}, id="尚未办结-is-not-办结"),
+    # the fifth held-out batch
+    pytest.param("2023年,东城街街道办事处未接到任何形式的信息公开申请。", {rec(0)}, id="未接到任何形式的"),
+    pytest.param("2023年度我镇未收到任何形式的依申请公开政府信息。", {rec(0)}, id="未收到任何形式的依申请公开政府信息"),
+    pytest.param("2023年,荣成市信访局因政府信息公开工作被申请行政复议0件,与去年相同。", {rc("total", 0)},
+                 id="same-as-last-year-still-this-year"),
     pytest.param("收到依申请公开件176件。办结依申请公开件177件(含2022年结转的3件),其中,予以公开60件,部分公开51件,"
                  "不予公开4件,信息无法提供30件、不予处理3件,其他处理29件。",
                  {rec(176), row("handled_total", 177), row("carried_over", 3), row("granted", 60), row("partly_granted", 51),

@@ -644,6 +644,16 @@ def _title(form: FormDef, report: Report, cells: Mapping[str, Value], texts: Tex
 
 # --- old_format_idea -----------------------------------------------------------------
 
+_FEE_ITEMS_PUBLISHED = lazy(r"公开|公示|发布|更新")
+_FEE_AMOUNT = lazy(r"\d+(?:\.\d+)?\s*万?元")
+
+
+def _clause_before(text: str, pos: int) -> str:
+    """The words of *text* from the start of the clause holding *pos* up to *pos*."""
+    start = max(text.rfind(p, 0, pos) for p in "，,；;。：:") + 1
+    return text[start:pos]
+
+
 def _old_format_idea(form: FormDef, report: Report, cells: Mapping[str, Value], texts: Texts,
                      structure: DocumentStructure | None) -> list[Finding]:
     if report.year is not None and report.year < form.valid_from_year:
@@ -658,6 +668,9 @@ def _old_format_idea(form: FormDef, report: Report, cells: Mapping[str, Value], 
             m = ideas.search(sentence.text)
             if m and text_id in ("preamble", "overview") and _parts_list(sentence.text) is not None:
                 continue  # the preamble's list of parts: reported by parts_count
+            if m and _FEE_ITEMS_PUBLISHED.search(_clause_before(sentence.text, m.start())) \
+                    and _FEE_AMOUNT.search(sentence.text):
+                continue  # "主动公开行政事业性收费1项，公开费用总额为4.043万元": the items published, with the amount
             if m and not inside(quotes, sentence.start + m.start(), sentence.start + m.end()):
                 findings.append(_finding(
                     "old_format_idea", f"文字中的“{m.group()}”是2019年格式（{form.text_checks.superseded_basis}）的统计口径，"
