@@ -152,6 +152,14 @@ def test_title_in_the_official_form_is_silent(title: str) -> None:
     assert text_findings(make_report(), DocumentStructure(title=title), rule="title") == []
 
 
+def test_a_title_on_two_lines_is_one_title() -> None:
+    """Titles are often broken over two lines ("…街道办事处\n2022年政府信息公开工作年度报告"); the message shows one line."""
+    assert text_findings(make_report(), DocumentStructure(title="某县某某局\n2022年政府信息公开工作年度报告"), rule="title") == []
+    (finding,) = text_findings(make_report(), DocumentStructure(title="2022年某县某某局\n政府信息公开工作年度报告"),
+                               rule="title")
+    assert "\n" not in finding.message and "2022年某县某某局政府信息公开工作年度报告" in finding.message
+
+
 def test_title_of_another_year_stays_a_text_year_finding() -> None:
     structure = DocumentStructure(title="某县某某局2021年政府信息公开工作年度报告")
     assert text_findings(make_report(), structure, rule="title") == []

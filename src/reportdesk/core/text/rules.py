@@ -624,7 +624,7 @@ def _title(form: FormDef, report: Report, cells: Mapping[str, Value], texts: Tex
                 what = f"年度没有写在“{form.title}”之前"
             else:
                 what = f"没有写成“{form.title}”"
-            findings.append(Finding("title", TEXT_RULES["title"].severity, f"标题“{structure.title.strip()}”{what}。",
+            findings.append(Finding("title", TEXT_RULES["title"].severity, f"标题“{title}”{what}。",
                                     (), advice, None, structure.title.strip()))
     if report.year is None:
         return findings
