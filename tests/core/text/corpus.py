@@ -61,8 +61,8 @@ class Score:
         return found / self.truths if self.truths else 1.0
 
 
-def load() -> Iterator[tuple[str, dict[str, Any]]]:
-    for path in sorted(CORPUS.glob("*.json")):
+def load(directory: Path = CORPUS) -> Iterator[tuple[str, dict[str, Any]]]:
+    for path in sorted(directory.glob("*.json")):
         yield path.stem, json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -121,9 +121,10 @@ def _is_expected(finding: Finding, expected: dict[str, str]) -> bool:
     return finding.rule == expected["rule"] and (words in (finding.excerpt or "") or words in finding.message)
 
 
-def score() -> Score:
+def score(directory: Path = CORPUS) -> Score:
+    """Score the reader on every report of ``directory`` (the corpus, or a new held-out batch in the same shape)."""
     result = Score()
-    for name, data in load():
+    for name, data in load(directory):
         result.reports += 1
         spans = _spans(data)
         matched: set[int] = set()

@@ -114,6 +114,7 @@ PARTS_CAUGHT = [
                  "存在的主要问题及改进情况五部分组成。", "五部分", id="says-five"),
     pytest.param("本报告由概述、主动公开政府信息情况、政府信息依申请公开办理情况、政府信息公开的收费及减免情况、存在的主要问题和改进情况等部分组成。",
                  "收费及减免", id="pre-2019-parts"),
+    pytest.param("本报告由总体情况……存在的主要问题及改进情况、其他需要报告的事项等五部分组成。", "五部分", id="elided-says-five"),
 ]
 
 
@@ -129,6 +130,10 @@ PARTS_SILENT = [
     pytest.param("本年报由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、"
                  "存在的主要问题及改进情况以及其他需要报告的事项组成。", id="no-number"),
     pytest.param("成立了由办公室主任任组长、各科室负责人为成员的领导小组，领导小组由分管领导和各科室负责人组成。", id="not-the-parts"),
+    # a list shortened where it was quoted (the sample of 武义县某乡, 2023): what it leaves out is not said
+    pytest.param("本年报由本年度政府信息公开的总体情况,...,政府信息公开工作存在的主要问题和改进措施,其他报告事项等6部分组成。",
+                 id="elided-list"),
+    pytest.param("本报告由总体情况……存在的主要问题及改进情况、其他需要报告的事项等六部分组成。", id="elided-list-……"),
 ]
 
 

@@ -71,6 +71,9 @@ def test_counts_that_do_not_conflict(texts: dict[str, str], cells: dict[str, int
 @pytest.mark.parametrize(("text", "shown"), [
     pytest.param("本年度行政事业性收费0项，未收取信息处理费。", "收费0项", id="收费0项"),
     pytest.param("四、政府信息公开的收费及减免情况\n本年度未收取任何费用。", "收费及减免", id="收费及减免-heading"),
+    # 鄂州市华容区机关事务服务中心 2022 (the samples): the 2019 table told in prose
+    pytest.param("全年共公开10条信息，办理行政许可0件，其他对外管理服务事项0件，行政处罚0件，行政事业性收费项目0项。",
+                 "收费项目0项", id="2019-table-in-prose"),
 ])
 def test_2019_format_ideas_in_prose(text: str, shown: str) -> None:
     (finding,) = text_findings(make_report(texts={"other": text}), rule="old_format_idea")
@@ -81,6 +84,8 @@ def test_2019_format_ideas_in_prose(text: str, shown: str) -> None:
     "本年度行政事业性收费金额为0万元。",
     "本年度未收取信息处理费。",
     "《关于收费0项的说明》已公开。",
+    # 麟游县自然资源局 2023: the fee items published, with their amount
+    "主动公开行政事业性收费1项，公开费用总额为4.043万元；法定主动公开信息16条。",
 ])
 def test_2021_fee_statements_are_silent(text: str) -> None:
     assert text_findings(make_report(texts={"other": text}), rule="old_format_idea") == []
@@ -99,6 +104,8 @@ def test_2019_ideas_in_a_2020_report_are_silent() -> None:
     pytest.param("XX局高度重视政府信息公开工作。", "XX", id="XX局"),
     pytest.param("××局高度重视政府信息公开工作。", "××", id="××局"),
     pytest.param("如对本报告有疑问，请与某某办公室联系。", "某某", id="某某"),
+    pytest.param("本报告电子版可在“中国·济宁”政府门户网站(具体网址)查阅或下载。", "(具体网址)", id="具体网址"),  # 微山县高楼乡 2023
+    pytest.param("现公布（单位名称）2023年政府信息公开工作年度报告。", "（单位名称）", id="单位名称"),
 ])
 def test_template_leftovers(text: str, shown: str) -> None:
     report = make_report(texts={"preamble": text})
@@ -111,6 +118,8 @@ def test_template_leftovers(text: str, shown: str) -> None:
     "本报告电子版可在 http://www.xxgk.gov.cn 查阅。",
     "本局认真落实《关于“贵办”称谓的规定》。",
     "全年办理行政许可XY1件。",
+    "报告的电子版可在本局网站（网址：www.example.gov.cn）下载。",
+    "申请人应提供姓名（名称）和联系方式。",
 ])
 def test_template_lookalikes_are_silent(text: str) -> None:
     assert text_findings(make_report(texts={"preamble": text}), rule="template_text") == []
@@ -141,6 +150,14 @@ def test_title_not_in_the_official_form(title: str, shown: str) -> None:
 ])
 def test_title_in_the_official_form_is_silent(title: str) -> None:
     assert text_findings(make_report(), DocumentStructure(title=title), rule="title") == []
+
+
+def test_a_title_on_two_lines_is_one_title() -> None:
+    """Titles are often broken over two lines ("…街道办事处\n2022年政府信息公开工作年度报告"); the message shows one line."""
+    assert text_findings(make_report(), DocumentStructure(title="某县某某局\n2022年政府信息公开工作年度报告"), rule="title") == []
+    (finding,) = text_findings(make_report(), DocumentStructure(title="2022年某县某某局\n政府信息公开工作年度报告"),
+                               rule="title")
+    assert "\n" not in finding.message and "2022年某县某某局政府信息公开工作年度报告" in finding.message
 
 
 def test_title_of_another_year_stays_a_text_year_finding() -> None:

@@ -104,7 +104,58 @@ READ = [
     pytest.param("2023年度未收到依申请公开政府信息。", {rec(0)}, id="未收到依申请公开政府信息"),
     pytest.param("信息公开行政复议案件3件，维持1件，纠正1件，撤销复议申请1件。",
                  {rc("total", 3), rc("upheld", 1), rc("corrected", 1)}, id="withdrawn-is-not-a-column"),
+    # from the third held-out batch (tests/data/corpus; its years set to the report year 2023 used here)
+    pytest.param("2023年区政府(含区政府办公室)收到政府信息公开申请30件,所有公开申请均依法依规按照程序办理,现已办结30件,"
+                 "办结率100%,全年因政府信息公开产生行政复议案件6件和行政诉讼案件3件,其中行政复议结果维持5件,尚未审结1件,"
+                 "行政诉讼结果维持3件。",
+                 {rec(30), row("handled_total", 30), rc("total", 6), lit("total", 3), rc("upheld", 5), rc("pending", 1),
+                  lit("upheld", 3)}, id="两类复议诉讼-joined-by-和"),
+    pytest.param("全年共收到政府信息依申请公开89件次,已经答复88件,1件结转下年度继续办理;产生行政复议13件和行政诉讼1件。",
+                 {rec(89), row("handled_total", 88), row("carried_forward", 1), rc("total", 13), lit("total", 1)},
+                 id="行政复议13件和行政诉讼1件"),
+    pytest.param("2023年度,未收到法人或者其他组织对依申请公开政府信息的申请。", set(), id="only-法人或者其他组织-received-none"),
+    pytest.param("2023年,我局未收到政府信息公开申请。办理因2022年度政府信息公开申请引发行政复议1件、引发行政诉讼2件,均维持结果。",
+                 {rec(0)}, id="appeals-qualified-by-last-year"),
+    pytest.param("县长信箱收到信件238件,办结99件,不予受理139件。2023年共收到政府信息公开申请31件,其中线上办理26件,线下办理5件。",
+                 {rec(31)}, id="mailbox-then-channels"),
+    # the fourth held-out batch: 遵义市人社局 2021 (the page is cut after the last clause)
+    pytest.param("我局2023年度共受理依申请公开政府信息申请12件,答复7件,不予受理4件,补正后申请内容仍不明确",
+                 {rec(12)}, id="不予受理-is-not-受理-and-答复-is-one-outcome"),
+    pytest.param("2023年共收到政府信息公开申请12件,其中自然人10件,答复7件,不予受理4件。",
+                 {rec(12), ((f"{R}.received.natural",), 10)}, id="答复-beside-不予受理-after-a-breakdown"),
+    pytest.param("2023年共收到政府信息公开申请10件,尚未办结2件。", {rec(10)}, id="尚未办结-is-not-办结"),
+    # the fifth held-out batch
+    pytest.param("2023年,东城街街道办事处未接到任何形式的信息公开申请。", {rec(0)}, id="未接到任何形式的"),
+    pytest.param("2023年度我镇未收到任何形式的依申请公开政府信息。", {rec(0)}, id="未收到任何形式的依申请公开政府信息"),
+    pytest.param("2023年,荣成市信访局因政府信息公开工作被申请行政复议0件,与去年相同。", {rc("total", 0)},
+                 id="same-as-last-year-still-this-year"),
+    pytest.param("收到依申请公开件176件。办结依申请公开件177件(含2022年结转的3件),其中,予以公开60件,部分公开51件,"
+                 "不予公开4件,信息无法提供30件、不予处理3件,其他处理29件。",
+                 {rec(176), row("handled_total", 177), row("carried_over", 3), row("granted", 60), row("partly_granted", 51),
+                  (REFUSED, 4), ((f"{R}.unavailable_not_held.total", f"{R}.unavailable_needs_creation.total",
+                                  f"{R}.unavailable_unclear.total"), 30),
+                  (tuple(f"{R}.{r}.total" for r in ("declined_petition", "declined_duplicate", "declined_publication",
+                                                   "declined_excessive", "declined_confirmation")), 3),
+                  ((f"{R}.other_no_correction.total", f"{R}.other_no_fee.total", f"{R}.other_other.total"), 29)},
+                 id="不予处理-inside-the-breakdown-of-办结"),
 ]
+
+# Variants of the real phrasings above, in the shapes a count of several appeal groups takes.
+SEVERAL_GROUPS = [
+    pytest.param("因政府信息公开工作被申请行政复议、提起行政诉讼各1件。", {rc("total", 1), lit("total", 1)}, id="各-after-、"),
+    pytest.param("2023年,因政府信息公开被申请行政复议和提起行政诉讼各1件。", {rc("total", 1), lit("total", 1)}, id="各-after-和"),
+    pytest.param("2023年,因政府信息公开被申请行政复议和行政诉讼共3件。", set(), id="共-is-a-sum"),
+    pytest.param("2023年发生政府信息公开行政复议、行政诉讼案件共2件,均维持原处理结果。", set(), id="共-after-、-is-a-sum"),
+    pytest.param("2023年,因政府信息公开被申请行政复议6件、行政诉讼3件,其中维持5件。", {rc("total", 6), lit("total", 3)},
+                 id="result-of-which-group-unsaid"),
+    pytest.param("2023年共收到政府信息公开申请12件,其中行政复议后又起诉1件。", {rec(12)}, id="复议后又起诉-not-a-复议"),
+]
+
+
+@pytest.mark.parametrize(("text", "figures"), SEVERAL_GROUPS)
+def test_a_count_of_several_appeal_groups_is_theirs_only_when_each_is_said(
+        text: str, figures: set[tuple[tuple[str, ...], int]]) -> None:
+    assert read(text) == figures
 
 
 @pytest.mark.parametrize(("text", "figures"), READ)

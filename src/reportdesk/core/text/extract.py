@@ -75,7 +75,7 @@ _YEAR = lazy(r"(?<![\d０-９])((?:19|20)\d{2})\s*年")
 _ZERO_RECEIVED = lazy(
     r"(?:未|没有|无)(?P<verb>收到|收到过|受理|接到|接收|接收到|发生|产生|有)?"
     r"(?P<also>(?:和|及|并)(?:处理|办理|办结|答复))?"
-    r"(?:任何|群众|公民|法人|其他组织|社会公众|社会各界|申请人|书面|网络|线上|线下|方式|申请的|提出的?|主动要求|要求|的|和|或"
+    r"(?:任何|群众|公民|法人|其他组织|社会公众|社会各界|申请人|书面|网络|线上|线下|方式|形式|申请的|提出的?|主动要求|要求|的|和|或"
     r"|者|、|政府|信息)*"
     r"(?:依申请公开|信息公开申请|公开申请|申请公开|公开政府信息的申请"
     r"|(?<=组织|公民|法人)的?申请)"
@@ -84,6 +84,12 @@ _DISCLOSED_INFO = lazy(r"的?(?:政府)?信息(?!的?申请|公开申请)")
 _NOT_ZERO = lazy(r"无需|无须|无论|无法|未予|没有必要")
 _AND_HANDLED = lazy(r"到?(?:并|和|及)(?:处理|办理|办结|答复)")  # right after 收到/受理: "收到并办理…24件"
 _GENERIC_VERBS = {"handled_total", "received_loose"}
+# "不予受理4件", "尚未办结2件": the verb negated is not the count of applications received or handled
+_NEGATED = lazy(r"(?:不予|未予|不|未|没有|无法|拒绝|暂未|尚未)$")
+_NEGATED_KEYS = {"received", "received_loose", "handled_total"}
+# an outcome beside "答复7件" that is not among the answered: "不予受理4件", "未予答复1件", "退回2件"
+_BREAKDOWN = lazy(r"^\s*(?:其中|包括|含)")
+_NEGATED_OUTCOME = lazy(r"^\s*(?:不予|未予|拒绝)(?:受理|答复|办理|处理|回复)|^\s*(?:退回|驳回)")
 
 _APPEAL_TOPIC = lazy(r"信息公开|政府信息|依申请|政务公开")
 _APPEAL_SKIP = lazy(
@@ -219,7 +225,7 @@ def _request_hits(pats: Patterns, ctext: str) -> list[tuple[int, int, int, str]]
     hits: list[tuple[int, int, int, str]] = []
     for priority, (pattern, t) in enumerate(pats.requests):
         for m in pattern.finditer(ctext):
-            if m.end() > m.start():
+            if m.end() > m.start() and not (t.key in _NEGATED_KEYS and _NEGATED.search(ctext[: m.start()])):
                 hits.append((m.start(), m.end(), priority, t.key))
     if not hits:
         return hits
@@ -293,6 +299,14 @@ def _requests(
     row: str | None = None  # the row the clauses of this sentence speak of ("其中自然人8件")
     elsewhere = False  # the clause before spoke of other business: "县长信箱收到信件183条，答复183条"
     waiting: str | None = None  # a keyword whose count comes after an enumeration: "共收到涉及拆迁、物业等领域的申请15件"
+    # "答复7件，不予受理4件": the answered are one outcome among others, not every application handled
+    # (a breakdown after the count, "办结177件，其中，予以公开60件…不予处理3件", lists its parts, not others)
+    other_outcome = [False] * len(read.clauses)
+    later = False
+    for k in range(len(read.clauses) - 1, -1, -1):
+        other_outcome[k] = later
+        text_k = read.clauses[k].text
+        later = False if _BREAKDOWN.match(text_k) else later or bool(_NEGATED_OUTCOME.search(text_k))
     for i, clause in enumerate(read.clauses):
         ctext = clause.text
         waited, waiting = waiting, None
@@ -349,6 +363,8 @@ def _requests(
                 continue
             for key, keyword_start, keyword_end, count in keyed:
                 if count is None or quotes.contains(clause.start + count[1], clause.start + count[2]):
+                    continue
+                if key == "handled_total" and other_outcome[i]:
                     continue
                 start, end = min(keyword_start, count[1]), max(keyword_end, count[2])
                 figures.append(_figure(section, sentence, clause, start, end, vocab.quantity(key), count[0]))
@@ -479,13 +495,16 @@ def _appeals(
             zero_region = (zero.start(), region_end)
     # the groups and counts of the clauses just before: "信息公开类行政复议5件、行政诉讼1件"
     counted: list[tuple[str, int]] = []
+    uncounted: list[str] = []  # groups named just before, joined by "、", with no count: "行政复议、行政诉讼案件共2件"
     for i, clause in enumerate(read.clauses):
         ctext = clause.text
         rel = clause.start - sentence.start
+        joined, uncounted = uncounted if rel > 0 and text[rel - 1] == "、" else [], []
         if zero_region[0] <= rel < zero_region[1]:
             counted = []
             continue
         named = _groups_in(pats, ctext)
+        named.sort(key=lambda g: g[1])
         group: str | None = named[0][0] if named else None
         if group is not None:
             state.appeal_group = group
@@ -516,11 +535,21 @@ def _appeals(
         before, counted = counted, []
         if current is None:
             continue
+        if group is None and len({g for g, _ in before}) > 1:
+            continue  # "行政复议6件、行政诉讼3件，其中维持5件": which group's result is not said
         column, keyword_start, keyword_end = "total", 0, 0
         col = _column_of(pats, ctext)
         if col is not None:
             column, keyword_start, keyword_end = col
         if group is not None and column == "total":
+            if not find_counts(ctext):
+                uncounted = [*joined, *(g for g, _, _ in named)]
+                continue
+            if len(named) > 1 or joined:
+                if _clause_ok(read, i, clause, quotes):
+                    counted = _several_groups(section, sentence, clause, named, joined, quotes, figures, vocab)
+                    state.appeal_topic = state.appeal_topic or bool(counted)
+                continue
             keyword_start, keyword_end = named[0][1], named[0][2]
         if group is None and column == "total":
             continue  # a number with neither a group nor a result named
@@ -532,6 +561,45 @@ def _appeals(
         if column == "total":
             counted = [*before, (current, count[0])]
         state.appeal_topic = True
+
+
+_EACH = lazy(r"(?:各|分别)(?:为|是|有)?$")
+
+
+def _several_groups(
+    section: str, sentence: Sentence, clause: Clause, named: list[tuple[str, int, int]], joined: list[str],
+    quotes: Spans, figures: list[TextFigure], vocab: Vocabulary,
+) -> list[tuple[str, int]]:
+    """The totals of a clause that names several appeal groups; the (group, count) pairs read.
+
+    Each group takes the count written after it and before the next group ("行政复议案件6件和行政诉讼
+    案件3件"). Groups named one after another with one count after them share it only with
+    "各"/"分别" ("行政复议、行政诉讼各1件"); otherwise the count is their sum ("行政复议和行政诉讼共3件")
+    and no cell is said.
+    """
+    ctext = clause.text
+    counts = [c for c in find_counts(ctext) if not quotes.contains(clause.start + c[1], clause.start + c[2])]
+    read: list[tuple[str, int]] = []
+    waiting = list(joined)
+    for j, (group, start, end) in enumerate(named):
+        limit = named[j + 1][1] if j + 1 < len(named) else len(ctext)
+        waiting.append(group)
+        mine = [c for c in counts if end <= c[1] < limit]
+        if not mine:
+            continue
+        value, c_start, c_end, approximate = mine[0]
+        if approximate:
+            return read
+        if len(waiting) == 1:
+            figures.append(_figure(section, sentence, clause, start, c_end, vocab.appeal_quantity(group, "total"), value))
+            read.append((group, value))
+        elif _EACH.search(ctext[end:c_start]) and len(set(waiting)) == len(waiting) \
+                and _claim_targets(waiting) == tuple(waiting):
+            for g in waiting:
+                figures.append(_figure(section, sentence, clause, 0, c_end, vocab.appeal_quantity(g, "total"), value))
+                read.append((g, value))
+        waiting = []
+    return read
 
 
 _EVERY = lazy(r"^(?:均|全部|都|皆)")

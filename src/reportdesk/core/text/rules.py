@@ -497,6 +497,7 @@ _PARTS_END = lazy(
     r"(?:等)?(?P<n>[一二三四五六七八九十\d]+)\s*(?:个)?(?:部分|方面|项)(?:内容)?|(?:等)?(?:部分|方面|内容)?(?:组成|构成)"
 )
 _PARTS_OF_REPORT = lazy(r"报告|年报|全文|本文|内容")
+_ELIDED = lazy(r"…|⋯|\.{3}|。{3}")
 
 
 def _parts_list(text: str) -> tuple[str, str | None, int] | None:
@@ -534,6 +535,8 @@ def _parts_count(form: FormDef, report: Report, cells: Mapping[str, Value], text
             if len(present) < 3:
                 continue  # not the list of the report's parts
             missing = [name for name, rx in concepts if not re.search(rx, parts)]
+            if _ELIDED.search(parts):
+                missing = []  # "由总体情况……等六部分组成": the list is shortened, what it leaves out is not said
             n = parse_number(said) if said else None
             old = old_parts.search(parts) if old_parts is not None else None
             problems = []
@@ -621,7 +624,7 @@ def _title(form: FormDef, report: Report, cells: Mapping[str, Value], texts: Tex
                 what = f"年度没有写在“{form.title}”之前"
             else:
                 what = f"没有写成“{form.title}”"
-            findings.append(Finding("title", TEXT_RULES["title"].severity, f"标题“{structure.title.strip()}”{what}。",
+            findings.append(Finding("title", TEXT_RULES["title"].severity, f"标题“{title}”{what}。",
                                     (), advice, None, structure.title.strip()))
     if report.year is None:
         return findings
@@ -641,6 +644,16 @@ def _title(form: FormDef, report: Report, cells: Mapping[str, Value], texts: Tex
 
 # --- old_format_idea -----------------------------------------------------------------
 
+_FEE_ITEMS_PUBLISHED = lazy(r"公开|公示|发布|更新")
+_FEE_AMOUNT = lazy(r"\d+(?:\.\d+)?\s*万?元")
+
+
+def _clause_before(text: str, pos: int) -> str:
+    """The words of *text* from the start of the clause holding *pos* up to *pos*."""
+    start = max(text.rfind(p, 0, pos) for p in "，,；;。：:") + 1
+    return text[start:pos]
+
+
 def _old_format_idea(form: FormDef, report: Report, cells: Mapping[str, Value], texts: Texts,
                      structure: DocumentStructure | None) -> list[Finding]:
     if report.year is not None and report.year < form.valid_from_year:
@@ -655,6 +668,9 @@ def _old_format_idea(form: FormDef, report: Report, cells: Mapping[str, Value], 
             m = ideas.search(sentence.text)
             if m and text_id in ("preamble", "overview") and _parts_list(sentence.text) is not None:
                 continue  # the preamble's list of parts: reported by parts_count
+            if m and _FEE_ITEMS_PUBLISHED.search(_clause_before(sentence.text, m.start())) \
+                    and _FEE_AMOUNT.search(sentence.text):
+                continue  # "主动公开行政事业性收费1项，公开费用总额为4.043万元": the items published, with the amount
             if m and not inside(quotes, sentence.start + m.start(), sentence.start + m.end()):
                 findings.append(_finding(
                     "old_format_idea", f"文字中的“{m.group()}”是2019年格式（{form.text_checks.superseded_basis}）的统计口径，"
@@ -666,9 +682,11 @@ def _old_format_idea(form: FormDef, report: Report, cells: Mapping[str, Value], 
 
 # --- template_text -------------------------------------------------------------------
 
-# words left over from a template or a letter to the superior office: "根据贵办…", "XX局", "某某"
+# words left over from a template or a letter to the superior office: "根据贵办…", "XX局", "某某",
+# and a bracketed placeholder where a detail belongs: "在…门户网站(具体网址)查阅", "（单位名称）"
 _TEMPLATE = lazy(
     r"贵(?:办|单位|局|委|厅|府)|(?<![A-Za-z0-9])[XＸ×]{2,}(?![A-Za-z0-9])|某某|□{2,}|＿{3,}|_{3,}|请填写|此处填写|在此填写"
+    r"|[(（【\[]\s*(?:请?填写?)?(?:具体(?:网址|地址|电话|名称|单位)|单位(?:全称|名称)|机关(?:全称|名称)|网址|联系电话)\s*[)）】\]]"
 )
 
 
