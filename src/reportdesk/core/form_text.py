@@ -9,6 +9,7 @@ regular expressions are only compiled when the text checks first run, not while 
 from __future__ import annotations
 
 import logging
+import string
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +18,28 @@ from reportdesk.core.form import TableDef, TextChecksDef, TextTermsDef
 log = logging.getLogger(__name__)
 
 Problem = Callable[[str, str], None]
+
+#: Every entry of ``[text_paragraphs]`` and the {fields} its text may use (filled by
+#: :mod:`reportdesk.core.text.paragraphs`).
+PARAGRAPH_FIELDS: dict[str, frozenset[str]] = {
+    "requests": frozenset({"received", "natural", "orgs", "carried_over", "handled", "granted", "partly_granted",
+                           "refused", "unavailable", "declined", "other", "carried_forward"}),
+    "appeals": frozenset({"r_total", "r_upheld", "r_corrected", "r_other", "r_pending", "l_total", "l_upheld",
+                          "l_corrected", "l_other", "l_pending", "d_total", "a_total"}),
+    "appeals_none": frozenset(),
+    "basis_sentence": frozenset({"basis"}),
+    "parts_sentence": frozenset({"parts", "count"}),
+    "parts_separator": frozenset(),
+    "period_sentence": frozenset({"year"}),
+    "website_sentence": frozenset({"website"}),
+    "contact_sentence": frozenset({"who", "detail"}),
+    "contact_detail": frozenset({"items"}),
+    "contact_separator": frozenset(),
+    "contact_address": frozenset({"address"}),
+    "contact_phone": frozenset({"phone"}),
+    "contact_email": frozenset({"email"}),
+    "unnamed_agency": frozenset(),
+}
 
 _KINDS = {"request": "requests", "applicant": "requests", "appeal_group": "appeals", "appeal_column": "appeals"}
 
@@ -114,10 +137,7 @@ def build_text_checks(data: dict[str, Any], section_ids: set[str], problem: Prob
             part_terms.append((str(sid), str(pattern)))
     else:
         problem(f"{where}.part_terms", "应为表（章节编号 = 正则表达式）")
-    paragraphs = data.get("text_paragraphs", {})
-    if not isinstance(paragraphs, dict) or not all(isinstance(v, str) for v in paragraphs.values()):
-        problem("[text_paragraphs]", "应为表（名称 = 文字）")
-        paragraphs = {}
+    paragraphs = build_text_paragraphs(data, problem)
     return TextChecksDef(
         old_format_terms=_strings(raw.get("old_format_terms"), f"{where}.old_format_terms", problem),
         old_format_prose=_strings(raw.get("old_format_prose"), f"{where}.old_format_prose", problem),
@@ -129,5 +149,41 @@ def build_text_checks(data: dict[str, Any], section_ids: set[str], problem: Prob
         superseded_regulation_orders=_strings(raw.get("superseded_regulation_orders"),
                                               f"{where}.superseded_regulation_orders", problem),
         part_terms=tuple(part_terms),
-        paragraphs=tuple((str(k), v) for k, v in paragraphs.items()),
+        paragraphs=tuple(paragraphs.items()),
     )
+
+
+def build_text_paragraphs(data: dict[str, Any], problem: Problem) -> dict[str, str]:
+    """``[text_paragraphs]``, each entry checked: all of :data:`PARAGRAPH_FIELDS` present (when
+    the table is there at all), no unknown entry, and only the {fields} each one may use."""
+    raw = data.get("text_paragraphs")
+    if raw is None:
+        return {}
+    where = "[text_paragraphs]"
+    if not isinstance(raw, dict):
+        problem(where, "应为表（名称 = 文字）")
+        return {}
+    paragraphs: dict[str, str] = {}
+    for key, text in raw.items():
+        allowed = PARAGRAPH_FIELDS.get(str(key))
+        if allowed is None:
+            problem(f"{where}.{key}", f"未知的条目（可用：{'、'.join(PARAGRAPH_FIELDS)}）")
+            continue
+        if not isinstance(text, str):
+            problem(f"{where}.{key}", "应为文字")
+            continue
+        try:
+            fields = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        except ValueError as exc:
+            problem(f"{where}.{key}", f"花括号不成对（{exc}）；文字中的花括号请写成 {{{{ 或 }}}}")
+            continue
+        unknown = sorted(fields - allowed)
+        if unknown:
+            usable = "、".join(f"{{{f}}}" for f in sorted(allowed)) or "无"
+            problem(f"{where}.{key}", f"未知的占位符{'、'.join(f'{{{f}}}' for f in unknown)}（可用：{usable}）")
+            continue
+        paragraphs[str(key)] = text
+    for key in PARAGRAPH_FIELDS:
+        if key not in raw:
+            problem(where, f"缺少条目“{key}”")
+    return paragraphs

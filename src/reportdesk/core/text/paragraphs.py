@@ -24,8 +24,12 @@ from reportdesk.core.text.vocabulary import Vocabulary, vocabulary
 
 log = logging.getLogger(__name__)
 
+#: The metadata a preamble's contact sentence lists, in this order (``contact_<field>`` in the form).
+CONTACT_FIELDS = ("address", "phone", "email")
+
+
 def _templates(form: FormDef) -> dict[str, str]:
-    """The form's ``[text_paragraphs]``: requests, appeals, appeals_none, basis_sentence."""
+    """The form's ``[text_paragraphs]`` (see :data:`reportdesk.core.form_text.PARAGRAPH_FIELDS`)."""
     return dict(form.text_checks.paragraphs)
 
 
@@ -132,22 +136,24 @@ def report_title(report: Report, form: FormDef | None = None) -> str:
 def preamble(form: FormDef, report: Report) -> str:
     """The opening paragraph: basis, the six parts, the 统计期限, where published, contact.
 
-    Parts whose metadata is missing are left out rather than written with a gap.
+    Every sentence is the form's (``[text_paragraphs]``); parts whose metadata is missing are
+    left out rather than written with a gap.
     """
+    t = _templates(form)
     parts = [s.heading.split("、", 1)[1] for s in form.sections]
-    listed = "，".join(parts)  # the 4th part has a "、" of its own
     count = "零一二三四五六七八九十"[len(parts)] if len(parts) <= 10 else str(len(parts))
-    sentences = [_templates(form)["basis_sentence"].format(basis=form.basis), f"全文由{listed}{count}部分组成。"]
+    sentences = [t["basis_sentence"].format(basis=form.basis),
+                 t["parts_sentence"].format(parts=t["parts_separator"].join(parts), count=count)]
     if report.year:
-        sentences.append(f"本报告所列数据的统计期限自{report.year}年1月1日起至{report.year}年12月31日止。")
+        sentences.append(t["period_sentence"].format(year=report.year))
     meta = report.meta
     if meta.get("website"):
-        sentences.append(f"本报告电子版可在{meta['website']}查阅或下载。")
-    contact = [f"{k}：{meta[f]}" for f, k in (("address", "地址"), ("phone", "电话"), ("email", "电子邮箱")) if meta.get(f)]
-    who = (report.agency or "本机关") + meta.get("contact_office", "")
+        sentences.append(t["website_sentence"].format(website=meta["website"]))
+    contact = [t[f"contact_{f}"].format_map({f: meta[f]}) for f in CONTACT_FIELDS if meta.get(f)]
+    who = (report.agency or t["unnamed_agency"]) + meta.get("contact_office", "")
     if contact or meta.get("contact_office"):
-        detail = f"（{'；'.join(contact)}）" if contact else ""
-        sentences.append(f"如对本报告有疑问，请与{who}联系{detail}。")
+        detail = t["contact_detail"].format(items=t["contact_separator"].join(contact)) if contact else ""
+        sentences.append(t["contact_sentence"].format(who=who, detail=detail))
     return "".join(sentences)
 
 
