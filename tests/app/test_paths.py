@@ -11,7 +11,7 @@ import pytest
 
 from reportdesk.app import paths as app_help
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(("language", "name", "heading"), [
