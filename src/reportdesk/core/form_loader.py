@@ -107,7 +107,7 @@ class _Builder:
         }
         rules = self.build_rules(tables, cells)
         text_terms = build_text_terms(self.data, tables, self.problem)  # the text checks' vocabulary
-        text_checks = build_text_checks(self.data, {s.id for s in sections}, self.problem)
+        text_checks = build_text_checks(self.data, {s.id for s in sections}, self.problem, text_terms)
         if self.problems:
             return None
         return FormDef(

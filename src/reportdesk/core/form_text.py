@@ -21,11 +21,11 @@ Problem = Callable[[str, str], None]
 
 #: Every entry of ``[text_paragraphs]`` and the {fields} its text may use (filled by
 #: :mod:`reportdesk.core.text.paragraphs`).
+#: ``DATA_FIELDS`` stands for the fields ``[text_paragraph_fields]`` declares.
+DATA_FIELDS = frozenset({"*"})
 PARAGRAPH_FIELDS: dict[str, frozenset[str]] = {
-    "requests": frozenset({"received", "natural", "orgs", "carried_over", "handled", "granted", "partly_granted",
-                           "refused", "unavailable", "declined", "other", "carried_forward"}),
-    "appeals": frozenset({"r_total", "r_upheld", "r_corrected", "r_other", "r_pending", "l_total", "l_upheld",
-                          "l_corrected", "l_other", "l_pending", "d_total", "a_total"}),
+    "requests": DATA_FIELDS,
+    "appeals": DATA_FIELDS,
     "appeals_none": frozenset(),
     "basis_sentence": frozenset({"basis"}),
     "parts_sentence": frozenset({"parts", "count"}),
@@ -122,7 +122,8 @@ def build_text_terms(data: dict[str, Any], tables: dict[str, TableDef], problem:
     return tuple(terms)
 
 
-def build_text_checks(data: dict[str, Any], section_ids: set[str], problem: Problem) -> TextChecksDef:
+def build_text_checks(data: dict[str, Any], section_ids: set[str], problem: Problem,
+                      terms: tuple[TextTermsDef, ...] = ()) -> TextChecksDef:
     raw = data.get("text_checks", {})
     if not isinstance(raw, dict):
         problem("[text_checks]", "应为表")
@@ -137,7 +138,13 @@ def build_text_checks(data: dict[str, Any], section_ids: set[str], problem: Prob
             part_terms.append((str(sid), str(pattern)))
     else:
         problem(f"{where}.part_terms", "应为表（章节编号 = 正则表达式）")
-    paragraphs = build_text_paragraphs(data, problem)
+    fields = build_paragraph_fields(data, terms, problem)
+    none_when = _strings((data.get("text_paragraphs") or {}).get("appeals_none_when_zero"),
+                         "[text_paragraphs].appeals_none_when_zero", problem)
+    for name in none_when:
+        if name not in {f for f, _, _ in fields}:
+            problem("[text_paragraphs].appeals_none_when_zero", f"[text_paragraph_fields] 中没有“{name}”")
+    paragraphs = build_text_paragraphs(data, problem, frozenset(f for f, _, _ in fields))
     return TextChecksDef(
         old_format_terms=_strings(raw.get("old_format_terms"), f"{where}.old_format_terms", problem),
         old_format_prose=_strings(raw.get("old_format_prose"), f"{where}.old_format_prose", problem),
@@ -150,12 +157,47 @@ def build_text_checks(data: dict[str, Any], section_ids: set[str], problem: Prob
                                               f"{where}.superseded_regulation_orders", problem),
         part_terms=tuple(part_terms),
         paragraphs=tuple(paragraphs.items()),
+        paragraph_fields=fields,
+        appeals_none_when_zero=none_when,
     )
 
 
-def build_text_paragraphs(data: dict[str, Any], problem: Problem) -> dict[str, str]:
+def build_paragraph_fields(data: dict[str, Any], terms: tuple[TextTermsDef, ...],
+                           problem: Problem) -> tuple[tuple[str, str, str], ...]:
+    """``[text_paragraph_fields]``: ``field = "<rows>"`` or ``"<rows>.<columns>"``, where <rows> is a
+    request or appeal_group key of ``[[text_terms]]`` and <columns> an applicant (for a request)
+    or appeal_column (for an appeal group) key; without <columns> the field counts the total."""
+    raw = data.get("text_paragraph_fields", {})
+    where = "[text_paragraph_fields]"
+    if not isinstance(raw, dict):
+        problem(where, "应为表（占位符 = 行或行.列）")
+        return ()
+    keys = {(t.kind, t.key) for t in terms}
+    fields: list[tuple[str, str, str]] = []
+    for name, spec in raw.items():
+        if not isinstance(spec, str) or not spec:
+            problem(f"{where}.{name}", "应为文字：text_terms 的行编号，或 行编号.列编号")
+            continue
+        rows, _, columns = spec.partition(".")
+        if ("request", rows) in keys:
+            column_kind = "applicant"
+        elif ("appeal_group", rows) in keys:
+            column_kind = "appeal_column"
+        else:
+            problem(f"{where}.{name}", f"“{rows}”不是 [[text_terms]] 中 request 或 appeal_group 的编号")
+            continue
+        if columns and (column_kind, columns) not in keys:
+            problem(f"{where}.{name}", f"“{columns}”不是 [[text_terms]] 中 {column_kind} 的编号")
+            continue
+        fields.append((str(name), rows, columns))
+    return tuple(fields)
+
+
+def build_text_paragraphs(data: dict[str, Any], problem: Problem,
+                          data_fields: frozenset[str] = frozenset()) -> dict[str, str]:
     """``[text_paragraphs]``, each entry checked: all of :data:`PARAGRAPH_FIELDS` present (when
-    the table is there at all), no unknown entry, and only the {fields} each one may use."""
+    the table is there at all), no unknown entry, and only the {fields} each one may use (the
+    data paragraphs: those *data_fields* that ``[text_paragraph_fields]`` declares)."""
     raw = data.get("text_paragraphs")
     if raw is None:
         return {}
@@ -165,7 +207,11 @@ def build_text_paragraphs(data: dict[str, Any], problem: Problem) -> dict[str, s
         return {}
     paragraphs: dict[str, str] = {}
     for key, text in raw.items():
+        if key == "appeals_none_when_zero":
+            continue  # a list of fields, read with [text_paragraph_fields]
         allowed = PARAGRAPH_FIELDS.get(str(key))
+        if allowed is DATA_FIELDS:
+            allowed = data_fields
         if allowed is None:
             problem(f"{where}.{key}", f"未知的条目（可用：{'、'.join(PARAGRAPH_FIELDS)}）")
             continue

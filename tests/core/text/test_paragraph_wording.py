@@ -140,3 +140,51 @@ def test_the_loader_checks_every_paragraph_entry() -> None:
     assert any("period_sentence" in p and "花括号" in p for p in found), found
     assert any("farewell" in p and "未知的条目" in p for p in found), found
     assert any("unnamed_agency" in p and "缺少" in p for p in found), found
+
+
+def _compiled(edit):  # type: ignore[no-untyped-def]
+    import tomllib
+
+    from reportdesk.core.catalog import forms_dir
+    from reportdesk.core.form_loader import compile_form
+
+    data = tomllib.loads((forms_dir() / "gov-info-disclosure-2021.toml").read_text(encoding="utf-8"))
+    edit(data)
+    return compile_form(data)
+
+
+def test_what_a_field_counts_is_the_forms() -> None:
+    def edit(data: dict) -> None:
+        data["text_paragraph_fields"]["commercial"] = "received.commercial"
+        data["text_paragraph_fields"]["secrets"] = "refused.all"
+        data["text_paragraphs"]["requests"] = "新收{received}件，其中商业企业{commercial}件；不予公开{secrets}件。"
+        data["text_paragraphs"]["appeals_none_when_zero"] = ["r_total"]
+        data["text_paragraphs"]["appeals"] = "复议{r_total}件，其中纠正{r_corrected}件。"
+
+    form, problems = _compiled(edit)
+    assert form is not None, [str(p) for p in problems]
+    report = complete_report(seed=4)
+    cells = effective_cells(form, report)
+    refused = sum(int(cells[f"requests.{r.id}.total"] or 0) for r in form.tables["requests"].rows
+                  if r.subgroup == "（三）不予公开")
+    assert requests_paragraph(cells, form) == (f"新收{cells['requests.received.total']}件，其中商业企业"
+                                               f"{cells['requests.received.commercial']}件；不予公开{refused}件。")
+    assert appeals_paragraph(cells, form) == (f"复议{cells['appeals.reconsideration.total']}件，其中纠正"
+                                              f"{cells['appeals.reconsideration.corrected']}件。")
+    for part in ("upheld", "corrected", "other", "pending", "total"):
+        cells[f"appeals.reconsideration.{part}"] = 0
+    assert appeals_paragraph(cells, form) == "本年度未发生因政府信息公开引起的行政复议、行政诉讼。"  # only 复议 decides now
+
+
+def test_the_loader_checks_every_field() -> None:
+    def edit(data: dict) -> None:
+        data["text_paragraph_fields"]["bad_rows"] = "recieved"
+        data["text_paragraph_fields"]["bad_column"] = "received.upheld"  # a 表四 column for a 表三 row
+        data["text_paragraphs"]["appeals_none_when_zero"] = ["r_total", "x_total"]
+
+    form, problems = _compiled(edit)
+    found = [str(p) for p in problems]
+    assert form is None
+    assert any("bad_rows" in p and "recieved" in p for p in found), found
+    assert any("bad_column" in p and "applicant" in p for p in found), found
+    assert any("appeals_none_when_zero" in p and "x_total" in p for p in found), found

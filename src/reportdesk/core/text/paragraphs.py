@@ -69,57 +69,45 @@ def _row_total(cells: Mapping[str, Value], row: str, vocab: Vocabulary) -> int:
     return _v(cells, *(f"requests.{row}.{c}" for c in vocab.applicant_columns))
 
 
+def _count(cells: Mapping[str, Value], vocab: Vocabulary, rows_key: str, columns_key: str) -> int:
+    """What a field of ``[text_paragraph_fields]`` counts (see the form file)."""
+    request = next((t for t in vocab.requests if t.key == rows_key), None)
+    if request is not None:
+        if not columns_key:
+            return sum(_row_total(cells, r, vocab) for r in request.rows)
+        columns = next(t.columns for t in vocab.applicants if t.key == columns_key)
+        return _v(cells, *(f"requests.{r}.{c}" for r in request.rows for c in columns))
+    rows = vocab.appeal_rows(rows_key)
+    if columns_key:
+        columns = next(t.columns for t in vocab.appeal_columns if t.key == columns_key)
+        return _v(cells, *(f"appeals.{g}.{c}" for g in rows for c in columns))
+    totals = [f"appeals.{g}.total" for g in rows]
+    if all(cells.get(i) is None for i in totals):  # no total stated: the sum of the parts
+        parts = [c.id for c in vocab.form.tables["appeals"].columns if c.id != "total"]
+        return _v(cells, *(f"appeals.{g}.{p}" for g in rows for p in parts))
+    return _v(cells, *totals)
+
+
+def _figures(cells: Mapping[str, Value], vocab: Vocabulary) -> dict[str, int]:
+    return {name: _count(cells, vocab, rows, columns)
+            for name, rows, columns in vocab.form.text_checks.paragraph_fields}
+
+
 def requests_paragraph(cells: Mapping[str, Value], form: FormDef | None = None) -> str:
     """The standard sentences about applications, from the effective cells of table 三."""
     vocab = _vocab(form)
-
-    def group(key: str) -> int:  # a row ("received") or a group of rows ("refused")
-        return sum(_row_total(cells, r, vocab) for r in vocab.group_rows(key))
-
-    return _templates(vocab.form)["requests"].format(
-        received=group("received"),
-        natural=_v(cells, *(f"requests.{r}.natural" for r in vocab.group_rows("received"))),
-        orgs=_v(cells, *(f"requests.{r}.{c}" for r in vocab.group_rows("received") for c in vocab.org_columns)),
-        carried_over=group("carried_over"),
-        handled=group("handled_total"),
-        granted=group("granted"),
-        partly_granted=group("partly_granted"),
-        refused=group("refused"),
-        unavailable=group("unavailable"),
-        declined=group("declined"),
-        other=group("other"),
-        carried_forward=group("carried_forward"),
-    )
+    return _templates(vocab.form)["requests"].format_map(_figures(cells, vocab))
 
 
 def appeals_paragraph(cells: Mapping[str, Value], form: FormDef | None = None) -> str:
     """The standard sentence about 行政复议 and 行政诉讼, from the effective cells of table 四."""
     vocab = _vocab(form)
-
-    def a(group: str, column: str) -> int:
-        ids = [f"appeals.{g}.{column}" for g in vocab.appeal_rows(group)]
-        if column == "total" and all(cells.get(i) is None for i in ids):
-            parts = ("upheld", "corrected", "other", "pending")
-            return sum(_v(cells, *(f"appeals.{g}.{p}" for g in vocab.appeal_rows(group))) for p in parts)
-        return _v(cells, *ids)
-
+    figures = _figures(cells, vocab)
     templates = _templates(vocab.form)
-    if a("reconsideration", "total") == 0 and a("litigation", "total") == 0:
+    none_when = vocab.form.text_checks.appeals_none_when_zero
+    if none_when and all(figures[f] == 0 for f in none_when):
         return templates["appeals_none"]
-    return templates["appeals"].format(
-        r_total=a("reconsideration", "total"),
-        r_upheld=a("reconsideration", "upheld"),
-        r_corrected=a("reconsideration", "corrected"),
-        r_other=a("reconsideration", "other"),
-        r_pending=a("reconsideration", "pending"),
-        l_total=a("litigation", "total"),
-        d_total=a("litigation_direct", "total"),
-        a_total=a("litigation_after", "total"),
-        l_upheld=a("litigation", "upheld"),
-        l_corrected=a("litigation", "corrected"),
-        l_other=a("litigation", "other"),
-        l_pending=a("litigation", "pending"),
-    )
+    return templates["appeals"].format_map(figures)
 
 
 def data_paragraph(cells: Mapping[str, Value], form: FormDef | None = None) -> str:
