@@ -116,3 +116,9 @@ def test_new_with_a_name_that_is_neither_a_folder_nor_a_draft_is_refused(tmp_pat
     assert main(["new", "-o", str(tmp_path / "missing" / "x.txt"), "--agency", "某局", "--year", "2024"]) == 2
     assert ".rdesk" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_new_into_a_folder_that_does_not_exist_says_so(tmp_path: Path, capsys) -> None:
+    assert main(["new", "-o", str(tmp_path / "没有") + "/", "--agency", "某局", "--year", "2024"]) == 2
+    assert "没有这个文件夹" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

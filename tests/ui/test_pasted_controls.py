@@ -103,6 +103,20 @@ class BrokenClipboardText(QMimeData):
         return self._text
 
 
+def test_a_paste_over_a_selection_replaces_it(window: ReportWindow, errors: list[str]) -> None:
+    page = section(window, "problems")
+    page.editor.setPlainText("甲要替换的乙")
+    cursor = page.editor.textCursor()
+    cursor.setPosition(1)
+    cursor.setPosition(5, cursor.MoveMode.KeepAnchor)
+    page.editor.setTextCursor(cursor)
+    paste("新\x0c文字\x07")
+    assert page.editor.toPlainText() == "甲新\n文字乙"
+    assert draft_on_disk(window).texts["problems"] == "甲新\n文字乙" and errors == []
+    press(Qt.Key.Key_Z, CTRL)
+    assert page.editor.toPlainText() == "甲要替换的乙"
+
+
 def test_a_lone_surrogate_is_removed_and_said(window: ReportWindow, errors: list[str]) -> None:
     page = section(window)
     mime = BrokenClipboardText("残缺\ud83d字符")

@@ -65,6 +65,8 @@ def run_new(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.is_dir():
         out = _in_folder(out, args.agency, args.year)
+    elif args.output.endswith(("/", "\\")):
+        return _fail(args.output, "没有这个文件夹：请先创建它，或给出以 .rdesk 结尾的草稿文件名。")
     elif out.suffix.lower() != ".rdesk":
         return _fail(args.output, "草稿文件名应以 .rdesk 结尾。")
     source = previous = None
