@@ -1673,6 +1673,10 @@ Compile, check and export the annual report on government information disclosure
         <translation>The pasted text has {0} line breaks in the middle of sentences (common when copying from a PDF). Joining them can be undone.</translation>
     </message>
     <message>
+        <source>粘贴的文字中有 {0} 个残缺的字符（复制时被截断，显示为方框或问号），无法保存，已删除；其余文字未改动。</source>
+        <translation>The pasted text had {0} broken characters (cut in half when copied, shown as a box or a question mark), which cannot be saved; they were removed and the rest of the text is unchanged.</translation>
+    </message>
+    <message>
         <source>文中已有按当前数字写出的数据段落。</source>
         <translation>The text already has the data paragraph with the current figures.</translation>
     </message>

@@ -1673,6 +1673,10 @@
             <translation>粘贴的文字中有 {0} 处句子中间断行（多见于从 PDF 复制）。合并后可撤销。</translation>
         </message>
         <message>
+            <source>粘贴的文字中有 {0} 个残缺的字符（复制时被截断，显示为方框或问号），无法保存，已删除；其余文字未改动。</source>
+            <translation>粘贴的文字中有 {0} 个残缺的字符（复制时被截断，显示为方框或问号），无法保存，已删除；其余文字未改动。</translation>
+        </message>
+        <message>
             <source>文中已有按当前数字写出的数据段落。</source>
             <translation>文中已有按当前数字写出的数据段落。</translation>
         </message>

@@ -233,3 +233,19 @@ def test_drafts_home_follows_environment(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("REPORTDESK_HOME", str(tmp_path / "h"))
     assert drafts_home() == tmp_path / "h"
     assert (tmp_path / "h").is_dir()
+
+
+def test_typed_text_is_cleaned_and_other_text_refused_as_it_is(draft: Session) -> None:
+    """The hook the app calls (typed=True) cleans Word's and PDFs' invisible characters; the
+    same text from a file or script (the default) is refused with the character named."""
+    word = "（一）主动公开\x0b本年度公开信息12条。\x07\u200b"
+    with pytest.raises(EditError, match="U\\+000B"):
+        draft.set_text("overview", word)
+    assert "overview" not in draft.report.texts
+    draft.set_text("overview", word, typed=True)
+    draft.flush()
+    assert draft.report.texts["overview"] == "（一）主动公开\n本年度公开信息12条。"
+    with pytest.raises(EditError, match="U\\+0007"):
+        draft.set_meta(agency="某局\x07")
+    draft.set_meta(typed=True, agency="某市\n某局\x07", phone="0571\t0000")
+    assert draft.report.agency == "某市 某局" and draft.report.meta["phone"] == "0571 0000"

@@ -80,3 +80,45 @@ def test_summary_on_a_full_disk_is_one_clear_message_without_traceback(tmp_path:
     assert "无法保存汇总表" in done.stderr and "磁盘空间不足" in done.stderr
     assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr
     assert [p.name for p in full_disk.iterdir()] == ["filler"]  # no half-written file, no temporary left
+
+
+def test_new_into_a_folder_names_the_draft_after_agency_and_year(tmp_path: Path, capsys) -> None:
+    from reportdesk.app.session import Session
+
+    folder = tmp_path / "草稿"
+    folder.mkdir()
+    args = ["new", "-o", str(folder), "--agency", "某市:某某局*", "--year", "2023"]
+    assert main(args) == 0
+    first = folder / "某市：某某局＊-2023.rdesk"
+    assert sorted(p.name for p in folder.iterdir()) == [first.name]
+    assert str(first) in capsys.readouterr().out
+    with Session.open(first) as session:
+        assert (session.report.agency, session.report.year) == ("某市:某某局*", 2023)
+    before = first.read_bytes()
+    assert main(args) == 0  # the name is taken: a second draft beside it, the first untouched
+    assert {p.name for p in folder.iterdir()} == {first.name, "某市：某某局＊-2023-2.rdesk"}
+    assert first.read_bytes() == before
+    assert all(windows_problem(p.name) is None for p in folder.iterdir())
+
+
+def test_new_into_a_folder_with_a_reserved_or_long_agency(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "f"
+    folder.mkdir()
+    assert main(["new", "-o", str(folder), "--agency", "CON", "--year", "2024"]) == 0
+    # 100 characters, the longest agency: the name leaves room for the lock, journal and temporary beside it
+    assert main(["new", "-o", str(folder), "--agency", "某" * 99 + "局", "--year", "2024"]) == 0
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) == 2 and "CON-2024.rdesk" in names  # "CON-2024" is no device name
+    assert all(windows_problem(n) is None and n.endswith("-2024.rdesk") for n in names)
+
+
+def test_new_with_a_name_that_is_neither_a_folder_nor_a_draft_is_refused(tmp_path: Path, capsys) -> None:
+    assert main(["new", "-o", str(tmp_path / "missing" / "x.txt"), "--agency", "某局", "--year", "2024"]) == 2
+    assert ".rdesk" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_into_a_folder_that_does_not_exist_says_so(tmp_path: Path, capsys) -> None:
+    assert main(["new", "-o", str(tmp_path / "没有") + "/", "--agency", "某局", "--year", "2024"]) == 2
+    assert "没有这个文件夹" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

@@ -38,6 +38,7 @@ from reportdesk.core.self_review import (
 from reportdesk.core.self_review import (
     acceptances as review_acceptances,
 )
+from reportdesk.core.typed_text import clean_typed_text
 from reportdesk.storage.codec import (
     SECTION_REVIEW_PREFIX,
     SIGNOFF_KEY,
@@ -400,8 +401,16 @@ class Session:
         return {c: (before.get(c), after.get(c)) for c in self.form.cells
                 if not _same(before.get(c), after.get(c))}
 
-    def set_text(self, key: str, text: str) -> Changes:
-        """Change a section text in memory; it is saved by the next :meth:`flush` (or any other edit)."""
+    def set_text(self, key: str, text: str, *, typed: bool = False) -> Changes:
+        """Change a section text in memory; it is saved by the next :meth:`flush` (or any other edit).
+
+        *typed*: the text comes from the clerk's keyboard or clipboard (the app), and is cleaned
+        before the check (:func:`reportdesk.core.typed_text.clean_typed_text`: Word's line and
+        page breaks become line breaks, invisible controls go); text from a file or the command
+        line is checked as it is and refused with the reason.
+        """
+        if typed and isinstance(text, str):
+            text = clean_typed_text(text).text
         self._check_text(key, text)
         old = self.report.texts.get(key, "")
         if old == text:
@@ -432,12 +441,18 @@ class Session:
                 self._stored_texts.pop(key, None)
         self._pending_texts = {}
 
-    def set_meta(self, **fields: Any) -> Changes:
-        """Change agency, year, rulemaking_power or any of ``META_FIELDS``; saved at once."""
+    def set_meta(self, *, typed: bool = False, **fields: Any) -> Changes:
+        """Change agency, year, rulemaking_power or any of ``META_FIELDS``; saved at once.
+
+        *typed*: as for :meth:`set_text`; a one-line field also has its line breaks and tabs
+        made spaces.
+        """
         new_values: dict[str, object] = {}
         for key, value in fields.items():
             if key not in META_NAMES:
                 raise EditError(f"未知的报告信息“{key}”，可用的有：{'、'.join(META_NAMES)}。", key)
+            if typed and isinstance(value, str):
+                value = clean_typed_text(value, single_line=True).text
             new_values[key] = self._check_meta(key, value)
         self.flush()
         current = self._meta_values()

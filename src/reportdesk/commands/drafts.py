@@ -26,7 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("new", help="新建草稿（.rdesk）",
                        description=f"新建一个草稿文件，可从报告文件导入内容。--from 和 --previous 可以读取：{sources_help()}。")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.rdesk", help="新草稿的文件名")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.rdesk",
+                   help="新草稿的文件名；给出已有的文件夹时，在其中按单位和年度命名（如 某市某某局-2023.rdesk）")
     p.add_argument("--agency", required=True, metavar="NAME", help="填报单位")
     p.add_argument("--year", required=True, type=int, metavar="YYYY", help="报告年度")
     p.add_argument("--from", dest="source", metavar="FILE", help="从此报告文件导入（Word、PDF、网页、Excel、旧版 .doc/.wps 等，见上）")
@@ -65,7 +66,11 @@ def run_new(args: argparse.Namespace) -> int:
     from reportdesk.app.reading import read_file
 
     out = Path(args.output)
-    if out.suffix.lower() != ".rdesk":
+    if out.is_dir():
+        out = _in_folder(out, args.agency, args.year)
+    elif args.output.endswith(("/", "\\")):
+        return _fail(args.output, "没有这个文件夹：请先创建它，或给出以 .rdesk 结尾的草稿文件名。")
+    elif out.suffix.lower() != ".rdesk":
         return _fail(args.output, "草稿文件名应以 .rdesk 结尾。")
     source = previous = None
     try:
@@ -89,7 +94,7 @@ def run_new(args: argparse.Namespace) -> int:
     try:
         session = Session.create(out, agency=args.agency, year=args.year, source=source, previous=previous)
     except (DraftError, EditError) as exc:
-        return _fail(args.output, exc.message)
+        return _fail(str(out), exc.message)
     with session:
         for note in session.import_notes:
             print(f"注意：{note}", file=sys.stderr)
@@ -97,6 +102,15 @@ def run_new(args: argparse.Namespace) -> int:
         print(f"已新建草稿 {out}（{session.report.agency} {session.report.year} 年，"
               f"已填 {filled}/{len(session.form.input_cells)} 个数字）。")
     return EXIT_OK
+
+
+def _in_folder(folder: Path, agency: str, year: int) -> Path:
+    """The new draft in an existing *folder*: the app's default name (``某市某某局-2023.rdesk``,
+    valid on Windows and Linux), with "-2", "-3" … when taken, so that no draft is overwritten."""
+    from reportdesk.app.paths import free_path
+    from reportdesk.core.file_names import draft_file_name
+
+    return free_path(folder, draft_file_name(agency, year, folder=str(folder)))
 
 
 def undecodable(argument: str) -> bool:

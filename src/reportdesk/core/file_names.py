@@ -40,6 +40,10 @@ MAX_PATH = 260
 MAX_COMPONENT = 255  # characters (UTF-16 units) on NTFS, bytes on ext4
 #: Room kept for "-NN" when a name is taken (see free_path).
 UNIQUE_ROOM = 4
+#: Room a draft's name keeps for the files beside it, whose names add to the draft's: the
+#: journal ("-journal"), the lock (".lock") and, longest, the temporary under which a new
+#: draft is built (".NAME.PID-xxxxxxxx.creating-journal", see reportdesk.storage.draft).
+DRAFT_COMPANION_ROOM = len(".") + len(".4194304-0123abcd.creating-journal")
 FALLBACK = "报告"
 
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
@@ -114,7 +118,7 @@ def draft_file_name(agency: str, year: int | str | None, *, folder: str | None =
     """``某市某某局-2023.rdesk``: the name of a new draft."""
     year_part = f"-{year}" if year not in (None, "") else ""
     agency_part = clean_part(agency).strip(". ") or FALLBACK
-    return _with_tail(agency_part, year_part, ".rdesk", folder)
+    return _with_tail(agency_part, year_part, ".rdesk", folder, room=UNIQUE_ROOM + DRAFT_COMPANION_ROOM)
 
 
 def export_file_name(agency: str, year: int | str | None, suffix: str, *, folder: str | None = None) -> str:

@@ -263,6 +263,10 @@ class TextChecksDef:
     superseded_regulation_orders: tuple[str, ...] = ()
     part_terms: tuple[tuple[str, str], ...] = ()  # (section id, pattern naming that part in a preamble)
     paragraphs: tuple[tuple[str, str], ...] = ()  # ([text_paragraphs]) the sentences guided writing inserts
+    #: ([text_paragraph_fields]) what each {field} of the data paragraphs counts:
+    #: (field, a request or appeal_group key of the text terms, an applicant or appeal_column key or "")
+    paragraph_fields: tuple[tuple[str, str, str], ...] = ()
+    appeals_none_when_zero: tuple[str, ...] = ()  # the fields that, all 0, make it the appeals_none sentence
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,7 +118,7 @@ class _Builder:
         }
         rules = self.build_rules(tables, cells)
         text_terms = build_text_terms(self.data, tables, self.problem)  # the text checks' vocabulary
-        text_checks = build_text_checks(self.data, {s.id for s in sections}, self.problem)
+        text_checks = build_text_checks(self.data, {s.id for s in sections}, self.problem, text_terms)
         citation = self.citation("[form.citation]", head.get("citation"))
         old_formats = self.old_formats(head.get("old_formats", []))
         key_totals = self.key_totals(self.data.get("key_totals", []), cells)

@@ -9,6 +9,7 @@ regular expressions are only compiled when the text checks first run, not while 
 from __future__ import annotations
 
 import logging
+import string
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +18,28 @@ from reportdesk.core.form import TableDef, TextChecksDef, TextTermsDef
 log = logging.getLogger(__name__)
 
 Problem = Callable[[str, str], None]
+
+#: Every entry of ``[text_paragraphs]`` and the {fields} its text may use (filled by
+#: :mod:`reportdesk.core.text.paragraphs`).
+#: ``DATA_FIELDS`` stands for the fields ``[text_paragraph_fields]`` declares.
+DATA_FIELDS = frozenset({"*"})
+PARAGRAPH_FIELDS: dict[str, frozenset[str]] = {
+    "requests": DATA_FIELDS,
+    "appeals": DATA_FIELDS,
+    "appeals_none": frozenset(),
+    "basis_sentence": frozenset({"basis"}),
+    "parts_sentence": frozenset({"parts", "count"}),
+    "parts_separator": frozenset(),
+    "period_sentence": frozenset({"year"}),
+    "website_sentence": frozenset({"website"}),
+    "contact_sentence": frozenset({"who", "detail"}),
+    "contact_detail": frozenset({"items"}),
+    "contact_separator": frozenset(),
+    "contact_address": frozenset({"address"}),
+    "contact_phone": frozenset({"phone"}),
+    "contact_email": frozenset({"email"}),
+    "unnamed_agency": frozenset(),
+}
 
 _KINDS = {"request": "requests", "applicant": "requests", "appeal_group": "appeals", "appeal_column": "appeals"}
 
@@ -99,7 +122,8 @@ def build_text_terms(data: dict[str, Any], tables: dict[str, TableDef], problem:
     return tuple(terms)
 
 
-def build_text_checks(data: dict[str, Any], section_ids: set[str], problem: Problem) -> TextChecksDef:
+def build_text_checks(data: dict[str, Any], section_ids: set[str], problem: Problem,
+                      terms: tuple[TextTermsDef, ...] = ()) -> TextChecksDef:
     raw = data.get("text_checks", {})
     if not isinstance(raw, dict):
         problem("[text_checks]", "应为表")
@@ -114,10 +138,13 @@ def build_text_checks(data: dict[str, Any], section_ids: set[str], problem: Prob
             part_terms.append((str(sid), str(pattern)))
     else:
         problem(f"{where}.part_terms", "应为表（章节编号 = 正则表达式）")
-    paragraphs = data.get("text_paragraphs", {})
-    if not isinstance(paragraphs, dict) or not all(isinstance(v, str) for v in paragraphs.values()):
-        problem("[text_paragraphs]", "应为表（名称 = 文字）")
-        paragraphs = {}
+    fields = build_paragraph_fields(data, terms, problem)
+    none_when = _strings((data.get("text_paragraphs") or {}).get("appeals_none_when_zero"),
+                         "[text_paragraphs].appeals_none_when_zero", problem)
+    for name in none_when:
+        if name not in {f for f, _, _ in fields}:
+            problem("[text_paragraphs].appeals_none_when_zero", f"[text_paragraph_fields] 中没有“{name}”")
+    paragraphs = build_text_paragraphs(data, problem, frozenset(f for f, _, _ in fields))
     return TextChecksDef(
         old_format_terms=_strings(raw.get("old_format_terms"), f"{where}.old_format_terms", problem),
         old_format_prose=_strings(raw.get("old_format_prose"), f"{where}.old_format_prose", problem),
@@ -129,5 +156,80 @@ def build_text_checks(data: dict[str, Any], section_ids: set[str], problem: Prob
         superseded_regulation_orders=_strings(raw.get("superseded_regulation_orders"),
                                               f"{where}.superseded_regulation_orders", problem),
         part_terms=tuple(part_terms),
-        paragraphs=tuple((str(k), v) for k, v in paragraphs.items()),
+        paragraphs=tuple(paragraphs.items()),
+        paragraph_fields=fields,
+        appeals_none_when_zero=none_when,
     )
+
+
+def build_paragraph_fields(data: dict[str, Any], terms: tuple[TextTermsDef, ...],
+                           problem: Problem) -> tuple[tuple[str, str, str], ...]:
+    """``[text_paragraph_fields]``: ``field = "<rows>"`` or ``"<rows>.<columns>"``, where <rows> is a
+    request or appeal_group key of ``[[text_terms]]`` and <columns> an applicant (for a request)
+    or appeal_column (for an appeal group) key; without <columns> the field counts the total."""
+    raw = data.get("text_paragraph_fields", {})
+    where = "[text_paragraph_fields]"
+    if not isinstance(raw, dict):
+        problem(where, "应为表（占位符 = 行或行.列）")
+        return ()
+    keys = {(t.kind, t.key) for t in terms}
+    fields: list[tuple[str, str, str]] = []
+    for name, spec in raw.items():
+        if not isinstance(spec, str) or not spec:
+            problem(f"{where}.{name}", "应为文字：text_terms 的行编号，或 行编号.列编号")
+            continue
+        rows, _, columns = spec.partition(".")
+        if ("request", rows) in keys:
+            column_kind = "applicant"
+        elif ("appeal_group", rows) in keys:
+            column_kind = "appeal_column"
+        else:
+            problem(f"{where}.{name}", f"“{rows}”不是 [[text_terms]] 中 request 或 appeal_group 的编号")
+            continue
+        if columns and (column_kind, columns) not in keys:
+            problem(f"{where}.{name}", f"“{columns}”不是 [[text_terms]] 中 {column_kind} 的编号")
+            continue
+        fields.append((str(name), rows, columns))
+    return tuple(fields)
+
+
+def build_text_paragraphs(data: dict[str, Any], problem: Problem,
+                          data_fields: frozenset[str] = frozenset()) -> dict[str, str]:
+    """``[text_paragraphs]``, each entry checked: all of :data:`PARAGRAPH_FIELDS` present (when
+    the table is there at all), no unknown entry, and only the {fields} each one may use (the
+    data paragraphs: those *data_fields* that ``[text_paragraph_fields]`` declares)."""
+    raw = data.get("text_paragraphs")
+    if raw is None:
+        return {}
+    where = "[text_paragraphs]"
+    if not isinstance(raw, dict):
+        problem(where, "应为表（名称 = 文字）")
+        return {}
+    paragraphs: dict[str, str] = {}
+    for key, text in raw.items():
+        if key == "appeals_none_when_zero":
+            continue  # a list of fields, read with [text_paragraph_fields]
+        allowed = PARAGRAPH_FIELDS.get(str(key))
+        if allowed is DATA_FIELDS:
+            allowed = data_fields
+        if allowed is None:
+            problem(f"{where}.{key}", f"未知的条目（可用：{'、'.join(PARAGRAPH_FIELDS)}）")
+            continue
+        if not isinstance(text, str):
+            problem(f"{where}.{key}", "应为文字")
+            continue
+        try:
+            fields = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+        except ValueError as exc:
+            problem(f"{where}.{key}", f"花括号不成对（{exc}）；文字中的花括号请写成 {{{{ 或 }}}}")
+            continue
+        unknown = sorted(fields - allowed)
+        if unknown:
+            usable = "、".join(f"{{{f}}}" for f in sorted(allowed)) or "无"
+            problem(f"{where}.{key}", f"未知的占位符{'、'.join(f'{{{f}}}' for f in unknown)}（可用：{usable}）")
+            continue
+        paragraphs[str(key)] = text
+    for key in PARAGRAPH_FIELDS:
+        if key not in raw:
+            problem(where, f"缺少条目“{key}”")
+    return paragraphs

@@ -121,7 +121,7 @@ class DraftController(QObject):
 
     def set_text(self, key: str, text: str) -> None:
         try:
-            changes = self.session.set_text(key, text)
+            changes = self.session.set_text(key, text, typed=True)  # the clerk's: cleaned, not refused
         except (DraftError, EditError) as exc:
             self.sig_error.emit(exc.message)
             return
@@ -129,7 +129,7 @@ class DraftController(QObject):
 
     def set_meta(self, **fields: object) -> None:
         try:
-            changes = self.session.set_meta(**fields)
+            changes = self.session.set_meta(typed=True, **fields)
         except (DraftError, EditError) as exc:
             self.sig_error.emit(exc.message)
             return

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from reportdesk.core.findings import Finding
 from reportdesk.core.text import paragraphs
+from reportdesk.core.typed_text import clean_typed_text
 from reportdesk.ui.controller import DraftController
 
 log = logging.getLogger(__name__)
@@ -109,14 +110,27 @@ def data_paragraph_place(text: str, heading: str, subheadings: tuple[str, ...]) 
 
 
 class TextEditor(QPlainTextEdit):
-    """The section editor: says what was pasted, so that PDF line breaks can be offered to join."""
+    """The section editor: says what was pasted, so that PDF line breaks can be offered to join.
+
+    Pasted or dropped text is cleaned as it comes in (``clean_typed_text``: Word's manual line
+    and page breaks become line breaks, cell marks, NULs, soft hyphens and zero-width spaces go),
+    so the editor shows exactly what is saved and one undo takes the whole paste back.
+    """
 
     sig_pasted = Signal(int, int)  # start and end (Qt positions) of the text just pasted
+    sig_visible_removed = Signal(int)  # how many visible characters a paste lost (lone surrogates)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         start = self.textCursor().selectionStart()
-        super().insertFromMimeData(source)
+        cleaned = clean_typed_text(source.text()) if source.hasText() else None
+        if cleaned is not None and cleaned.text != source.text():
+            self.textCursor().insertText(cleaned.text)  # one edit: one undo step, as a paste is
+            self.ensureCursorVisible()
+        else:
+            super().insertFromMimeData(source)
         self.sig_pasted.emit(start, self.textCursor().position())
+        if cleaned is not None and cleaned.changed_visibly:
+            self.sig_visible_removed.emit(cleaned.visible)
 
 
 def count_characters(text: str) -> int:
@@ -192,6 +206,7 @@ class TextSectionPage(QWidget):
 
         self.editor = TextEditor(self)
         self.editor.sig_pasted.connect(self._on_pasted)
+        self.editor.sig_visible_removed.connect(self._on_visible_removed)
         self.editor.setPlainText(controller.session.report.texts.get(key, ""))
         if subheadings:
             self.editor.setPlaceholderText(
@@ -318,6 +333,12 @@ class TextSectionPage(QWidget):
                 self.tr("粘贴的文字中有 {0} 处句子中间断行（多见于从 PDF 复制）。合并后可撤销。").format(count)
             )
         self.join_bar.setVisible(bool(count))
+
+    def _on_visible_removed(self, count: int) -> None:
+        self.controller_message(
+            self.tr("粘贴的文字中有 {0} 个残缺的字符（复制时被截断，显示为方框或问号），无法保存，已删除；"
+                    "其余文字未改动。").format(count)
+        )
 
     def join_pasted_lines(self) -> int:
         """Join the lines broken mid-sentence in the text just pasted: one undoable step."""

@@ -24,8 +24,12 @@ from reportdesk.core.text.vocabulary import Vocabulary, vocabulary
 
 log = logging.getLogger(__name__)
 
+#: The metadata a preamble's contact sentence lists, in this order (``contact_<field>`` in the form).
+CONTACT_FIELDS = ("address", "phone", "email")
+
+
 def _templates(form: FormDef) -> dict[str, str]:
-    """The form's ``[text_paragraphs]``: requests, appeals, appeals_none, basis_sentence."""
+    """The form's ``[text_paragraphs]`` (see :data:`reportdesk.core.form_text.PARAGRAPH_FIELDS`)."""
     return dict(form.text_checks.paragraphs)
 
 
@@ -65,57 +69,45 @@ def _row_total(cells: Mapping[str, Value], row: str, vocab: Vocabulary) -> int:
     return _v(cells, *(f"requests.{row}.{c}" for c in vocab.applicant_columns))
 
 
+def _count(cells: Mapping[str, Value], vocab: Vocabulary, rows_key: str, columns_key: str) -> int:
+    """What a field of ``[text_paragraph_fields]`` counts (see the form file)."""
+    request = next((t for t in vocab.requests if t.key == rows_key), None)
+    if request is not None:
+        if not columns_key:
+            return sum(_row_total(cells, r, vocab) for r in request.rows)
+        columns = next(t.columns for t in vocab.applicants if t.key == columns_key)
+        return _v(cells, *(f"requests.{r}.{c}" for r in request.rows for c in columns))
+    rows = vocab.appeal_rows(rows_key)
+    if columns_key:
+        columns = next(t.columns for t in vocab.appeal_columns if t.key == columns_key)
+        return _v(cells, *(f"appeals.{g}.{c}" for g in rows for c in columns))
+    totals = [f"appeals.{g}.total" for g in rows]
+    if all(cells.get(i) is None for i in totals):  # no total stated: the sum of the parts
+        parts = [c.id for c in vocab.form.tables["appeals"].columns if c.id != "total"]
+        return _v(cells, *(f"appeals.{g}.{p}" for g in rows for p in parts))
+    return _v(cells, *totals)
+
+
+def _figures(cells: Mapping[str, Value], vocab: Vocabulary) -> dict[str, int]:
+    return {name: _count(cells, vocab, rows, columns)
+            for name, rows, columns in vocab.form.text_checks.paragraph_fields}
+
+
 def requests_paragraph(cells: Mapping[str, Value], form: FormDef | None = None) -> str:
     """The standard sentences about applications, from the effective cells of table 三."""
     vocab = _vocab(form)
-
-    def group(key: str) -> int:  # a row ("received") or a group of rows ("refused")
-        return sum(_row_total(cells, r, vocab) for r in vocab.group_rows(key))
-
-    return _templates(vocab.form)["requests"].format(
-        received=group("received"),
-        natural=_v(cells, *(f"requests.{r}.natural" for r in vocab.group_rows("received"))),
-        orgs=_v(cells, *(f"requests.{r}.{c}" for r in vocab.group_rows("received") for c in vocab.org_columns)),
-        carried_over=group("carried_over"),
-        handled=group("handled_total"),
-        granted=group("granted"),
-        partly_granted=group("partly_granted"),
-        refused=group("refused"),
-        unavailable=group("unavailable"),
-        declined=group("declined"),
-        other=group("other"),
-        carried_forward=group("carried_forward"),
-    )
+    return _templates(vocab.form)["requests"].format_map(_figures(cells, vocab))
 
 
 def appeals_paragraph(cells: Mapping[str, Value], form: FormDef | None = None) -> str:
     """The standard sentence about 行政复议 and 行政诉讼, from the effective cells of table 四."""
     vocab = _vocab(form)
-
-    def a(group: str, column: str) -> int:
-        ids = [f"appeals.{g}.{column}" for g in vocab.appeal_rows(group)]
-        if column == "total" and all(cells.get(i) is None for i in ids):
-            parts = ("upheld", "corrected", "other", "pending")
-            return sum(_v(cells, *(f"appeals.{g}.{p}" for g in vocab.appeal_rows(group))) for p in parts)
-        return _v(cells, *ids)
-
+    figures = _figures(cells, vocab)
     templates = _templates(vocab.form)
-    if a("reconsideration", "total") == 0 and a("litigation", "total") == 0:
+    none_when = vocab.form.text_checks.appeals_none_when_zero
+    if none_when and all(figures[f] == 0 for f in none_when):
         return templates["appeals_none"]
-    return templates["appeals"].format(
-        r_total=a("reconsideration", "total"),
-        r_upheld=a("reconsideration", "upheld"),
-        r_corrected=a("reconsideration", "corrected"),
-        r_other=a("reconsideration", "other"),
-        r_pending=a("reconsideration", "pending"),
-        l_total=a("litigation", "total"),
-        d_total=a("litigation_direct", "total"),
-        a_total=a("litigation_after", "total"),
-        l_upheld=a("litigation", "upheld"),
-        l_corrected=a("litigation", "corrected"),
-        l_other=a("litigation", "other"),
-        l_pending=a("litigation", "pending"),
-    )
+    return templates["appeals"].format_map(figures)
 
 
 def data_paragraph(cells: Mapping[str, Value], form: FormDef | None = None) -> str:
@@ -132,22 +124,24 @@ def report_title(report: Report, form: FormDef | None = None) -> str:
 def preamble(form: FormDef, report: Report) -> str:
     """The opening paragraph: basis, the six parts, the 统计期限, where published, contact.
 
-    Parts whose metadata is missing are left out rather than written with a gap.
+    Every sentence is the form's (``[text_paragraphs]``); parts whose metadata is missing are
+    left out rather than written with a gap.
     """
+    t = _templates(form)
     parts = [s.heading.split("、", 1)[1] for s in form.sections]
-    listed = "，".join(parts)  # the 4th part has a "、" of its own
     count = "零一二三四五六七八九十"[len(parts)] if len(parts) <= 10 else str(len(parts))
-    sentences = [_templates(form)["basis_sentence"].format(basis=form.basis), f"全文由{listed}{count}部分组成。"]
+    sentences = [t["basis_sentence"].format(basis=form.basis),
+                 t["parts_sentence"].format(parts=t["parts_separator"].join(parts), count=count)]
     if report.year:
-        sentences.append(f"本报告所列数据的统计期限自{report.year}年1月1日起至{report.year}年12月31日止。")
+        sentences.append(t["period_sentence"].format(year=report.year))
     meta = report.meta
     if meta.get("website"):
-        sentences.append(f"本报告电子版可在{meta['website']}查阅或下载。")
-    contact = [f"{k}：{meta[f]}" for f, k in (("address", "地址"), ("phone", "电话"), ("email", "电子邮箱")) if meta.get(f)]
-    who = (report.agency or "本机关") + meta.get("contact_office", "")
+        sentences.append(t["website_sentence"].format(website=meta["website"]))
+    contact = [t[f"contact_{f}"].format_map({f: meta[f]}) for f in CONTACT_FIELDS if meta.get(f)]
+    who = (report.agency or t["unnamed_agency"]) + meta.get("contact_office", "")
     if contact or meta.get("contact_office"):
-        detail = f"（{'；'.join(contact)}）" if contact else ""
-        sentences.append(f"如对本报告有疑问，请与{who}联系{detail}。")
+        detail = t["contact_detail"].format(items=t["contact_separator"].join(contact)) if contact else ""
+        sentences.append(t["contact_sentence"].format(who=who, detail=detail))
     return "".join(sentences)
 
 
