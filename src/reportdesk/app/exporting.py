@@ -18,7 +18,14 @@ from reportdesk.core.findings import Finding
 from reportdesk.core.report import Report
 from reportdesk.documents import layout
 from reportdesk.documents.files import ExportError
-from reportdesk.documents.options import DEFAULT_OPTIONS, FONT_SET_NAMES, ExportOptions, FontSet, internal_note
+from reportdesk.documents.options import (
+    DEFAULT_OPTIONS,
+    FONT_SET_NAMES,
+    ExportOptions,
+    FontSet,
+    internal_note,
+    missing_faces,
+)
 
 if TYPE_CHECKING:
     from reportdesk.app.batch import FileResult
@@ -35,6 +42,9 @@ __all__ = [
     "find_soffice",
     "internal_note",
     "layout",
+    "missing_faces",
+    "pdf_from_docx",
+    "place_file",
     "write_summary",
 ]
 
@@ -53,6 +63,26 @@ def export_report(report: Report, *, docx: Path | None = None, xlsx: Path | None
     from reportdesk.documents.export import export_report as write
 
     return write(report, docx=docx, xlsx=xlsx, pdf=pdf, options=options, findings=findings, accepted=accepted)
+
+
+def place_file(made: Path, target: Path) -> None:
+    """Copy the finished file *made* to *target*, replacing it in one step (see
+    :func:`reportdesk.documents.files.write_atomically`); raises :class:`ExportError`."""
+    import shutil
+
+    from reportdesk.documents.files import write_atomically
+
+    def copy(temp: Path) -> None:
+        shutil.copyfile(made, temp)
+
+    write_atomically(Path(target), copy)
+
+
+def pdf_from_docx(docx: Path, pdf: Path, fonts: FontSet) -> list[str]:
+    """The PDF of an exported .docx (LibreOffice); the font substitutions made, in words."""
+    from reportdesk.documents.export import pdf_from_docx as convert
+
+    return convert(docx, pdf, fonts)
 
 
 def write_summary(results: Sequence[FileResult], path: Path) -> None:

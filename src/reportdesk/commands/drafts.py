@@ -107,8 +107,7 @@ def run_new(args: argparse.Namespace) -> int:
 def _in_folder(folder: Path, agency: str, year: int) -> Path:
     """The new draft in an existing *folder*: the app's default name (``某市某某局-2023.rdesk``,
     valid on Windows and Linux), with "-2", "-3" … when taken, so that no draft is overwritten."""
-    from reportdesk.app.paths import free_path
-    from reportdesk.core.file_names import draft_file_name
+    from reportdesk.core.file_names import draft_file_name, free_path
 
     return free_path(folder, draft_file_name(agency, year, folder=str(folder)))
 

@@ -11,7 +11,6 @@ The PDF is made here afterwards (LibreOffice has its own time bound, see ``docum
 from __future__ import annotations
 
 import argparse
-import functools
 import shutil
 import sys
 import tempfile
@@ -206,24 +205,23 @@ def run(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
         if value.status:
             return value.status
-        return _place(value)
+        return _place(value, args.fonts)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _place(prepared: Prepared) -> int:
+def _place(prepared: Prepared, fonts: str) -> int:
     """Move the finished documents to the user's files (each replaced in one step) and make the PDF."""
-    from reportdesk.documents.files import ExportError, write_atomically
+    from reportdesk.app.exporting import ExportError, FontSet, pdf_from_docx, place_file
 
     written: list[str] = []
+    substitutions: list[str] = []
     try:
         for made, target in prepared.files:
-            write_atomically(Path(target), functools.partial(_copy, Path(made)))
+            place_file(Path(made), Path(target))
             written.append(target)
         if prepared.pdf is not None:
-            from reportdesk.documents.pdf import convert_to_pdf
-
-            convert_to_pdf(Path(prepared.pdf[0]), Path(prepared.pdf[1]))
+            substitutions = pdf_from_docx(Path(prepared.pdf[0]), Path(prepared.pdf[1]), FontSet(fonts))
             written.append(prepared.pdf[1])
     except ExportError as exc:
         for path in written:
@@ -232,10 +230,7 @@ def _place(prepared: Prepared) -> int:
         return 2
     for path in written:
         print(f"已导出：{path}")
-    for line in getattr(written, "font_substitutions", []):
+    for line in substitutions:
         print(f"PDF 字体替代：{line}")
     return 0
 
-
-def _copy(made: Path, temp: Path) -> None:
-    shutil.copyfile(made, temp)

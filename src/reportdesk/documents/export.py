@@ -11,7 +11,7 @@ from reportdesk.core.catalog import get_form
 from reportdesk.core.checks import check_report
 from reportdesk.core.findings import Finding
 from reportdesk.core.report import Report
-from reportdesk.documents.options import DEFAULT_OPTIONS, ExportOptions
+from reportdesk.documents.options import DEFAULT_OPTIONS, ExportOptions, FontSet
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,6 @@ def export_report(
     computed when not given; *accepted* (``Finding.key`` -> reason) marks the warnings
     the clerk accepted.  Raises :class:`~reportdesk.documents.files.ExportError`.
     """
-    from reportdesk.documents.options import FONT_SETS
     from reportdesk.documents.word_writer import write_docx
 
     form = get_form(report.form_id)
@@ -60,16 +59,21 @@ def export_report(
                    internal_note=options.internal_note)
         written.append(Path(xlsx))
     if pdf is not None:
-        from reportdesk.documents.pdf import convert_to_pdf
-
-        set_ = FONT_SETS[options.fonts]
-        faces = [set_.title, set_.heading1, set_.heading2, set_.body, set_.table, set_.page_number]
         if docx is not None:
-            written.font_substitutions = convert_to_pdf(Path(docx), Path(pdf), fonts=faces)
+            written.font_substitutions = pdf_from_docx(Path(docx), Path(pdf), options.fonts)
         else:
             with tempfile.TemporaryDirectory(prefix="reportdesk-export-") as work:
                 source = Path(work) / f"{Path(pdf).stem}.docx"
                 write_docx(report, source, options, form)
-                written.font_substitutions = convert_to_pdf(source, Path(pdf), fonts=faces)
+                written.font_substitutions = pdf_from_docx(source, Path(pdf), options.fonts)
         written.append(Path(pdf))
     return written
+
+
+def pdf_from_docx(docx: Path, pdf: Path, fonts: FontSet) -> list[str]:
+    """The PDF of an exported .docx through LibreOffice, the faces of *fonts* mapped to installed ones
+    where missing; returns the substitutions made, in words."""
+    from reportdesk.documents.options import FONT_SETS, faces
+    from reportdesk.documents.pdf import convert_to_pdf
+
+    return convert_to_pdf(Path(docx), Path(pdf), fonts=faces(FONT_SETS[fonts]))

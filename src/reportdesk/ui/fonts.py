@@ -7,10 +7,13 @@ Microsoft YaHei (every Windows since Vista) and SimSun, by their Windows family 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from reportdesk.documents.options import FontSet, missing_faces
+if TYPE_CHECKING:  # the export page asks; start-up only sets the UI font
+    from reportdesk.app.exporting import FontSet
 
 UI_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "微软雅黑", "Microsoft YaHei UI",
                "SimSun", "宋体", "WenQuanYi Micro Hei", "PingFang SC")
@@ -35,6 +38,8 @@ def apply_ui_font(app: QApplication) -> None:
 
 def font_report(font_set: FontSet, installed: set[str]) -> str:
     """One line for the export page: which requested faces are missing and what Word will use."""
+    from reportdesk.app.exporting import missing_faces
+
     missing = missing_faces(font_set, installed)
     if not missing:
         return QApplication.translate("ExportPanel", "本机已安装所选字体。")
