@@ -91,10 +91,7 @@ def import_in_worker(path: Path, *, timeout: float | None = None, memory: int | 
 
     path = Path(path)
     _check_suffix(path, IMPORT_SUFFIXES)
-    try:
-        require_regular_file(path)  # a FIFO would block the reader; a folder is no report
-    except ReportFileError as exc:
-        raise ImportFailed(exc.message) from exc
+    _require_regular(path)
     result = review_many([path], None, jobs=1, isolate=True, timeout=timeout or FILE_TIMEOUT_S,
                          memory=memory or WORKER_MEMORY_BYTES, task=task)[0]
     if result.error is not None or result.report is None:
@@ -114,10 +111,7 @@ def read_previous(path: Path, year: int | None = None) -> Report:
     """
     path = Path(path)
     _check_suffix(path, PREVIOUS_SUFFIXES)
-    try:
-        require_regular_file(path)  # a FIFO would block the reader; a folder is no report
-    except ReportFileError as exc:
-        raise ImportFailed(exc.message) from exc
+    _require_regular(path)
     if path.suffix.lower() == ".rdesk":
         report = _read_here(path)
     else:
@@ -131,6 +125,14 @@ def read_previous(path: Path, year: int | None = None) -> Report:
         raise ImportFailed("文件中没有读到任何数字或文字，不像一份年度报告。")
     check_previous(report, year)
     return report
+
+
+def _require_regular(path: Path) -> None:
+    """Refuse at once what is not a regular file: a FIFO would block the reader, a folder is no report."""
+    try:
+        require_regular_file(path)
+    except ReportFileError as exc:
+        raise ImportFailed(exc.message) from exc
 
 
 def _read_here(path: Path) -> Report:

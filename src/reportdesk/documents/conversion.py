@@ -22,7 +22,7 @@ from pathlib import Path
 from reportdesk.core.interchange import ReportFileError
 from reportdesk.core.table_import import ImportResult
 from reportdesk.documents.pdf import find_soffice
-from reportdesk.documents.safety import MAX_FILE_BYTES, OLE_SIGNATURE, _ole_kind
+from reportdesk.documents.safety import OLE_SIGNATURE, _ole_kind, read_head
 
 log = logging.getLogger(__name__)
 
@@ -67,19 +67,7 @@ def import_converted(path: Path, timeout: float = CONVERT_TIMEOUT_S) -> ImportRe
 
 
 def _check_source(path: Path, kind: str) -> None:
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as stream:
-            head = stream.read(min(size, 1024 * 1024))
-    except OSError as exc:
-        raise ReportFileError(f"无法打开文件：{exc.strerror or exc}", "io") from exc
-    if size == 0:
-        raise ReportFileError("文件是空的（0 字节），可能在复制或下载时损坏，请重新获取文件。", "empty")
-    if size > MAX_FILE_BYTES:
-        raise ReportFileError(
-            f"文件过大（{size / 1024 / 1024:.0f} MB），年度报告不应超过 {MAX_FILE_BYTES // 1024 // 1024} MB，未读取。",
-            "too_large",
-        )
+    head = read_head(path)
     if head.startswith(OLE_SIGNATURE) and _ole_kind(head) == "encrypted":
         raise ReportFileError(
             f"这个{kind}设置了打开密码（已加密），无法读取。请在 Word / WPS 中取消密码后另存为 .docx 再打开。",

@@ -44,7 +44,7 @@ from reportdesk.core.interchange import ReportFileError
 from reportdesk.core.report import Report
 from reportdesk.core.table_import import Grid, ImportResult
 from reportdesk.documents.content import DocumentContent, build_result
-from reportdesk.documents.safety import MAX_FILE_BYTES
+from reportdesk.documents.safety import read_head
 
 log = logging.getLogger(__name__)
 
@@ -150,19 +150,7 @@ def _join_rows_cut_by_pages(parts: list[tuple[_Table, Grid]], edges: list[tuple[
 
 
 def _check_file(path: Path) -> None:
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as stream:
-            head = stream.read(1024)
-    except OSError as exc:
-        raise ReportFileError(f"无法打开文件：{exc.strerror or exc}", "io") from exc
-    if size == 0:
-        raise ReportFileError("文件是空的（0 字节），可能在复制或下载时损坏，请重新获取文件。", "empty")
-    if size > MAX_FILE_BYTES:
-        raise ReportFileError(
-            f"文件过大（{size / 1024 / 1024:.0f} MB），年度报告不应超过 {MAX_FILE_BYTES // 1024 // 1024} MB，未读取。",
-            "too_large",
-        )
+    head = read_head(path, 1024)
     if b"%PDF-" not in head:
         raise ReportFileError("文件不是有效的 PDF 文件（没有 PDF 文件头），可能已损坏或扩展名不对。", "not_pdf")
 

@@ -51,13 +51,12 @@ def _ole_kind(head: bytes) -> str:
     return "ole"
 
 
-def open_package(path: Path, kind: str) -> zipfile.ZipFile:
-    """Open *path* as an OOXML zip package of *kind* ("docx"/"xlsx") after the checks above."""
-    name = KIND_NAMES[kind]
+def read_head(path: Path, length: int = 1024 * 1024) -> bytes:
+    """The first *length* bytes of *path*, after refusing an empty file or one over the size bound."""
     try:
         size = path.stat().st_size
         with open(path, "rb") as stream:
-            head = stream.read(min(size, 1024 * 1024))
+            head = stream.read(min(size, length))
     except OSError as exc:
         raise ReportFileError(f"无法打开文件：{exc.strerror or exc}", "io") from exc
     if size == 0:
@@ -67,6 +66,13 @@ def open_package(path: Path, kind: str) -> zipfile.ZipFile:
             f"文件过大（{size / 1024 / 1024:.0f} MB），年度报告不应超过 {MAX_FILE_BYTES // 1024 // 1024} MB，未读取。",
             "too_large",
         )
+    return head
+
+
+def open_package(path: Path, kind: str) -> zipfile.ZipFile:
+    """Open *path* as an OOXML zip package of *kind* ("docx"/"xlsx") after the checks above."""
+    name = KIND_NAMES[kind]
+    head = read_head(path)
     if head.startswith(OLE_SIGNATURE):
         ole = _ole_kind(head)
         if ole == "encrypted":
