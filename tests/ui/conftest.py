@@ -11,6 +11,17 @@ pytest.importorskip("PySide6")
 from reportdesk.ui.main_window import ReportWindow
 
 
+@pytest.fixture(autouse=True)
+def _clipboard_emptied_while_qt_lives() -> Iterator[None]:
+    """Empty the clipboard after each test: mime data a test put there is then deleted by Qt while the
+    application still exists, not by Python's collector at exit after Qt (a crash on exit)."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()
+
+
 @pytest.fixture
 def window(qtbot) -> Iterator[ReportWindow]:  # type: ignore[no-untyped-def]
     win = ReportWindow()
