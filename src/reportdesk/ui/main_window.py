@@ -112,7 +112,19 @@ class ReportWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 860)
+        self._fit_screen()
         self.refresh_recent()
+
+    def _fit_screen(self) -> None:
+        """Never larger than the screen (1366×768 laptops): the right pane and status bar would be off it."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        if self.width() <= area.width() and self.height() <= area.height():
+            return
+        self.resize(min(self.width(), area.width()), min(self.height(), area.height()))
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # --- chrome ----------------------------------------------------------------------------
 

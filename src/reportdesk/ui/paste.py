@@ -24,6 +24,7 @@ from reportdesk.core.clipboard_table import (
 )
 from reportdesk.core.labels import squeeze
 from reportdesk.core.numbers import Value, ValueParseError, format_value, parse_value
+from reportdesk.ui.cell_delegate import several_figures
 from reportdesk.ui.table_model import ReportTableModel
 
 log = logging.getLogger(__name__)
@@ -103,6 +104,10 @@ def plan_paste(model: ReportTableModel, row: int, col: int, text: str, html: str
         if d.derived or d.id in plan.edits:
             if squeeze(raw):
                 plan.skipped += 1
+            continue
+        several = several_figures(raw)
+        if several is not None:
+            plan.rejected.append(Rejected(d.label, raw, several))
             continue
         try:
             value = parse_value(raw, d.type)

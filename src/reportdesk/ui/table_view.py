@@ -54,6 +54,7 @@ class ReportTableView(QTableView):
         self._navigating = False
         self.delegate.sig_commit_move.connect(self.navigate_key)
         self.delegate.sig_rejected.connect(self.sig_message)
+        self.delegate.sig_block_paste.connect(self.paste_clipboard)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked

@@ -168,6 +168,15 @@ class DraftWorkspace(QWidget):
         return self.navigator.current_step()
 
     def go_to_step(self, step: str) -> None:
+        shown = self.stack.currentWidget()
+        if isinstance(shown, TableSectionPage) and shown is not self.pages.get(step):
+            refusal = shown.commit_editor()
+            if refusal is not None:  # stay: the refused text is still in its cell, with the reason
+                self.navigator.list.blockSignals(True)
+                self.navigator.select_step(self.step_of_widget(shown))
+                self.navigator.list.blockSignals(False)
+                shown.message.setText(self.tr("{0}（改正或按 Esc 取消后才能离开本页）").format(refusal.rstrip("。")))
+                return
         self.commit_pending()
         page = self.page(step)
         self.stack.setCurrentWidget(page)
@@ -217,6 +226,8 @@ class DraftWorkspace(QWidget):
         for page in self.pages.values():
             if isinstance(page, TextSectionPage | MetaPage):
                 page.commit()
+            elif isinstance(page, TableSectionPage) and page.commit_editor() is not None:
+                log.info("a cell's text that is not a figure was not written")
 
     # --- findings -----------------------------------------------------------------------------
 
