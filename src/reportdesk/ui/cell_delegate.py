@@ -80,8 +80,8 @@ class CellEditor(QLineEdit):
         html = mime.html() if mime is not None and mime.hasHtml() else ""
         if any(ch in text.strip() for ch in "\t\r\n") or ("<td" in html.lower() and html.lower().count("<td") > 1):
             self.sig_block_paste.emit(self)
-        else:
-            self.paste()
+        elif text.strip():
+            self.insert(text.strip())  # one Excel cell comes with a line end: not part of the figure
 
 
 class CellDelegate(QStyledItemDelegate):

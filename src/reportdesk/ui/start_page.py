@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+
+from reportdesk.ui.meta_page import YearSpinBox
 
 if TYPE_CHECKING:
     from reportdesk.core.report import Report
@@ -48,7 +49,7 @@ class NewReportDialog(QDialog):
         self.agency.setPlaceholderText(self.tr("如：某市人力资源和社会保障局"))
         self.agency.setMinimumWidth(420)
         self.agency.textChanged.connect(self._fit_agency)
-        self.year = QSpinBox(self)
+        self.year = YearSpinBox(self)
         self.year.setRange(2021, 2100)
         self.year.setValue(default_report_year())
         layout.addRow(self.tr("单位名称"), self.agency)
