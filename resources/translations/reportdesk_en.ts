@@ -62,8 +62,20 @@
 <context>
     <name>CellDelegate</name>
     <message>
+        <source>“{0}”是多个数字（含制表符或换行），一个格子只能填一个数字；整块数字请按 Esc 退出编辑后再按 Ctrl+V 粘贴。</source>
+        <translation>“{0}” is several figures (tabs or line breaks); a cell holds one figure. To paste a block, press Esc to stop editing, then Ctrl+V.</translation>
+    </message>
+    <message>
+        <source>“{0}”中间有空格，看不出是一个数字还是几个；一个格子只填一个数字，若是 {1} 请去掉空格。</source>
+        <translation>“{0}” has a space inside: one figure or several? A cell holds one figure; if it is {1}, remove the space.</translation>
+    </message>
+    <message>
         <source>空</source>
         <translation>Blank</translation>
+    </message>
+    <message>
+        <source>“{0}”没有改动（输入的内容没有写入）：{1}</source>
+        <translation>“{0}” is unchanged (what was typed was not written): {1}</translation>
     </message>
 </context>
 <context>
@@ -118,6 +130,10 @@
     <message>
         <source>&lt;b&gt;检查结果&lt;/b&gt;</source>
         <translation>&lt;b&gt;Check results&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{0}（改正或按 Esc 取消后才能离开本页）</source>
+        <translation>{0} (correct it or press Esc to cancel before leaving this page)</translation>
     </message>
     <message>
         <source>基本信息</source>

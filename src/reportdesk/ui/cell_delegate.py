@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 _Index = QModelIndex | QPersistentModelIndex
 _INVALID_STYLE = "QLineEdit { background: #fde2e1; border: 2px solid #c0392b; }"
-#: White space inside a figure is read as a thousands separator only where it groups thousands.
+# White space inside a figure is read as a thousands separator only where it groups thousands.
 _SPACED_THOUSANDS = re.compile(r"^\d{1,3}( \d{3})+(\.\d+)?$", re.ASCII)
 _UNIT = re.compile(r"\s*(万元|件|个|项|条)$")
 
