@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QWheelEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from reportdesk.storage.draft import read_state
@@ -99,7 +100,7 @@ def test_a_pasted_cell_with_two_figures_is_rejected_and_named(window: ReportWind
     assert "拒绝 1 个" in page.message.text() and "12 5" in page.message.text()
 
 
-def test_closing_the_window_mid_edit_keeps_the_figure(window: ReportWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_closing_the_window_mid_edit_keeps_the_figure(window: ReportWindow, qtbot) -> None:
     """Typed 7, closed the window without Enter: the 7 was lost and a traceback went to the log."""
     page = table_page(window, "requests")
     click_cell(page, "requests.received.natural")
@@ -192,7 +193,7 @@ def test_excel_accounting_zeros_paste_as_zero(window: ReportWindow) -> None:
     expect_on_disk(window, {"appeals.reconsideration.upheld": 0, "appeals.reconsideration.corrected": 3})
 
 
-def test_the_first_window_fits_the_screen(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_first_window_fits_the_screen(qtbot) -> None:
     """The first start opened 1400×860 on a 1366×768 screen: the findings pane and status bar were off it."""
     win = ReportWindow()
     qtbot.addWidget(win)
@@ -200,3 +201,20 @@ def test_the_first_window_fits_the_screen(qtbot) -> None:  # type: ignore[no-unt
     assert win.width() <= area.width() and win.height() <= area.height()
     win.close()
 
+
+
+def test_one_copied_figure_pasted_on_a_selected_row_fills_it(window: ReportWindow) -> None:
+    """Excel fills a selection with one copied cell; only the first cell of the row took the 0."""
+    page = table_page(window, "requests")
+    view = page.view
+    row = page.model.index_of("requests.received.natural").row()
+    label = page.model.index(row, 0)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(label).center())
+    QApplication.processEvents()
+    put_clipboard("0\r\n", "<table><tr><td x:num>0</td></tr></table>")
+    press(Qt.Key.Key_V, CTRL)
+    expect_on_disk(window, {f"requests.received.{c}": 0 for c in
+                            ("natural", "commercial", "research", "public_interest", "legal_services", "other_org")})
+    assert "已粘贴 6 个数字" in page.message.text()
+    press(Qt.Key.Key_Z, CTRL)  # one step
+    expect_on_disk(window, {})

@@ -122,6 +122,37 @@ def plan_paste(model: ReportTableModel, row: int, col: int, text: str, html: str
     return plan
 
 
+def single_figure(text: str, html: str = "") -> str | None:
+    """The one cell's text when the clipboard holds exactly one non-empty cell (one Excel cell), else None."""
+    cells = [t for row in read_clipboard(text, html).rows for t in row]
+    return cells[0] if len(cells) == 1 and squeeze(cells[0]) else None
+
+
+def plan_fill(model: ReportTableModel, cell_ids: list[str], raw: str) -> PastePlan:
+    """One copied figure pasted on several selected cells fills each of them (as in Excel)."""
+    plan = PastePlan()
+    cells = model.controller.form.cells
+    for cid in cell_ids:
+        d = cells[cid]
+        if d.derived:
+            plan.skipped += 1
+            continue
+        several = several_figures(raw)
+        try:
+            if several is not None:
+                raise ValueParseError(several, raw)
+            value = parse_value(raw, d.type)
+        except ValueParseError as exc:
+            plan.rejected.append(Rejected(d.label, raw, exc.message))
+            continue
+        plan.edits[cid] = value
+        if raw.strip() == format_value(value):
+            plan.accepted.append(cid)
+        else:
+            plan.converted.append((cid, raw))
+    return plan
+
+
 def copy_block(model: ReportTableModel, top: int, left: int, bottom: int, right: int) -> str:
     """The shown text of a rectangle, tab-separated (merged cells give their text once)."""
     lines = []

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLin
 
 from reportdesk.core.form import GridCell
 from reportdesk.ui.cell_delegate import CellDelegate
-from reportdesk.ui.paste import PastePlan, copy_block, plan_paste
+from reportdesk.ui.paste import PastePlan, copy_block, plan_fill, plan_paste, single_figure
 from reportdesk.ui.table_model import ReportTableModel
 
 log = logging.getLogger(__name__)
@@ -546,7 +546,12 @@ class ReportTableView(QTableView):
             index = min(selected, key=lambda i: (i.row(), i.column()))
         if not index.isValid():
             index = self.table_model.index(0, 0)
-        plan = plan_paste(self.table_model, index.row(), index.column(), text, html)
+        targets = self._selected_cell_ids() if len(selected) > 1 else []
+        single = single_figure(text, html) if len(targets) > 1 else None
+        if single is not None:  # one copied figure on a selection of cells fills them all, as in Excel
+            plan = plan_fill(self.table_model, targets, single)
+        else:
+            plan = plan_paste(self.table_model, index.row(), index.column(), text, html)
         if plan.edits:
             self.table_model.controller.edit_cells(plan.edits, origin="pasted", text=self.tr("粘贴"))
         self.sig_pasted.emit(plan)
