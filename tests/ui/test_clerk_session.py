@@ -17,6 +17,7 @@ from reportdesk.ui.table_view import ReportTableView
 from tests.ui.keys import (
     cells_on_disk,
     click_cell,
+    commit_text,
     current_cell,
     expect_on_disk,
     focused,
@@ -218,3 +219,16 @@ def test_one_copied_figure_pasted_on_a_selected_row_fills_it(window: ReportWindo
     assert "已粘贴 6 个数字" in page.message.text()
     press(Qt.Key.Key_Z, CTRL)  # one step
     expect_on_disk(window, {})
+
+
+def test_ctrl_n_opens_the_new_report_dialog(window: ReportWindow) -> None:
+    """文件 › 新建报告 (Ctrl+N) crashed: Qt passed the action's checked=False as the previous report's path."""
+    page = table_page(window, "requests")
+    click_cell(page, "requests.received.natural")
+    press(Qt.Key.Key_N, CTRL)
+    dialog = window.new_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "新建报告" and dialog.previous is None
+    commit_text("某县测试局")  # as the input method delivers it
+    press(Qt.Key.Key_Return)
+    assert window.controller is not None and window.controller.session.report.agency == "某县测试局"

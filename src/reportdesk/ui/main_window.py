@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -128,11 +129,14 @@ class ReportWindow(QMainWindow):
 
     # --- chrome ----------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:
+    def _action(self, text: str, slot: Callable[..., object], shortcut: QKeySequence | str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        # QAction.triggered carries "checked": Qt hands it to any slot with an optional parameter, so
+        # 文件 › 新建报告 (Ctrl+N) called new_report(previous_path=False) and crashed.  Only a
+        # checkable action passes it on.
+        action.triggered.connect(lambda checked=False, a=action, s=slot: s(checked) if a.isCheckable() else s())
         return action
 
     def _build_actions(self) -> None:
