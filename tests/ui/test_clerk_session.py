@@ -232,3 +232,25 @@ def test_ctrl_n_opens_the_new_report_dialog(window: ReportWindow) -> None:
     commit_text("某县测试局")  # as the input method delivers it
     press(Qt.Key.Key_Return)
     assert window.controller is not None and window.controller.session.report.agency == "某县测试局"
+
+
+def test_a_click_on_the_navigator_keeps_a_refused_figure(window: ReportWindow) -> None:
+    """A click elsewhere closed the editor (Qt commits on focus-out) and the step changed: "8a" vanished."""
+    page = table_page(window, "requests")
+    click_cell(page, "requests.received.natural")
+    type_text("8a")
+    workspace = window.workspace
+    assert workspace is not None
+    navigator = workspace.navigator.list
+    item = navigator.item(workspace.navigator.step_ids().index("appeals"))
+    QTest.mouseClick(navigator.viewport(), Qt.MouseButton.LeftButton, pos=navigator.visualItemRect(item).center())
+    QApplication.processEvents()
+    assert workspace.stack.currentWidget() is page and workspace.navigator.current_step() == "requests"
+    editor = focused()
+    assert isinstance(editor, QLineEdit) and editor.text() == "8a"
+    editor.selectAll()
+    type_text("8")
+    QTest.mouseClick(navigator.viewport(), Qt.MouseButton.LeftButton, pos=navigator.visualItemRect(item).center())
+    QApplication.processEvents()
+    assert workspace.current_step() == "appeals"
+    expect_on_disk(window, {"requests.received.natural": 8})

@@ -163,6 +163,16 @@ class CellDelegate(QStyledItemDelegate):
             return exc.message
         return None
 
+    def not_written(self, editor: QLineEdit) -> str | None:
+        """The note for an editor closing with text that is not a figure (nothing is written), else None."""
+        index = self._editor_index.get(id(editor))
+        message = self.validate(editor, index) if index is not None and index.isValid() else None
+        if index is None or message is None:
+            return None
+        model = index.model()
+        d = model.cell_def(index) if isinstance(model, ReportTableModel) else None
+        return self.tr("“{0}”没有改动（输入的内容没有写入）：{1}").format(d.label if d is not None else "", message)
+
     def _paste_block(self, editor: QLineEdit) -> None:
         self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
         self.sig_block_paste.emit()
@@ -205,9 +215,11 @@ class CellDelegate(QStyledItemDelegate):
             index = self._editor_index.get(id(obj))
             if index is not None and index.isValid():
                 message = self.validate(obj, index)
-                if message is not None:  # the editor closes: say that the cell kept its figure
-                    model = index.model()
-                    d = model.cell_def(index) if isinstance(model, ReportTableModel) else None
-                    self.sig_rejected.emit(self.tr("“{0}”没有改动（输入的内容没有写入）：{1}").format(
-                        d.label if d is not None else "", message))
+                if message is not None:
+                    # Stay open with the text and the reason (Qt would close the editor and drop what
+                    # was typed): a click on the navigator or another pane must not lose it unseen.
+                    obj.setStyleSheet(_INVALID_STYLE)
+                    obj.setToolTip(message)
+                    self.sig_rejected.emit(message)
+                    return False
         return super().eventFilter(obj, event)

@@ -99,6 +99,7 @@ class TableSectionPage(QWidget):
         message = view.delegate.validate(editor, view.currentIndex())
         if message is not None:
             self.message.setText(message)
+            editor.setFocus()
             return message
         view.delegate.commitData.emit(editor)
         view.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)

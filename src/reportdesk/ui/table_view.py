@@ -22,7 +22,15 @@ from PySide6.QtGui import (
     QMouseEvent,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
 
 from reportdesk.core.form import GridCell
 from reportdesk.ui.cell_delegate import CellDelegate
@@ -344,6 +352,14 @@ class ReportTableView(QTableView):
             if self._move_to_column(rows, anchor):
                 return
         self._move_by(rows, cols)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """An editor closing with text that is not a figure (a click on another cell) says nothing was written."""
+        if hint != QAbstractItemDelegate.EndEditHint.RevertModelCache and isinstance(editor, QLineEdit):
+            note = self.delegate.not_written(editor)
+            if note is not None:
+                self.sig_message.emit(note)
+        super().closeEditor(editor, hint)
 
     def _land(self, target: QModelIndex) -> None:
         self._navigating = True
