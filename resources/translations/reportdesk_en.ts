@@ -814,6 +814,10 @@ this year&apos;s “carried over from last year” row starts from last year&apo
         <translation>Nothing to undo.</translation>
     </message>
     <message>
+        <source>本页有一个格子的内容不是有效数字，请先改正或按 Esc 取消，再撤销或重做。</source>
+        <translation>A cell on this page holds text that is not a valid figure: correct it or press Esc to cancel, then undo or redo.</translation>
+    </message>
+    <message>
         <source>已重做：{0}</source>
         <translation>Redone: {0}</translation>
     </message>

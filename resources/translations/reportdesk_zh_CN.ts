@@ -814,6 +814,10 @@
             <translation>没有可撤销的操作。</translation>
         </message>
         <message>
+            <source>本页有一个格子的内容不是有效数字，请先改正或按 Esc 取消，再撤销或重做。</source>
+            <translation>本页有一个格子的内容不是有效数字，请先改正或按 Esc 取消，再撤销或重做。</translation>
+        </message>
+        <message>
             <source>已重做：{0}</source>
             <translation>已重做：{0}</translation>
         </message>

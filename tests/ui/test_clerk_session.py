@@ -254,3 +254,22 @@ def test_a_click_on_the_navigator_keeps_a_refused_figure(window: ReportWindow) -
     QApplication.processEvents()
     assert workspace.current_step() == "appeals"
     expect_on_disk(window, {"requests.received.natural": 8})
+
+
+def test_undo_of_another_page_waits_for_a_refused_figure(window: ReportWindow) -> None:
+    """With "8a" kept open in 表四, 编辑 › 撤销 of a 表三 step would change 表三 out of sight."""
+    requests = table_page(window, "requests")
+    click_cell(requests, "requests.received.natural")
+    type_text("5")
+    press(Qt.Key.Key_Return)
+    appeals = table_page(window, "appeals")
+    click_cell(appeals, "appeals.reconsideration.upheld")
+    type_text("8a")
+    assert window.workspace is not None
+    window.workspace.findings_panel.setFocus()  # the focus leaves the cell; "8a" stays in it
+    QApplication.processEvents()
+    window.undo_action.trigger()
+    QApplication.processEvents()
+    assert window.workspace.stack.currentWidget() is appeals
+    assert "不是有效数字" in window.statusBar().currentMessage()
+    expect_on_disk(window, {"requests.received.natural": 5})

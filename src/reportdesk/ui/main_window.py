@@ -310,7 +310,9 @@ class ReportWindow(QMainWindow):
             return
         text = stack.redoText() if redo else stack.undoText()
         cells = self._stack_step(redo)
-        self.workspace.reveal_cells(cells)
+        if not self.workspace.reveal_cells(cells):  # never change figures out of sight
+            self.statusBar().showMessage(self.tr("本页有一个格子的内容不是有效数字，请先改正或按 Esc 取消，再撤销或重做。"), 8000)
+            return
         stack.redo() if redo else stack.undo()
         self.workspace.reveal_cells(cells)
         self.statusBar().showMessage(
