@@ -71,9 +71,15 @@ class Session:
 
     def focus(self, title: str) -> None:
         """Give the X focus to the window of that title (there is no window manager under Xvfb to do it)."""
-        found = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", title], env=self.env,
-                               capture_output=True, text=True, timeout=20).stdout.split()
-        self.x("windowfocus", "--sync", found[-1])
+        for _ in range(100):
+            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", title], env=self.env,
+                                   capture_output=True, text=True).stdout.split()
+            if found:
+                time.sleep(0.5)  # mapped is not yet painted and ready for keys
+                self.x("windowfocus", "--sync", found[-1])
+                return
+            time.sleep(0.2)
+        raise SystemExit(f"没有出现标题含“{title}”的窗口")
 
     def keys(self, *names: str) -> None:
         for name in names:
@@ -109,12 +115,15 @@ def run(size: str, out: Path, keep: bool) -> int:
             return 2
     out.mkdir(parents=True, exist_ok=True)
     home = Path(tempfile.mkdtemp(prefix="clerk-home-"))
-    read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{size}x24"],
-                            pass_fds=(write_fd,), stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    display = ":" + os.read(read_fd, 16).decode().strip()
-    os.close(read_fd)
+    number = next(n for n in range(120 + os.getpid() % 200, 1000) if not Path(f"/tmp/.X{n}-lock").exists()
+                  and not Path(f"/tmp/.X11-unix/X{n}").exists())
+    display = f":{number}"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
+                            stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        if Path(f"/tmp/.X11-unix/X{number}").exists():
+            break
+        time.sleep(0.1)
     env = dict(os.environ, DISPLAY=display, REPORTDESK_HOME=str(home), QT_QPA_PLATFORM="xcb",
                PYTHONPATH=str(ROOT / "src"))
     app = subprocess.Popen([sys.executable, "-m", "reportdesk"], env=env, stdout=subprocess.DEVNULL,
