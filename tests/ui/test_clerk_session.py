@@ -273,3 +273,19 @@ def test_undo_of_another_page_waits_for_a_refused_figure(window: ReportWindow) -
     assert window.workspace.stack.currentWidget() is appeals
     assert "不是有效数字" in window.statusBar().currentMessage()
     expect_on_disk(window, {"requests.received.natural": 5})
+
+
+def test_save_and_check_mid_edit_take_the_figure_being_typed(window: ReportWindow) -> None:
+    """立即保存 (Ctrl+S) and 全部检查 (F5) while a figure is still in its editor left it out."""
+    page = table_page(window, "requests")
+    click_cell(page, "requests.received.natural")
+    type_text("4")
+    press(Qt.Key.Key_S, CTRL)
+    assert window.controller is not None
+    assert read_state(window.controller.session.path)[0].cells.get("requests.received.natural") == ("4", "typed")
+    click_cell(page, "requests.received.commercial")
+    type_text("6")
+    press(Qt.Key.Key_F5)
+    blank = next(f for f in window.controller.findings if f.rule == "blank" and "表三" in f.message)
+    assert "requests.received.commercial" not in blank.cells
+    expect_on_disk(window, {"requests.received.natural": 4, "requests.received.commercial": 6})
