@@ -289,3 +289,35 @@ def test_save_and_check_mid_edit_take_the_figure_being_typed(window: ReportWindo
     blank = next(f for f in window.controller.findings if f.rule == "blank" and "表三" in f.message)
     assert "requests.received.commercial" not in blank.cells
     expect_on_disk(window, {"requests.received.natural": 4, "requests.received.commercial": 6})
+
+
+def test_a_pasted_total_that_the_parts_do_not_make_is_named(window: ReportWindow) -> None:
+    """The source row said 总计 10 but its parts add up to 9: the 10 was skipped without a word."""
+    page = table_page(window, "appeals")
+    click_cell(page, "appeals.reconsideration.upheld")
+    put_clipboard("2\t3\t4\t0\t10\r\n")  # 结果维持 … 尚未审结, 总计
+    press(Qt.Key.Key_V, CTRL)
+    expect_on_disk(window, {"appeals.reconsideration.upheld": 2, "appeals.reconsideration.corrected": 3,
+                            "appeals.reconsideration.other": 4, "appeals.reconsideration.pending": 0})
+    message = page.message.text()
+    assert "合计与各项之和不符" in message and "粘贴的是 10" in message and "各项相加是 9" in message
+    press(Qt.Key.Key_Z, CTRL)
+    put_clipboard("2\t3\t4\t0\t9\r\n")  # a total that agrees says nothing more
+    press(Qt.Key.Key_V, CTRL)
+    assert "不符" not in page.message.text() and "跳过 1 个合计" in page.message.text()
+
+
+def test_a_whole_consistent_sheet_reports_no_total_mismatch(window: ReportWindow) -> None:
+    from tests.ui.clipboard_formats import excel_html, excel_sheet, excel_tsv, random_values
+
+    assert window.controller is not None
+    form = window.controller.form
+    table = form.tables["requests"]
+    values = random_values(form, table, seed=7)
+    rows, merges = excel_sheet(form, table, values)
+    page = table_page(window, "requests")
+    click_cell(page, "requests.received.natural")
+    put_clipboard(excel_tsv(rows), excel_html(rows, merges))
+    press(Qt.Key.Key_V, CTRL)
+    expect_on_disk(window, values)
+    assert "跳过" in page.message.text() and "不符" not in page.message.text()

@@ -48,6 +48,9 @@ class PastePlan:
     by_labels: bool = False  # aligned by the labels in the pasted block
     unknown_labels: list[str] = field(default_factory=list)
     truncated: bool = False
+    totals: list[tuple[str, str]] = field(default_factory=list)  # (derived cell id, the figure pasted on it)
+    # totals of the pasted block that differ from the sum of its parts here: (label, pasted, computed)
+    total_mismatches: list[tuple[str, str, str]] = field(default_factory=list)
 
     def summary(self) -> str:
         parts = [f"已粘贴 {len(self.accepted) + len(self.converted)} 个数字"]
@@ -60,6 +63,11 @@ class PastePlan:
             parts.append(f"拒绝 {len(self.rejected)} 个：{first.label} {_clause(first.message)}")
         if self.skipped:
             parts.append(f"跳过 {self.skipped} 个合计（合计自动计算）")
+        if self.total_mismatches:
+            label, pasted, computed = self.total_mismatches[0]
+            more = f"等 {len(self.total_mismatches)} 处" if len(self.total_mismatches) > 1 else ""
+            parts.append(f"注意：粘贴内容中的合计与各项之和不符——{label}粘贴的是 {pasted}，各项相加是 "
+                         f"{computed or '空'}{more}，请核对原表")
         if self.unplaced:
             shown = "、".join(f"{u.where}“{squeeze(u.raw)[:12]}”（{u.reason}）" for u in self.unplaced[:3])
             more = f"等 {len(self.unplaced)} 个" if len(self.unplaced) > 3 else ""
@@ -104,6 +112,8 @@ def plan_paste(model: ReportTableModel, row: int, col: int, text: str, html: str
         if d.derived or d.id in plan.edits:
             if squeeze(raw):
                 plan.skipped += 1
+                if d.derived:
+                    plan.totals.append((d.id, raw))
             continue
         several = several_figures(raw)
         if several is not None:
@@ -120,6 +130,23 @@ def plan_paste(model: ReportTableModel, row: int, col: int, text: str, html: str
         else:
             plan.converted.append((d.id, raw))
     return plan
+
+
+def check_totals(model: ReportTableModel, plan: PastePlan) -> None:
+    """After the paste: a total in the block that the parts written here do not add up to is named.
+
+    Totals are computed, so the pasted one is skipped; when it differs, the source table (or the
+    paste) has a figure wrong, and dropping it without a word would hide that.
+    """
+    cells = model.controller.form.cells
+    values = model.controller.values
+    for cid, raw in plan.totals:
+        try:
+            pasted = parse_value(raw, cells[cid].type)
+        except ValueParseError:
+            continue
+        if pasted is not None and values.get(cid) != pasted:
+            plan.total_mismatches.append((cells[cid].label, format_value(pasted), format_value(values.get(cid))))
 
 
 def single_figure(text: str, html: str = "") -> str | None:

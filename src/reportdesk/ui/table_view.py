@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from reportdesk.core.form import GridCell
 from reportdesk.ui.cell_delegate import CellDelegate
-from reportdesk.ui.paste import PastePlan, copy_block, plan_fill, plan_paste, single_figure
+from reportdesk.ui.paste import PastePlan, check_totals, copy_block, plan_fill, plan_paste, single_figure
 from reportdesk.ui.table_model import ReportTableModel
 
 log = logging.getLogger(__name__)
@@ -570,6 +570,7 @@ class ReportTableView(QTableView):
             plan = plan_paste(self.table_model, index.row(), index.column(), text, html)
         if plan.edits:
             self.table_model.controller.edit_cells(plan.edits, origin="pasted", text=self.tr("粘贴"))
+        check_totals(self.table_model, plan)
         self.sig_pasted.emit(plan)
         return plan
 
