@@ -5,6 +5,8 @@ Every key goes to the widget that has the focus in the real window; the draft is
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QWheelEvent
 from PySide6.QtTest import QTest
@@ -321,3 +323,27 @@ def test_a_whole_consistent_sheet_reports_no_total_mismatch(window: ReportWindow
     press(Qt.Key.Key_V, CTRL)
     expect_on_disk(window, values)
     assert "跳过" in page.message.text() and "不符" not in page.message.text()
+
+
+def test_the_sample_report_re_keyed_with_tab_lands_figure_for_figure(window: ReportWindow, sample_path: Path) -> None:
+    """Every figure of the 2022 sample typed into a fresh draft with Tab only (a blank: Tab without typing)."""
+    from reportdesk.core.catalog import get_form
+    from reportdesk.core.interchange import read_json_file
+    from reportdesk.core.numbers import format_value
+
+    sample = read_json_file(sample_path, get_form)
+    assert window.controller is not None
+    form = window.controller.form
+    expected = {cid: v for cid, v in sample.cells.items() if cid in form.cells and form.cells[cid].input}
+    for step in ("proactive", "requests", "appeals"):
+        page = table_page(window, step)
+        positions = sorted((g.row, g.col, g.cell_id) for g in page.model.table.grid
+                           if g.cell_id and not form.cells[g.cell_id].derived)
+        press(Qt.Key.Key_Home, CTRL)
+        for _row, _col, cid in positions:
+            assert current_cell(page) == cid
+            value = expected.get(cid)
+            if value is not None:
+                type_text(format_value(value))
+            press(Qt.Key.Key_Tab)
+    expect_on_disk(window, expected)
