@@ -164,9 +164,10 @@ class _TableParser(HTMLParser):
             # left out here would be lost without a word
             self._cell[-1] = []
             self._span[-1] = (_span(values.get("rowspan")), _span(values.get("colspan")))
-            # Excel and WPS give a number's value beside its shown text: <td x:num="0"> shows " - "
-            # in the accounting format, which read as shown would turn the 0 into a blank
-            self._number[-1] = values.get("x:num")
+            # Excel and WPS (x:num) and LibreOffice (sdval) give a number's value beside its shown
+            # text: <td x:num="0"> shows " - " in the accounting format, which read as shown would
+            # turn the 0 into a blank
+            self._number[-1] = values.get("x:num") or values.get("sdval")
         elif tag in self._BREAKS and self._cell[-1] is not None and self._cell[-1]:
             self._cell[-1].append("\n")
 
