@@ -81,8 +81,20 @@
     <context>
         <name>CellDelegate</name>
         <message>
+            <source>“{0}”是多个数字（含制表符或换行），一个格子只能填一个数字；整块数字请按 Esc 退出编辑后再按 Ctrl+V 粘贴。</source>
+            <translation>“{0}”是多个数字（含制表符或换行），一个格子只能填一个数字；整块数字请按 Esc 退出编辑后再按 Ctrl+V 粘贴。</translation>
+        </message>
+        <message>
+            <source>“{0}”中间有空格，看不出是一个数字还是几个；一个格子只填一个数字，若是 {1} 请去掉空格。</source>
+            <translation>“{0}”中间有空格，看不出是一个数字还是几个；一个格子只填一个数字，若是 {1} 请去掉空格。</translation>
+        </message>
+        <message>
             <source>空</source>
             <translation>空</translation>
+        </message>
+        <message>
+            <source>“{0}”没有改动（输入的内容没有写入）：{1}</source>
+            <translation>“{0}”没有改动（输入的内容没有写入）：{1}</translation>
         </message>
     </context>
     <context>
@@ -192,6 +204,10 @@
         <message>
             <source>&lt;b&gt;检查结果&lt;/b&gt;</source>
             <translation>&lt;b&gt;检查结果&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>{0}（改正或按 Esc 取消后才能离开本页）</source>
+            <translation>{0}（改正或按 Esc 取消后才能离开本页）</translation>
         </message>
         <message>
             <source>基本信息</source>
@@ -755,6 +771,18 @@
             <translation>跳过 {0} 个合计（合计自动计算）</translation>
         </message>
         <message>
+            <source>等 {0} 处</source>
+            <translation>等 {0} 处</translation>
+        </message>
+        <message>
+            <source>注意：粘贴内容中的合计与各项之和不符——{0}粘贴的是 {1}，各项相加是 {2}{3}，请核对原表</source>
+            <translation>注意：粘贴内容中的合计与各项之和不符——{0}粘贴的是 {1}，各项相加是 {2}{3}，请核对原表</translation>
+        </message>
+        <message>
+            <source>空</source>
+            <translation>空</translation>
+        </message>
+        <message>
             <source>等 {0} 个</source>
             <translation>等 {0} 个</translation>
         </message>
@@ -1000,6 +1028,10 @@
         <message>
             <source>没有可撤销的操作。</source>
             <translation>没有可撤销的操作。</translation>
+        </message>
+        <message>
+            <source>本页有一个格子的内容不是有效数字，请先改正或按 Esc 取消，再撤销或重做。</source>
+            <translation>本页有一个格子的内容不是有效数字，请先改正或按 Esc 取消，再撤销或重做。</translation>
         </message>
         <message>
             <source>已重做：{0}</source>

@@ -73,3 +73,19 @@ def test_a_header_shared_by_columns_with_nothing_around_is_not_guessed() -> None
     result = align_block(layout, parse_tsv("结果维持\r\n4\r\n"), 3, 10)
     # the header names three columns: the figure goes where it is pasted, not to a guessed group
     assert [(p.cell_id, p.raw) for p in result.placements] == [("appeals.litigation_after.upheld", "4")]
+
+
+def test_a_zero_shown_as_a_dash_keeps_its_value_from_the_spreadsheet() -> None:
+    """Excel's accounting format shows 0 as " - "; its HTML (x:num) and LibreOffice's (sdval) keep the 0."""
+    html = ('<table><tr>'
+            '<td class=xl65 x:num="0"><span style="mso-spacerun:yes">&nbsp;&nbsp;</span>- </td>'
+            '<td x:num>5</td>'
+            '<td sdval="0" sdnum="2052;0;#,##0;-">-</td>'
+            '<td x:num="0"></td>'  # zeros hidden by the sheet's options
+            '<td>-</td>'  # a dash typed as text: no value behind it
+            '<td x:str>-</td>'
+            '<td x:num="1234">1,234</td>'
+            '</tr></table>')
+    block = parse_html(html)
+    assert block is not None
+    assert block.rows == [["0", "5", "0", "0", "-", "-", "1,234"]]

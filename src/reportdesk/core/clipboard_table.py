@@ -36,6 +36,7 @@ MAX_ROWS = 500
 MAX_COLUMNS = 100
 MAX_SPAN = 100
 
+_EXCEL_NUMBER = re.compile(r"^-?\d+(\.\d+)?$", re.ASCII)
 _NUMBERISH = re.compile(r"^[-+]?[\d,，.．]+(万元|件|个|项|条)?$")
 
 
@@ -138,6 +139,7 @@ class _TableParser(HTMLParser):
         self._stack: list[list[list[tuple[str, int, int]]]] = []
         self._cell: list[list[str] | None] = []  # per open table: the text of the open cell
         self._span: list[tuple[int, int]] = []
+        self._number: list[str | None] = []  # per open table: the open cell's Excel value (x:num)
         self._skip = 0  # inside <style>, <script>, <head>
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -147,6 +149,7 @@ class _TableParser(HTMLParser):
             self._stack.append([])
             self._cell.append(None)
             self._span.append((1, 1))
+            self._number.append(None)
         elif not self._stack:
             return
         elif tag == "tr":
@@ -161,6 +164,10 @@ class _TableParser(HTMLParser):
             # left out here would be lost without a word
             self._cell[-1] = []
             self._span[-1] = (_span(values.get("rowspan")), _span(values.get("colspan")))
+            # Excel and WPS (x:num) and LibreOffice (sdval) give a number's value beside its shown
+            # text: <td x:num="0"> shows " - " in the accounting format, which read as shown would
+            # turn the 0 into a blank
+            self._number[-1] = values.get("x:num") or values.get("sdval")
         elif tag in self._BREAKS and self._cell[-1] is not None and self._cell[-1]:
             self._cell[-1].append("\n")
 
@@ -178,6 +185,7 @@ class _TableParser(HTMLParser):
             self.tables.append(self._stack.pop())
             self._cell.pop()
             self._span.pop()
+            self._number.pop()
         elif tag in ("td", "th", "tr") and self._stack:
             self._close_cell()
 
@@ -193,6 +201,9 @@ class _TableParser(HTMLParser):
         text = "".join(self._cell[-1]).replace("\xa0", " ").replace("\u3000", " ")
         lines = [" ".join(line.split()) for line in text.split("\n")]
         text = "\n".join(line for line in lines if line)
+        number = self._number[-1]
+        if number and squeeze(text) in BLANK_MARKS and _EXCEL_NUMBER.match(number.strip()):
+            text = number.strip()
         rowspan, colspan = self._span[-1]
         if not self._stack[-1]:
             self._stack[-1].append([])

@@ -88,6 +88,9 @@ class DraftController(QObject):
 
     def edit_cells(self, edits: Mapping[str, Value], *, origin: str = "typed", text: str = "") -> bool:
         """Push one undoable edit; False when nothing changes (or it was refused)."""
+        if self._closed:  # an editor committing while the window closes: the draft is already closed
+            log.warning("edit after the draft was closed ignored: %s", sorted(edits))
+            return False
         edits = {
             cid: v
             for cid, v in edits.items()

@@ -98,6 +98,18 @@ class ReportWindow(QMainWindow):
         # not when `reportdesk open DRAFT` goes straight to a draft.
         self._recent_stale = True
         self.central.currentChanged.connect(self._on_central_changed)
+        self._fit_screen()
+
+    def _fit_screen(self) -> None:
+        """Never larger than the screen (1366×768 laptops): the right pane and status bar would be off it."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        if self.width() <= area.width() and self.height() <= area.height():
+            return
+        self.resize(min(self.width(), area.width()), min(self.height(), area.height()))
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     # --- chrome ----------------------------------------------------------------------------
 
@@ -106,7 +118,10 @@ class ReportWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        # QAction.triggered carries "checked": Qt hands it to any slot with an optional parameter, so
+        # 文件 › 新建报告 (Ctrl+N) called new_report(previous_path=False) and crashed.  Only a
+        # checkable action passes it on.
+        action.triggered.connect(lambda checked=False, a=action, s=slot: s(checked) if a.isCheckable() else s())
         return action
 
     def _on_workspace(self, method: str) -> Callable[[], None]:
@@ -299,7 +314,9 @@ class ReportWindow(QMainWindow):
             return
         text = stack.redoText() if redo else stack.undoText()
         cells = self._stack_step(redo)
-        self.workspace.reveal_cells(cells)
+        if not self.workspace.reveal_cells(cells):  # never change figures out of sight
+            self.statusBar().showMessage(self.tr("本页有一个格子的内容不是有效数字，请先改正或按 Esc 取消，再撤销或重做。"), 8000)
+            return
         stack.redo() if redo else stack.undo()
         self.workspace.reveal_cells(cells)
         self.statusBar().showMessage(

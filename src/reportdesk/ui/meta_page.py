@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from reportdesk.core.report import EXTRA_TEXTS, META_FIELDS
@@ -11,6 +13,24 @@ from reportdesk.ui.controller import DraftController
 from reportdesk.ui.text_page import TextSectionPage
 
 log = logging.getLogger(__name__)
+
+
+class YearSpinBox(QSpinBox):
+    """The report year: the mouse wheel changes it only after a click into it.
+
+    A plain spin box takes the wheel on hover, so scrolling the page past 报告年度 changed the
+    report's year (2022 → 2021, title, file name and checks with it) without a word.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # the page scrolls instead
 
 
 class MetaPage(QWidget):
@@ -25,7 +45,7 @@ class MetaPage(QWidget):
         self.agency.setPlaceholderText(self.tr("如：某市人力资源和社会保障局"))
         self.agency.editingFinished.connect(self._on_agency_edited)
         form.addRow(self.tr("单位名称"), self.agency)
-        self.year = QSpinBox(self)
+        self.year = YearSpinBox(self)
         first = controller.form.valid_from_year  # the years the draft's form applies to
         self.year.setRange(min(first, report.year or first), max(controller.form.valid_to_year or 2100,
                                                                  report.year or first))

@@ -26,6 +26,7 @@ from reportdesk.core.clipboard_table import (
 )
 from reportdesk.core.labels import squeeze
 from reportdesk.core.numbers import Value, ValueParseError, format_value, parse_value
+from reportdesk.ui.cell_delegate import several_figures
 from reportdesk.ui.table_model import ReportTableModel
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,9 @@ class PastePlan:
     by_labels: bool = False  # aligned by the labels in the pasted block
     unknown_labels: list[str] = field(default_factory=list)
     truncated: bool = False
+    totals: list[tuple[str, str]] = field(default_factory=list)  # (derived cell id, the figure pasted on it)
+    # totals of the pasted block that differ from the sum of its parts here: (label, pasted, computed)
+    total_mismatches: list[tuple[str, str, str]] = field(default_factory=list)
 
     def summary(self) -> str:
         parts = [QCoreApplication.translate("PastePlan", "已粘贴 {0} 个数字").format(len(self.accepted) + len(self.converted))]
@@ -61,6 +65,13 @@ class PastePlan:
             parts.append(QCoreApplication.translate("PastePlan", "拒绝 {0} 个：{1} {2}").format(len(self.rejected), first.label, _clause(first.message)))
         if self.skipped:
             parts.append(QCoreApplication.translate("PastePlan", "跳过 {0} 个合计（合计自动计算）").format(self.skipped))
+        if self.total_mismatches:
+            label, pasted, computed = self.total_mismatches[0]
+            more = (QCoreApplication.translate("PastePlan", "等 {0} 处").format(len(self.total_mismatches))
+                    if len(self.total_mismatches) > 1 else "")
+            parts.append(QCoreApplication.translate(
+                "PastePlan", "注意：粘贴内容中的合计与各项之和不符——{0}粘贴的是 {1}，各项相加是 {2}{3}，请核对原表").format(
+                label, pasted, computed or QCoreApplication.translate("PastePlan", "空"), more))
         if self.unplaced:
             shown = "、".join(f"{u.where}“{squeeze(u.raw)[:12]}”（{u.reason}）" for u in self.unplaced[:3])
             more = QCoreApplication.translate("PastePlan", "等 {0} 个").format(len(self.unplaced)) if len(self.unplaced) > 3 else ""
@@ -105,6 +116,12 @@ def plan_paste(model: ReportTableModel, row: int, col: int, text: str, html: str
         if d.derived or d.id in plan.edits:
             if squeeze(raw):
                 plan.skipped += 1
+                if d.derived:
+                    plan.totals.append((d.id, raw))
+            continue
+        several = several_figures(raw)
+        if several is not None:
+            plan.rejected.append(Rejected(d.label, raw, several))
             continue
         try:
             value = parse_value(raw, d.type)
@@ -116,6 +133,54 @@ def plan_paste(model: ReportTableModel, row: int, col: int, text: str, html: str
             plan.accepted.append(d.id)
         else:
             plan.converted.append((d.id, raw))
+    return plan
+
+
+def check_totals(model: ReportTableModel, plan: PastePlan) -> None:
+    """After the paste: a total in the block that the parts written here do not add up to is named.
+
+    Totals are computed, so the pasted one is skipped; when it differs, the source table (or the
+    paste) has a figure wrong, and dropping it without a word would hide that.
+    """
+    cells = model.controller.form.cells
+    values = model.controller.values
+    for cid, raw in plan.totals:
+        try:
+            pasted = parse_value(raw, cells[cid].type)
+        except ValueParseError:
+            continue
+        if pasted is not None and values.get(cid) != pasted:
+            plan.total_mismatches.append((cells[cid].label, format_value(pasted), format_value(values.get(cid))))
+
+
+def single_figure(text: str, html: str = "") -> str | None:
+    """The one cell's text when the clipboard holds exactly one non-empty cell (one Excel cell), else None."""
+    cells = [t for row in read_clipboard(text, html).rows for t in row]
+    return cells[0] if len(cells) == 1 and squeeze(cells[0]) else None
+
+
+def plan_fill(model: ReportTableModel, cell_ids: list[str], raw: str) -> PastePlan:
+    """One copied figure pasted on several selected cells fills each of them (as in Excel)."""
+    plan = PastePlan()
+    cells = model.controller.form.cells
+    for cid in cell_ids:
+        d = cells[cid]
+        if d.derived:
+            plan.skipped += 1
+            continue
+        several = several_figures(raw)
+        try:
+            if several is not None:
+                raise ValueParseError(several, raw)
+            value = parse_value(raw, d.type)
+        except ValueParseError as exc:
+            plan.rejected.append(Rejected(d.label, raw, exc.message))
+            continue
+        plan.edits[cid] = value
+        if raw.strip() == format_value(value):
+            plan.accepted.append(cid)
+        else:
+            plan.converted.append((cid, raw))
     return plan
 
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reportdesk.ui import file_filters
+from reportdesk.ui.meta_page import YearSpinBox
 
 if TYPE_CHECKING:
     from reportdesk.core.report import Report
@@ -50,7 +50,7 @@ class NewReportDialog(QDialog):
         self.agency.setPlaceholderText(self.tr("如：某市人力资源和社会保障局"))
         self.agency.setMinimumWidth(420)
         self.agency.textChanged.connect(self._fit_agency)
-        self.year = QSpinBox(self)
+        self.year = YearSpinBox(self)
         from reportdesk.app.forms import LAST_YEAR, first_year
 
         self.year.setRange(first_year(), LAST_YEAR)  # the years some installed form applies to

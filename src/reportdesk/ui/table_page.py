@@ -5,7 +5,16 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reportdesk.core.equations import carry_pairs
 from reportdesk.core.form import SectionDef, TableDef
@@ -75,6 +84,27 @@ class TableSectionPage(QWidget):
         if any(cell.startswith(f"{self.model.table.id}.") for cell, _ in carry_pairs(self.controller.form)):
             text += self.tr("蓝底蓝字的数字从上年报告结转而来。")
         self.previous_legend.setText(text)
+
+    def commit_editor(self) -> str | None:
+        """Write the figure still being typed in a cell (before a step change, a save, closing).
+
+        Returns the reason when the text is not a valid figure: the editor then stays open
+        with it, so that nothing typed disappears unseen.
+        """
+        view = self.view
+        if view.state() != QAbstractItemView.State.EditingState:
+            return None
+        editor = view.indexWidget(view.currentIndex())
+        if not isinstance(editor, QLineEdit):
+            return None
+        message = view.delegate.validate(editor, view.currentIndex())
+        if message is not None:
+            self.message.setText(message)
+            editor.setFocus()
+            return message
+        view.delegate.commitData.emit(editor)
+        view.delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        return None
 
     def fill_blanks(self, only: list[str] | None = None) -> int:
         """Fill the blank input cells of the table (or of *only*, the cells of a finding) with 0."""

@@ -31,11 +31,19 @@ from PySide6.QtGui import (
     QMouseEvent,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
 
 from reportdesk.core.form import GridCell
 from reportdesk.ui.cell_delegate import CellDelegate
-from reportdesk.ui.paste import PastePlan, copy_block, plan_paste
+from reportdesk.ui.paste import PastePlan, check_totals, copy_block, plan_fill, plan_paste, single_figure
 from reportdesk.ui.table_model import ReportTableModel
 
 log = logging.getLogger(__name__)
@@ -63,6 +71,7 @@ class ReportTableView(QTableView):
         self._navigating = False
         self.delegate.sig_commit_move.connect(self.navigate_key)
         self.delegate.sig_rejected.connect(self.sig_message)
+        self.delegate.sig_block_paste.connect(self.paste_clipboard)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
@@ -353,6 +362,14 @@ class ReportTableView(QTableView):
                 return
         self._move_by(rows, cols)
 
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """An editor closing with text that is not a figure (a click on another cell) says nothing was written."""
+        if hint != QAbstractItemDelegate.EndEditHint.RevertModelCache and isinstance(editor, QLineEdit):
+            note = self.delegate.not_written(editor)
+            if note is not None:
+                self.sig_message.emit(note)
+        super().closeEditor(editor, hint)
+
     def _land(self, target: QModelIndex) -> None:
         self._navigating = True
         try:
@@ -555,9 +572,15 @@ class ReportTableView(QTableView):
             index = min(selected, key=lambda i: (i.row(), i.column()))
         if not index.isValid():
             index = self.table_model.index(0, 0)
-        plan = plan_paste(self.table_model, index.row(), index.column(), text, html)
+        targets = self._selected_cell_ids() if len(selected) > 1 else []
+        single = single_figure(text, html) if len(targets) > 1 else None
+        if single is not None:  # one copied figure on a selection of cells fills them all, as in Excel
+            plan = plan_fill(self.table_model, targets, single)
+        else:
+            plan = plan_paste(self.table_model, index.row(), index.column(), text, html)
         if plan.edits:
             self.table_model.controller.edit_cells(plan.edits, origin="pasted", text=self.tr("粘贴"))
+        check_totals(self.table_model, plan)
         self.sig_pasted.emit(plan)
         return plan
 

@@ -169,7 +169,17 @@ class DraftWorkspace(QWidget):
     def current_step(self) -> str:
         return self.navigator.current_step()
 
-    def go_to_step(self, step: str) -> None:
+    def go_to_step(self, step: str) -> bool:
+        """Show *step*; False when the current page keeps a figure that is not valid (it stays shown)."""
+        shown = self.stack.currentWidget()
+        if isinstance(shown, TableSectionPage) and shown is not self.pages.get(step):
+            refusal = shown.commit_editor()
+            if refusal is not None:  # stay: the refused text is still in its cell, with the reason
+                self.navigator.list.blockSignals(True)
+                self.navigator.select_step(self.step_of_widget(shown))
+                self.navigator.list.blockSignals(False)
+                shown.message.setText(self.tr("{0}（改正或按 Esc 取消后才能离开本页）").format(refusal.rstrip("。")))
+                return False
         self.commit_pending()
         page = self.page(step)
         self.stack.setCurrentWidget(page)
@@ -198,6 +208,7 @@ class DraftWorkspace(QWidget):
             page.view.setFocus()
         elif _is_text_page(page):
             page.editor.setFocus()
+        return True
 
     def _update_state_line(self) -> None:
         """The current step's state and why, above its page (the same text as the navigator's tooltip)."""
@@ -224,6 +235,8 @@ class DraftWorkspace(QWidget):
         for page in self.pages.values():
             if _is_text_page(page) or isinstance(page, MetaPage):
                 page.commit()
+            elif isinstance(page, TableSectionPage) and page.commit_editor() is not None:
+                log.info("a cell's text that is not a figure was not written")
 
     # --- findings -----------------------------------------------------------------------------
 
@@ -253,9 +266,8 @@ class DraftWorkspace(QWidget):
         section = finding_section(self.form, finding)
         if section in EXTRA_TEXTS:  # the preamble is written on the 基本信息 page
             section = META_STEP
-        if section is None:
+        if section is None or not self.go_to_step(section):
             return
-        self.go_to_step(section)
         page = self.page(section)
         if isinstance(page, MetaPage):
             page = page.preamble
@@ -290,24 +302,27 @@ class DraftWorkspace(QWidget):
             return self.tr("检查与导出")
         return self.form.section(step).heading
 
-    def reveal_cells(self, cell_ids: list[str]) -> None:
-        """Show the page of *cell_ids* and select them (before undo or redo changes them)."""
+    def reveal_cells(self, cell_ids: list[str]) -> bool:
+        """Show the page of *cell_ids* and select them (before undo or redo changes them).
+
+        False when the page cannot be shown (a figure that is not valid is open on this one).
+        """
         cells = [c for c in cell_ids if c in self.form.cells]
         if not cells:
-            return
+            return True
         step = self.form.section_of_cell(cells[0]).id
-        if self.current_step() != step:
-            self.go_to_step(step)
+        if self.current_step() != step and not self.go_to_step(step):
+            return False
         page = self.page(step)
         assert _is_table_page(page)
         page.view.select_cells(cells)
+        return True
 
     def show_cells(self, cell_ids: list[str]) -> None:
         """Go to the table holding *cell_ids* and select them (查看表格中的数字)."""
         cells = [c for c in cell_ids if c in self.form.cells]
-        if not cells:
+        if not cells or not self.go_to_step(self.form.section_of_cell(cells[0]).id):
             return
-        self.go_to_step(self.form.section_of_cell(cells[0]).id)
         self._select_in_table(cells)
 
     # --- accepted warnings ------------------------------------------------------------------
@@ -324,7 +339,8 @@ class DraftWorkspace(QWidget):
         cells = [c for c in finding.cells if c in self.form.cells]
         if not cells:
             return
-        self.go_to_step(self.form.section_of_cell(cells[0]).id)
+        if not self.go_to_step(self.form.section_of_cell(cells[0]).id):
+            return  # never fill out of sight
         page = self.page(self.form.section_of_cell(cells[0]).id)
         assert _is_table_page(page)
         count = page.fill_blanks(cells)
