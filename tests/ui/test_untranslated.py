@@ -25,6 +25,8 @@ LOGGING = {"debug", "info", "warning", "error", "exception"}
 ALLOWED = {
     # patterns that recognise the (translated-at-source) import summary lines to colour them
     ("import_summary.py", None),
+    # the units a typed figure may end with ("12 件"), stripped before the spaces inside it are judged
+    ("cell_delegate.py", r"\s*(万元|件|个|项|条)$"),
     # the pattern that recognises a heading line ("一、", "（二）") in pasted text
     ("text_page.py", r"^\s*([一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.、．](?!\d))"),
 }

@@ -172,7 +172,7 @@ class DraftWorkspace(QWidget):
     def go_to_step(self, step: str) -> bool:
         """Show *step*; False when the current page keeps a figure that is not valid (it stays shown)."""
         shown = self.stack.currentWidget()
-        if isinstance(shown, TableSectionPage) and shown is not self.pages.get(step):
+        if _is_table_page(shown) and shown is not self.pages.get(step):
             refusal = shown.commit_editor()
             if refusal is not None:  # stay: the refused text is still in its cell, with the reason
                 self.navigator.list.blockSignals(True)
@@ -235,7 +235,7 @@ class DraftWorkspace(QWidget):
         for page in self.pages.values():
             if _is_text_page(page) or isinstance(page, MetaPage):
                 page.commit()
-            elif isinstance(page, TableSectionPage) and page.commit_editor() is not None:
+            elif _is_table_page(page) and page.commit_editor() is not None:
                 log.info("a cell's text that is not a figure was not written")
 
     # --- findings -----------------------------------------------------------------------------
