@@ -88,10 +88,29 @@ def test_typing_updates_totals_balance_strip_and_findings(qtbot, window: ReportW
     editor = type_into(qtbot, page, "requests.carried_forward.natural", "2")
     with qtbot.waitSignal(window.controller.sig_findings_changed):
         qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert diff.text() == "0 ✓"
-    assert right.text() == "12 + 空"  # （七）总计 10 still has blank result rows: a figure plus blanks
+    # equal so far, but （七）总计 10 still has blank result rows: they must be 0, no tick yet
+    assert diff.text() == "空白应为 0"
+    assert right.text() == "12 + 空"
     assert not [f for f in window.controller.findings if f.rule == "balance" and "自然人" in f.message]
     assert page.model.index_of("requests.handled_total.natural").data() == "10"
+
+
+def test_the_strip_ticks_only_a_column_without_blanks(qtbot, window: ReportWindow) -> None:  # type: ignore[no-untyped-def]
+    page = requests_page(window)
+    assert window.controller is not None and page.balance is not None
+    left, right, diff = page.balance.cells["research"]
+    editor = type_into(qtbot, page, "requests.received.research", "0")
+    with qtbot.waitSignal(window.controller.sig_findings_changed):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # "0 + 空" against a blank side: nothing is known yet, so no "0 ✓"
+    assert (left.text(), right.text(), diff.text()) == ("0 + 空", "空", "有空白")
+    with qtbot.waitSignal(window.controller.sig_findings_changed):
+        page.fill_blanks()
+    assert diff.text() == "0 ✓"
+    from reportdesk.app.reading import read_report
+
+    saved = read_report(window.controller.session.path)  # read from disk while the window keeps it open
+    assert saved.cells["requests.received.research"] == 0 and saved.cells["requests.granted.research"] == 0
 
 
 def test_blank_and_zero_look_different(window: ReportWindow) -> None:

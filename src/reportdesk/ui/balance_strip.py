@@ -99,7 +99,15 @@ class BalanceStrip(QFrame):
             outcome = balance(known_left, left.count(None) + left_partial, known_right,
                               right.count(None) + right_partial)
             diff = known_left - known_right
-            if outcome.kind is BalanceKind.HOLDS:
+            left_open = left.count(None) + left_partial
+            right_open = right.count(None) + right_partial
+            if outcome.kind is BalanceKind.HOLDS and (left_open or right_open):
+                # equal so far, but blanks are not zeros: no tick until they are filled in
+                if left_open and right_open:
+                    text, colour = self.tr("有空白"), "color: #888;"
+                else:
+                    text, colour = self.tr("空白应为 {0}").format(0), "color: #b35c00;"
+            elif outcome.kind is BalanceKind.HOLDS:
                 text, colour = "0 ✓", "color: #1e7d32;"
             elif outcome.kind is BalanceKind.NEEDS:
                 text, colour = self.tr("空白应为 {0}").format(format_value(outcome.needed)), "color: #b35c00;"
