@@ -121,7 +121,7 @@ def laptop_shots(window, shot, app, home: Path) -> None:  # type: ignore[no-unty
     from reportdesk.ui.table_page import TableSectionPage
 
     assert window.open_draft(sorted(home.glob("*2022*.rdesk"))[0])
-    window.controller.edit_cells({"requests.received.research": 4})
+    window.controller.edit_cells({"requests.received.research": 4, "requests.carried_over.research": 0})
     for screen, size in LAPTOPS.items():
         window.resize(*size)
         for step in LAPTOP_PAGES:
