@@ -18,12 +18,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "reportdesk"
 MIN_LENGTH = 4  # "其他", "总计", "规章" are ordinary words in messages too
 
 #: Modules allowed to spell labels, each with why.
-ALLOWED = {
-    # The text reader's vocabulary (RESULT_GROUPS, APPEAL_GROUPS, the paragraph templates, the
-    # old-format terms) is being moved into the form under `text_terms` by another change (h5);
-    # tighten this when that is merged.
-    "core/text",
-}
+ALLOWED: set[str] = set()  # none: the text reader's vocabulary is in the form too (text_terms, text_checks)
 
 
 def official_labels(form: FormDef) -> set[str]:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef, SectionKind, Severity
-from reportdesk.core.numbers import Value
+from reportdesk.core.numbers import Value, ValueType
 from reportdesk.core.report import EXTRA_TEXTS, Report
 from reportdesk.core.text.extract import AllClaim, TextFigure, aggregate_subject, extract
 from reportdesk.core.text.lazy import lazy
@@ -221,7 +221,7 @@ def _old_format(form: FormDef, report: Report, cells: Mapping[str, Value], texts
                 findings.append(_finding(
                     "old_format", f"文字中报告了2019年格式的统计项目“{m.group()}”，{form.valid_from_year}年格式已不再统计此项。",
                     section=text_id, sentence=sentence,
-                    advice=f"请删去这一项，或改为{form.valid_from_year}年格式中的对应项目（如行政许可、行政处罚、行政强制的本年处理决定数量）。"))
+                    advice=f"请删去这一项，或改为{form.valid_from_year}年格式统计表中的对应项目。"))
                 break
     return findings
 
@@ -675,9 +675,15 @@ def _old_format_idea(form: FormDef, report: Report, cells: Mapping[str, Value], 
                 findings.append(_finding(
                     "old_format_idea", f"文字中的“{m.group()}”是2019年格式（{form.text_checks.superseded_basis}）的统计口径，"
                     f"{form.valid_from_year}年格式已不再这样统计。", section=text_id, sentence=sentence,
-                    advice=f"{form.valid_from_year}年格式只统计行政事业性收费的本年收费金额（万元），信息处理费的情况写在第六部分。"))
+                    advice=f"{form.valid_from_year}年格式只统计{_amount_cell_name(form)}，信息处理费的情况写在第六部分。"))
                 break
     return findings
+
+
+def _amount_cell_name(form: FormDef) -> str:
+    """How the form's amount cell reads ("行政事业性收费 / 本年收费金额（单位：万元）"), for advice."""
+    cell = next((c for c in form.cells.values() if c.type is ValueType.AMOUNT and not c.derived), None)
+    return cell.label if cell is not None else "收费金额"
 
 
 # --- template_text -------------------------------------------------------------------
