@@ -129,6 +129,17 @@ def test_findings_sheet_lists_every_finding(tmp_path: Path, sample_path: Path) -
     assert {r[1] for r in rows} == {"警告"}
 
 
+def test_findings_sheet_names_cells_with_their_table_and_group(tmp_path: Path) -> None:
+    report = complete_report(stated=True)
+    report.cells["requests.other_other.total"] = (report.cells["requests.other_other.total"] or 0) + 1
+    findings = [f for f in check_report(report) if f.rule == "row_total" and "requests.other_other.total" in f.cells]
+    assert findings
+    workbook, _ = _export(tmp_path, report, findings)
+    cells = workbook["校验结果"]["E2"].value
+    # "3.其他" alone is ambiguous (（六）其他处理 and the applicants' 其他): the group and the table say which
+    assert "表三“（六）其他处理 3.其他 / 总计”" in cells
+
+
 def test_findings_sheet_says_when_there_are_none(tmp_path: Path) -> None:
     workbook, _ = _export(tmp_path, complete_report(), [])
     assert workbook["校验结果"]["A2"].value == "未发现错误或警告。"

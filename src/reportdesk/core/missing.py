@@ -59,6 +59,13 @@ def cell_name(form: FormDef, cell_id: str) -> str:
     return f"{row_name(row)} / {table.column(cell.column).label}"
 
 
+def cell_place(form: FormDef, cell_id: str) -> str:
+    """A cell with its table, for lists of cells: "表三“（六）其他处理 3.其他 / 总计”"; an unknown id as is."""
+    if cell_id not in form.cells:
+        return cell_id
+    return f"{table_name(form, form.cells[cell_id].table)}“{cell_name(form, cell_id)}”"
+
+
 def _named(names: list[str], unit: str) -> str:
     shown = "、".join(f"“{n}”" for n in names[:_NAMED])
     return shown + (f"等 {len(names)} {unit}" if len(names) > _NAMED else "")

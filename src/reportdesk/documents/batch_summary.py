@@ -16,6 +16,7 @@ from typing import Protocol
 from reportdesk.core.catalog import DEFAULT_FORM_ID, UnknownFormError, get_form
 from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef
+from reportdesk.core.missing import cell_place
 from reportdesk.core.numbers import Value
 from reportdesk.core.report import Report
 from reportdesk.core.table_import import ImportSummary
@@ -118,7 +119,7 @@ def write_summary(results: Sequence[FileResult], path: Path) -> None:
             result.errors, result.warnings, result.error or "", notes, *totals, source_name(result),
         ]))
         for f in result.findings:
-            labels = "；".join(form.cells[c].label if c in form.cells else c for c in f.cells)
+            labels = "；".join(cell_place(form, c) for c in f.cells)
             findings_sheet.append(_row([
                 result.path, agency, year, SEVERITY_NAMES.get(str(f.severity), str(f.severity)),
                 f.rule, f.message, labels, f.advice,

@@ -27,6 +27,7 @@ from reportdesk.core.catalog import get_form
 from reportdesk.core.findings import Finding, sort_findings
 from reportdesk.core.form import FormDef, TableDef
 from reportdesk.core.interchange import report_to_json
+from reportdesk.core.missing import cell_place
 from reportdesk.core.numbers import Value, ValueType
 from reportdesk.core.report import Report
 from reportdesk.documents import embedded
@@ -272,7 +273,7 @@ def _write_findings(sheet: Worksheet, form: FormDef, findings: Sequence[Finding]
         sheet.cell(row=2, column=1, value="未发现错误或警告。").font = style["font"]
         return
     for index, finding in enumerate(sort_findings(list(findings)), start=1):
-        cells = "；".join(form.cells[c].label if c in form.cells else c for c in finding.cells)
+        cells = "；".join(cell_place(form, c) for c in finding.cells)
         severity = SEVERITY_NAMES.get(str(finding.severity), str(finding.severity))
         reason = None if finding.is_error else accepted.get(finding.key)
         if reason is not None:
