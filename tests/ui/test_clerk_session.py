@@ -236,6 +236,22 @@ def test_ctrl_n_opens_the_new_report_dialog(window: ReportWindow) -> None:
     assert window.controller is not None and window.controller.session.report.agency == "某县测试局"
 
 
+def test_an_agency_pasted_from_word_into_the_new_report_dialog_is_cleaned(window: ReportWindow) -> None:
+    """Word puts a cell mark (\x07) and zero-width spaces on the clipboard: the draft gets the name, no refusal."""
+    press(Qt.Key.Key_N, CTRL)
+    dialog = window.new_dialog
+    assert dialog is not None and dialog.isVisible()
+    mime = QMimeData()
+    mime.setText("某县\u200b测试局\x07")
+    QGuiApplication.clipboard().setMimeData(mime)
+    dialog.agency.setFocus()
+    press(Qt.Key.Key_V, CTRL)
+    press(Qt.Key.Key_Return)
+    assert window.controller is not None
+    assert window.controller.session.report.agency == "某县测试局"
+    assert read_state(window.controller.session.path)[0].meta["agency"] == "\"某县测试局\""  # on disk (JSON text)
+
+
 def test_a_click_on_the_navigator_keeps_a_refused_figure(window: ReportWindow) -> None:
     """A click elsewhere closed the editor (Qt commits on focus-out) and the step changed: "8a" vanished."""
     page = table_page(window, "requests")

@@ -64,6 +64,14 @@ RECENT_FILE = "recent.json"  # the drafts folder's list of recent drafts (storag
 SAMPLE = ("samples", "sample-report-2022.json")
 
 
+def typed_agency(text: str) -> str:
+    """The agency as typed or pasted into a dialog: Word's cell marks, zero-width spaces and the like
+    removed (:func:`reportdesk.core.typed_text.clean_typed_text`), on one line."""
+    from reportdesk.core.typed_text import clean_typed_text
+
+    return clean_typed_text(text, single_line=True).text.strip()
+
+
 class ReportWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
@@ -429,7 +437,7 @@ class ReportWindow(QMainWindow):
             dialog.setWindowTitle(self.tr("基于上年报告新建"))
             dialog.load_previous(Path(previous_path))
         dialog.accepted.connect(
-            lambda: self.create_draft(dialog.agency.text().strip(), dialog.year.value(), previous=dialog.previous)
+            lambda: self.create_draft(typed_agency(dialog.agency.text()), dialog.year.value(), previous=dialog.previous)
         )
         dialog.open()
         return dialog
@@ -557,7 +565,7 @@ class ReportWindow(QMainWindow):
         dialog.error.setText(self.tr("文件中没有找到单位名称或报告年度，请补填。"))
 
         def create() -> None:
-            if self.create_draft(dialog.agency.text().strip(), dialog.year.value(), source=report,
+            if self.create_draft(typed_agency(dialog.agency.text()), dialog.year.value(), source=report,
                                  import_notes=imported.lines):
                 self.show_import_summary(imported.path.name, imported.lines)
 
