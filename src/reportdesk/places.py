@@ -81,9 +81,16 @@ def ensure_log_dir() -> Path:
 
 # --- the program's own data -----------------------------------------------------------
 
+@functools.cache
+def _package_dir() -> Path:
+    """The installed package's folder (wheel, frozen build), resolved once: it does not move while the
+    program runs, and resolving it costs a system call per path component (form look-ups ask often)."""
+    return Path(__file__).resolve().parent
+
+
 def _data_dir(name: str) -> Path:
     """``forms``, ``resources`` or ``docs``: inside the installed wheel, or at the top of a source tree."""
-    here = Path(__file__).resolve().parent  # the installed package is a folder (wheel, frozen build)
+    here = _package_dir()
     packaged = here / "_data" / name
     if packaged.is_dir():
         return packaged

@@ -7,7 +7,6 @@ totals as stated, which is what a reviewer needs to see.
 
 from __future__ import annotations
 
-import difflib
 import logging
 import re
 from collections.abc import Callable, Mapping
@@ -471,6 +470,8 @@ def _copied_text(
     before = _plain(previous.texts.get(rule.section, ""))
     if len(now) < _SHORT_TEXT or len(before) < _SHORT_TEXT:
         return []
+    import difflib  # only beside last year's report: not paid when a draft opens
+
     ratio = difflib.SequenceMatcher(None, now, before, autojunk=False).ratio()
     if ratio < rule.threshold:
         return []

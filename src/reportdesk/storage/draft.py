@@ -28,7 +28,6 @@ import contextlib
 import logging
 import os
 import re
-import secrets
 import shutil
 import sqlite3
 import stat
@@ -561,6 +560,8 @@ def _write_error(what: str, exc: BaseException, *, created: bool = False) -> Dra
 
 def temporary_name(path: Path, kind: str) -> Path:
     """``.报告.rdesk.<pid>-<random>.<kind>``: hidden, ours, and not guessable by another user."""
+    import secrets  # not on the path that opens a draft
+
     return path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.{kind}")
 
 

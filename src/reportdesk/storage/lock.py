@@ -26,7 +26,6 @@ import contextlib
 import json
 import logging
 import os
-import socket
 import stat
 import sys
 import tempfile
@@ -42,6 +41,16 @@ _LOCK_OFFSET = 1 << 20  # Windows: lock a byte past the holder record, so others
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _host_name() -> str:
+    """This computer's name, as ``socket.gethostname()`` gives it (on POSIX the same ``uname`` field),
+    without importing :mod:`socket` on the path that opens a draft."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
 
 
 def lock_path_for(path: Path) -> Path:
@@ -290,7 +299,7 @@ class DraftLock:
     def _write_holder(self) -> None:
         record = {
             "pid": os.getpid(),
-            "host": socket.gethostname(),
+            "host": _host_name(),
             "since": datetime.now().astimezone().isoformat(timespec="seconds"),
             "draft": str(self.draft),
         }
@@ -304,7 +313,7 @@ class DraftLock:
         who = ""
         if holder.get("pid"):
             who = f"（进程 {holder['pid']}"
-            if holder.get("host") and holder.get("host") != socket.gethostname():
+            if holder.get("host") and holder.get("host") != _host_name():
                 who += f"，计算机 {holder['host']}"
             if holder.get("since"):
                 who += f"，自 {str(holder['since'])[:19].replace('T', ' ')} 起"

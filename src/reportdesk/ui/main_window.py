@@ -22,11 +22,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPlainTextEdit,
     QStackedWidget,
     QWidget,
@@ -36,9 +34,10 @@ from reportdesk.app.drafts import DraftError, drafts_home, recent_drafts
 from reportdesk.core.file_names import draft_file_name, free_path
 from reportdesk.ui import file_filters
 from reportdesk.ui.settings import app_settings
-from reportdesk.ui.start_page import NewReportDialog, StartPage
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from reportdesk.app.importing import ImportedFile
     from reportdesk.app.session import Session
     from reportdesk.core.report import Report
@@ -46,11 +45,14 @@ if TYPE_CHECKING:
     from reportdesk.ui.controller import DraftController
     from reportdesk.ui.guide_window import GuideWindow
     from reportdesk.ui.review_window import ReviewWindow
+    from reportdesk.ui.start_page import NewReportDialog, StartPage
     from reportdesk.ui.workspace import DraftWorkspace
     from reportdesk.ui.year_on_year_view import YearOnYearDialog
 
 # Start-up imports only what the start page needs: the session (and with it the form,
 # the rule engine and SQLite) and the work area are imported when a draft is opened.
+# QFileDialog, QMessageBox and the start page are imported where used: PySide6 builds a class (and its
+# enums) on first access, which `reportdesk open DRAFT` need not pay.
 # recent_drafts/drafts_home come from reportdesk.app.drafts (light: the start page needs them before any draft).
 
 log = logging.getLogger(__name__)
@@ -351,6 +353,8 @@ class ReportWindow(QMainWindow):
     def show_error(self, title: str, message: str) -> None:
         """A window-modal message that does not block the event loop."""
         log.info("%s: %s", title, message)
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_message_box = box
@@ -386,6 +390,8 @@ class ReportWindow(QMainWindow):
             self.show_error(self.tr("无法打开日志文件夹"), self.tr("日志文件夹在：{0}").format(folder))
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from reportdesk import __version__
 
         QMessageBox.about(
@@ -400,6 +406,8 @@ class ReportWindow(QMainWindow):
     def start_page(self) -> StartPage:
         """The start page, built the first time it is needed."""
         if self._start_page is None:
+            from reportdesk.ui.start_page import StartPage  # not imported for `reportdesk open DRAFT`
+
             page = self._start_page = StartPage(self)
             page.sig_new_requested.connect(self.new_report)
             page.sig_new_from_previous_requested.connect(self.new_from_previous)
@@ -431,6 +439,8 @@ class ReportWindow(QMainWindow):
 
     def new_report(self, previous_path: Path | None = None) -> NewReportDialog:
         """新建报告 (non-blocking); with *previous_path*, 基于上年报告新建 from that file."""
+        from reportdesk.ui.start_page import NewReportDialog
+
         dialog = self.new_dialog = NewReportDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if previous_path is not None:
@@ -443,6 +453,8 @@ class ReportWindow(QMainWindow):
         return dialog
 
     def new_from_previous(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("选择上年报告"), str(drafts_home()), self._report_filter()
         )
@@ -493,6 +505,8 @@ class ReportWindow(QMainWindow):
         start = str(self.settings.value(OPEN_FOLDER_KEY, "") or "")
         if not start or not Path(start).is_dir():
             start = str(documents_folder())
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, self.tr("打开草稿或导入报告"), start, self._report_filter())
         if path:
             self.settings.setValue(OPEN_FOLDER_KEY, str(Path(path).parent))
@@ -555,6 +569,8 @@ class ReportWindow(QMainWindow):
                 self.show_import_summary(imported.path.name, imported.lines)
             return
         # the file does not say whose report it is, or for which year: ask, with what was found
+        from reportdesk.ui.start_page import NewReportDialog
+
         dialog = self.new_dialog = NewReportDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowTitle(self.tr("导入 {0}").format(imported.path.name))
@@ -620,6 +636,8 @@ class ReportWindow(QMainWindow):
     def set_previous_dialog(self) -> None:
         if self.controller is None:
             return
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("设置上年报告"), str(drafts_home()), self._report_filter()
         )
@@ -705,6 +723,8 @@ class ReportWindow(QMainWindow):
 
     def offer_recovery(self, path: Path, message: str) -> None:
         """A damaged draft: say so, and offer to save what can be read into a new draft (never the original)."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("草稿已损坏"), message, QMessageBox.StandardButton.NoButton,
                           self)
         box.setInformativeText(self.tr("可以把其中还能读出的内容（包括从修改历史中找回的数字）保存为一个新草稿，原文件不会被改动。"))
@@ -794,6 +814,8 @@ class ReportWindow(QMainWindow):
     def save_as_dialog(self) -> None:
         if self.controller is None:
             return
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("另存为"),
