@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -12,6 +13,15 @@ from reportdesk.core.numbers import Value, format_value
 from reportdesk.storage.draft import DraftState, read_state
 from reportdesk.ui.main_window import ReportWindow
 from reportdesk.ui.table_page import TableSectionPage
+
+
+def put_clipboard(text: str, html: str = "") -> None:
+    """What Excel, WPS or Word put on the clipboard: the text flavour, and the HTML one beside it."""
+    mime = QMimeData()
+    mime.setText(text)
+    if html:
+        mime.setHtml(html)
+    QGuiApplication.clipboard().setMimeData(mime)
 
 
 def focused() -> QWidget:

@@ -24,19 +24,12 @@ from tests.ui.keys import (
     expect_on_disk,
     focused,
     press,
+    put_clipboard,
     table_page,
     type_text,
 )
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def put_clipboard(text: str, html: str = "") -> None:
-    mime = QMimeData()
-    mime.setText(text)
-    if html:
-        mime.setHtml(html)
-    QGuiApplication.clipboard().setMimeData(mime)
 
 
 def test_a_block_pasted_into_an_open_cell_lands_on_the_grid(window: ReportWindow) -> None:

@@ -7,23 +7,14 @@ draft back from disk.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt
 
 from reportdesk.core.numbers import Value
 from reportdesk.ui.main_window import ReportWindow
 from tests.ui.clipboard_formats import excel_html, excel_sheet, excel_tsv, random_values, word_html
-from tests.ui.keys import click_cell, expect_on_disk, focused, press, table_page
+from tests.ui.keys import click_cell, expect_on_disk, focused, press, put_clipboard, table_page
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def put_clipboard(text: str, html: str = "") -> None:
-    mime = QMimeData()
-    mime.setText(text)
-    if html:
-        mime.setHtml(html)
-    QGuiApplication.clipboard().setMimeData(mime)
 
 
 def inputs_of(window: ReportWindow, table: str, values: dict[str, Value]) -> dict[str, Value]:
