@@ -23,13 +23,20 @@ def _clipboard_emptied_while_qt_lives() -> Iterator[None]:
 
 
 @pytest.fixture
-def window(qtbot) -> Iterator[ReportWindow]:  # type: ignore[no-untyped-def]
+def bare(qtbot) -> Iterator[ReportWindow]:  # type: ignore[no-untyped-def]
+    """The window on its start page (no draft open)."""
     win = ReportWindow()
     qtbot.addWidget(win)
     win.resize(1400, 900)
     win.show()
     qtbot.waitExposed(win)
-    win.activateWindow()
-    assert win.create_draft("某市某某局", 2023)
     yield win
     win.close()
+
+
+@pytest.fixture
+def window(bare: ReportWindow) -> ReportWindow:
+    """The window on a new, empty draft."""
+    bare.activateWindow()
+    assert bare.create_draft("某市某某局", 2023)
+    return bare

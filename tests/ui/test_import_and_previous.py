@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
@@ -28,17 +26,6 @@ from tests.factories import complete_report
 FORM = get_form()
 PARTS = [c.id for c in FORM.tables["requests"].columns]
 
-
-@pytest.fixture
-def bare(qtbot) -> Iterator[ReportWindow]:  # type: ignore[no-untyped-def]
-    """The window on its start page (no draft open)."""
-    win = ReportWindow()
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 def write_json(path: Path, report) -> Path:  # type: ignore[no-untyped-def]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,16 +19,6 @@ from tests.ui.test_import_and_previous import _drop, wait_for_draft
 
 FORM = get_form()
 
-
-@pytest.fixture
-def bare(qtbot) -> Iterator[ReportWindow]:  # type: ignore[no-untyped-def]
-    win = ReportWindow()
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 def test_the_dialogs_offer_every_source(bare: ReportWindow) -> None:
