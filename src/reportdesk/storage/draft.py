@@ -379,41 +379,18 @@ class DraftFile:
             raise DraftError(f"文件夹 {path.parent} 不存在，请先创建它或换一个位置。", "io")
         if not _writable(path.parent):
             raise DraftError(f"文件夹 {path.parent} 不允许写入，请换一个位置保存草稿。", "readonly")
-        lock = DraftLock(path)
-        lock.acquire()
-        tmp: Path | None = None
-        try:
-            _refuse_leftover_journal(path)
-            clean_stale_temporaries(path)
-            tmp = make_temporary(path, "creating")
-            db = sqlite3.connect(tmp, isolation_level=None)
-            try:
-                _configure(db)
-                migrate(db)
-                moment = now()
-                with transaction(db):
-                    info = {**info, "created": _stamp(moment), "created_by": f"ReportDesk {reportdesk.__version__}"}
-                    db.executemany("INSERT INTO draft_info (key, value) VALUES (?, ?)", sorted(info.items()))
-                    if previous_json is not None:
-                        db.execute("INSERT INTO previous_report (id, json) VALUES (1, ?)", (previous_json,))
-                    write_revision(db, description, changes, moment)
-            finally:
-                db.close()
-            _fsync_file(tmp)
-            os.replace(tmp, path)
-            tmp = None
-            _fsync_dir(path.parent)
-            lock.bind()
-            db = connect(path, readonly=False)
-        except (OSError, sqlite3.Error) as exc:
-            lock.release()
-            raise _write_error(f"无法创建草稿“{path}”", exc, created=True) from exc
-        except BaseException:
-            lock.release()
-            raise
-        finally:
-            if tmp is not None:
-                _remove_temporary(tmp)
+        def fill(db: sqlite3.Connection) -> None:
+            _configure(db)
+            migrate(db)
+            moment = now()
+            with transaction(db):
+                stamped = {**info, "created": _stamp(moment), "created_by": f"ReportDesk {reportdesk.__version__}"}
+                db.executemany("INSERT INTO draft_info (key, value) VALUES (?, ?)", sorted(stamped.items()))
+                if previous_json is not None:
+                    db.execute("INSERT INTO previous_report (id, json) VALUES (1, ?)", (previous_json,))
+                write_revision(db, description, changes, moment)
+
+        db, lock = _build_in_place(path, "creating", fill, f"无法创建草稿“{path}”")
         return cls(path, db, lock)
 
     # -- reading and writing -----------------------------------------------------------
@@ -467,33 +444,7 @@ class DraftFile:
             raise DraftError(f"文件“{target}”已存在。请换一个文件名。", "io")
         if not target.parent.is_dir() or not _writable(target.parent):
             raise DraftError(f"文件夹 {target.parent} 不存在或不允许写入，请换一个位置。", "readonly")
-        lock = DraftLock(target)
-        lock.acquire()
-        tmp: Path | None = None
-        try:
-            _refuse_leftover_journal(target)
-            clean_stale_temporaries(target)
-            tmp = make_temporary(target, "saving")
-            out = sqlite3.connect(tmp, isolation_level=None)
-            try:
-                self.db.backup(out)
-            finally:
-                out.close()
-            _fsync_file(tmp)
-            os.replace(tmp, target)
-            tmp = None
-            _fsync_dir(target.parent)
-            lock.bind()
-            db = connect(target, readonly=False)
-        except (OSError, sqlite3.Error) as exc:
-            lock.release()
-            raise _write_error(f"另存为“{target}”失败", exc, created=True) from exc
-        except BaseException:
-            lock.release()
-            raise
-        finally:
-            if tmp is not None:
-                _remove_temporary(tmp)
+        db, lock = _build_in_place(target, "saving", self.db.backup, f"另存为“{target}”失败")
         return DraftFile(target, db, lock)
 
     def close(self) -> None:
@@ -796,6 +747,41 @@ def _in_memory_if_old(db: sqlite3.Connection, path: Path, read: Callable[[sqlite
         return read(memory)
     finally:
         memory.close()
+
+
+def _build_in_place(path: Path, kind: str, fill: Callable[[sqlite3.Connection], object],
+                    failure: str) -> tuple[sqlite3.Connection, DraftLock]:
+    """A new draft at *path*: locked first, built by *fill* under a temporary name in the same folder,
+    made durable and renamed into place only when complete (a crash never leaves half a draft), then
+    opened for writing.  A journal already beside *path* is refused (SQLite would roll it into the new
+    file); on failure the lock is released and nothing is left."""
+    lock = DraftLock(path)
+    lock.acquire()
+    tmp: Path | None = None
+    try:
+        _refuse_leftover_journal(path)
+        clean_stale_temporaries(path)
+        tmp = make_temporary(path, kind)
+        out = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            fill(out)
+        finally:
+            out.close()
+        _fsync_file(tmp)
+        os.replace(tmp, path)
+        tmp = None
+        _fsync_dir(path.parent)
+        lock.bind()
+        return connect(path, readonly=False), lock
+    except (OSError, sqlite3.Error) as exc:
+        lock.release()
+        raise _write_error(failure, exc, created=True) from exc
+    except BaseException:
+        lock.release()
+        raise
+    finally:
+        if tmp is not None:
+            _remove_temporary(tmp)
 
 
 def read_state(path: Path) -> tuple[DraftState, HeaderInfo]:
