@@ -15,8 +15,10 @@ import functools
 import logging
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +73,22 @@ class LabelHit:
     match: Match
 
 
+_T = TypeVar("_T")
+_MEMO_LIMIT = 20_000  # texts remembered per index: a hostile file cannot grow it without end
+
+
+def _memoised(memo: dict[str, _T], text: str, compute: Callable[[str], _T]) -> _T:
+    """*compute*(*text*), remembered in *memo* (a document repeats its labels in every table)."""
+    try:
+        return memo[text]
+    except KeyError:
+        pass
+    value = compute(text)
+    if len(memo) < _MEMO_LIMIT:
+        memo[text] = value
+    return value
+
+
 class LabelIndex:
     """Match found labels against a set of official labels (all labels of one kind)."""
 
@@ -94,14 +112,7 @@ class LabelIndex:
 
     def match(self, text: str) -> LabelHit | None:
         """The label *text* stands for, with how it differs; None when it matches none."""
-        try:
-            return self._memo[text]
-        except KeyError:
-            pass
-        hit = self._match(text)
-        if len(self._memo) < 20_000:
-            self._memo[text] = hit
-        return hit
+        return _memoised(self._memo, text, self._match)
 
     def _match(self, text: str) -> LabelHit | None:
         found = squeeze(text)
@@ -149,14 +160,7 @@ class OldFormatLabels:
 
     def match(self, text: str) -> str | None:
         """The old-format label *text* is (or begins with), or None."""
-        try:
-            return self._memo[text]
-        except KeyError:
-            pass
-        hit = self._match(text)
-        if len(self._memo) < 20_000:
-            self._memo[text] = hit
-        return hit
+        return _memoised(self._memo, text, self._match)
 
     def _match(self, text: str) -> str | None:
         key = label_key(text)
