@@ -20,9 +20,24 @@ def main(argv: Sequence[str] | None = None, draft: Path | None = None) -> int:
     if draft is None and args:
         draft = Path(args[0])
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    _import_before_qt(draft is not None)
     from reportdesk.ui.app import run
 
     return run(draft)
+
+
+def _import_before_qt(opening: bool) -> None:
+    """Import the Qt-free modules the window is about to need before PySide6 is loaded.
+
+    Once PySide6 is imported it reads the source of every module imported after it (looking for
+    ``from __feature__ import``), which costs a file read per module; the domain, storage and
+    application modules have no Qt in them, so they are imported first.  With a draft to open
+    that is the session and everything under it; the start page needs only the drafts folder.
+    """
+    if opening:
+        import reportdesk.app.previous_year
+        import reportdesk.app.session  # noqa: F401
+    import reportdesk.app.drafts  # noqa: F401
 
 
 if __name__ == "__main__":

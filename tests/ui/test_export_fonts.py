@@ -4,11 +4,12 @@ and what Word will use; the UI font prefers Noto, then Microsoft YaHei / SimSun.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QLabel
 from PySide6.QtTest import QTest
 
 from reportdesk.documents.options import FontSet, missing_faces
-from reportdesk.ui.fonts import font_report, ui_families
+from reportdesk.ui.fonts import UI_FAMILIES, apply_ui_font, font_report
 from reportdesk.ui.main_window import ReportWindow
 
 WINDOWS_CHINESE = {"Microsoft YaHei", "SimSun", "SimHei", "FangSong", "KaiTi", "Times New Roman"}
@@ -21,9 +22,27 @@ def test_a_stock_chinese_windows_lacks_the_gb2312_faces_and_word_uses_the_window
     assert missing_faces(FontSet.WINDOWS, {"仿宋", "楷体", "宋体", "黑体"}) == []  # and Chinese ones
 
 
-def test_ui_font_falls_back_to_yahei_and_simsun_without_noto() -> None:
-    assert ui_families(WINDOWS_CHINESE)[:2] == ["Microsoft YaHei", "SimSun"]
-    assert ui_families({"Noto Sans CJK SC", "SimSun"})[0] == "Noto Sans CJK SC"
+def test_ui_font_is_the_first_installed_of_noto_yahei_and_simsun(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The app asks for the whole list; what draws is the first family this computer has, even when the
+    ones before it (the Windows names, on this Linux) are absent."""
+    assert UI_FAMILIES.index("Microsoft YaHei") < UI_FAMILIES.index("SimSun")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = QFont(app.font())
+    try:
+        apply_ui_font(app)
+        label = QLabel("政府信息公开")
+        qtbot.addWidget(label)
+        present = [f for f in UI_FAMILIES if f in set(QFontDatabase.families())]
+        assert present, "the test machine has Noto Sans CJK SC (fonts-noto-cjk)"
+        assert label.fontInfo().family() == present[0]
+        absent_first = QFont(label.font())
+        absent_first.setFamilies(["Microsoft YaHei", "SimSun", *present])
+        label.setFont(absent_first)
+        if not {"Microsoft YaHei", "SimSun"} & set(QFontDatabase.families()):
+            assert label.fontInfo().family() == present[0]
+    finally:
+        app.setFont(before)
 
 
 def test_export_page_lists_the_missing_fonts(qtbot, window: ReportWindow) -> None:  # type: ignore[no-untyped-def]

@@ -23,17 +23,13 @@ def installed_families() -> set[str]:
     return set(QFontDatabase.families())
 
 
-def ui_families(installed: set[str]) -> list[str]:
-    """The UI font's families, installed ones first in :data:`UI_FAMILIES` order."""
-    return [f for f in UI_FAMILIES if f in installed]
-
-
 def apply_ui_font(app: QApplication) -> None:
-    families = ui_families(installed_families())
-    if families:
-        font = QFont(app.font())
-        font.setFamilies(families)  # the first one present draws, the next ones fill in missing glyphs
-        app.setFont(font)
+    """Ask for :data:`UI_FAMILIES` in order: Qt draws with the first one installed and fills missing glyphs
+    from the next ones, skipping the absent ones.  The list is not filtered against the installed
+    families first: listing them makes Qt enumerate every font on the computer, a cost at every start."""
+    font = QFont(app.font())
+    font.setFamilies(list(UI_FAMILIES))
+    app.setFont(font)
 
 
 def font_report(font_set: FontSet, installed: set[str]) -> str:
