@@ -16,14 +16,20 @@ def main(argv: Sequence[str] | None = None, draft: Path | None = None) -> int:
         import multiprocessing
 
         multiprocessing.freeze_support()
+    from reportdesk import startup_gc
+
+    startup_gc.pause_collection()  # until the window is ready (reportdesk.startup_gc)
     args = list(sys.argv[1:] if argv is None else argv)
     if draft is None and args:
         draft = Path(args[0])
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    _import_before_qt(draft is not None)
-    from reportdesk.ui.app import run
+    try:
+        _import_before_qt(draft is not None)
+        from reportdesk.ui.app import run
 
-    return run(draft)
+        return run(draft)
+    finally:
+        startup_gc.resume_collection()
 
 
 def _import_before_qt(opening: bool) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from reportdesk import startup_gc
 from reportdesk.places import resources_dir
 from reportdesk.ui.crash import CrashHandler
 from reportdesk.ui.i18n import install_translators
@@ -45,6 +46,7 @@ def run(draft: Path | None = None, argv: list[str] | None = None) -> int:
         window.show_error(QCoreApplication.translate("ReportWindow", "无法打开草稿"),
                           QCoreApplication.translate("ReportWindow", "文件不存在：{0}").format(draft))
     window.show()
+    QTimer.singleShot(0, startup_gc.start_up_done)  # the collector runs again once the window is ready
     if os.environ.get(EXIT_WHEN_READY) == "1":
         # Fires once the window has been shown and the queued events are processed.
         QTimer.singleShot(0, lambda: app.exit(0))

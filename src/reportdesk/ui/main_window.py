@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reportdesk import startup_gc
 from reportdesk.app.drafts import DraftError, drafts_home, recent_drafts
 from reportdesk.core.file_names import draft_file_name, free_path
 from reportdesk.ui import file_filters
@@ -798,6 +799,7 @@ class ReportWindow(QMainWindow):
         self.workspace = None
         self.controller = None
         self.saved_label.clear()
+        startup_gc.release_start_up_objects()  # the closed draft's widgets may be collected
         self.preview_action.setChecked(False)
         self._update_title()
         self._update_actions()
