@@ -96,6 +96,7 @@ _TOKEN = re.compile(
         (?P<num>\d+(?:\.\d+)?)
       | (?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)
       | (?P<op>==|!=|<=|>=|[-+*/<>(),])
+      | (?P<bad>\S)
     )""",
     re.VERBOSE,
 )
@@ -105,22 +106,22 @@ _COMPARISONS = {"==", "!=", "<", "<=", ">", ">="}
 
 
 def _tokenize(text: str) -> list[tuple[str, str, int]]:
+    """The tokens of *text* (kind, text, position), ending with ("end", "", len(text)).
+
+    One scan in C (``finditer``): every character is either whitespace or the start of a token,
+    and anything else is a ``bad`` token, reported with its position.
+    """
     tokens: list[tuple[str, str, int]] = []
-    pos = 0
-    while pos < len(text):
-        if text[pos:].strip() == "":
-            break
-        m = _TOKEN.match(text, pos)
-        if not m:
-            bad = len(text[pos:]) - len(text[pos:].lstrip())
-            raise ExpressionError(f"无法识别的字符“{text[pos + bad]}”", pos + bad)
-        kind = m.lastgroup or ""
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        assert kind is not None  # one of the four groups always matches
         value = m.group(kind)
         start = m.start(kind)
+        if kind == "bad":
+            raise ExpressionError(f"无法识别的字符“{value}”", start)
         if kind == "name" and value in _KEYWORDS:
             kind = "op"
         tokens.append((kind, value, start))
-        pos = m.end()
     tokens.append(("end", "", len(text)))
     return tokens
 
