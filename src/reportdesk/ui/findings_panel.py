@@ -10,14 +10,12 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -60,6 +58,8 @@ class AcceptWarningDialog(QDialog):
         examples.setWordWrap(True)
         examples.setStyleSheet("color: #666;")
         layout.addWidget(examples)
+        from PySide6.QtWidgets import QDialogButtonBox  # built on first use, not at start-up
+
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent=self
         )
@@ -112,14 +112,20 @@ class FindingsPanel(QWidget):
         layout.addLayout(buttons)
         self.findings: list[Finding] = []
         self.acceptances: dict[str, Acceptance] = {}
-        style = self.style()
-        warning_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        self._icons = {
-            True: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-            False: warning_icon,
-        }
-        self._accepted_icon = QIcon(warning_icon.pixmap(32, 32, QIcon.Mode.Disabled))
+        self._icons: dict[str, QIcon] = {}  # made when a first finding is shown (a draft without any needs none)
         self._update_buttons()
+
+    def _icon(self, kind: str) -> QIcon:
+        """The style's error or warning icon, or the warning greyed for an accepted one."""
+        if not self._icons:
+            from PySide6.QtWidgets import QStyle
+
+            style = self.style()
+            warning = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            self._icons = {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+                           "warning": warning,
+                           "accepted": QIcon(warning.pixmap(32, 32, QIcon.Mode.Disabled))}
+        return self._icons[kind]
 
     def is_accepted(self, finding: Finding) -> bool:
         a = self.acceptances.get(finding.key)
@@ -160,7 +166,7 @@ class FindingsPanel(QWidget):
         acceptance = self.acceptances.get(f.key)
         if self.is_accepted(f):
             assert acceptance is not None
-            item = QListWidgetItem(self._accepted_icon, self.tr("〔已接受〕{0}\n理由：{1}").format(f.message, acceptance.reason))
+            item = QListWidgetItem(self._icon("accepted"), self.tr("〔已接受〕{0}\n理由：{1}").format(f.message, acceptance.reason))
             item.setForeground(QBrush(ACCEPTED_COLOUR))
             item.setData(ACCEPTED_ROLE, acceptance.reason)
             tip += self.tr("\n已接受，理由：{0}\n（相关数字或文字改动后会重新打开）").format(acceptance.reason)
@@ -168,7 +174,7 @@ class FindingsPanel(QWidget):
             text = f.message
             if acceptance is not None and not f.is_error:
                 text += self.tr("\n（曾接受，理由：{0}；相关数字或文字已改动，请重新核对）").format(acceptance.reason)
-            item = QListWidgetItem(self._icons[f.is_error], text)
+            item = QListWidgetItem(self._icon("error" if f.is_error else "warning"), text)
         item.setToolTip(tip)
         item.setData(FINDING_ROLE, f)
         return item

@@ -8,18 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QUrl
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDesktopServices,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QKeySequence,
-    QShowEvent,
-    QUndoGroup,
-)
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -37,6 +27,7 @@ from reportdesk.ui import file_filters
 from reportdesk.ui.settings import app_settings
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
     from PySide6.QtWidgets import QMessageBox
 
     from reportdesk.app.importing import ImportedFile
@@ -52,8 +43,9 @@ if TYPE_CHECKING:
 
 # Start-up imports only what the start page needs: the session (and with it the form,
 # the rule engine and SQLite) and the work area are imported when a draft is opened.
-# QFileDialog, QMessageBox and the start page are imported where used: PySide6 builds a class (and its
-# enums) on first access, which `reportdesk open DRAFT` need not pay.
+# QFileDialog, QMessageBox, QDesktopServices and the start page are imported where used, and the event
+# classes only for type checking: PySide6 builds a class (and its enums) on first access, which
+# `reportdesk open DRAFT` need not pay.
 # recent_drafts/drafts_home come from reportdesk.app.drafts (light: the start page needs them before any draft).
 
 log = logging.getLogger(__name__)
@@ -387,6 +379,9 @@ class ReportWindow(QMainWindow):
         except OSError as exc:
             self.show_error(self.tr("无法打开日志文件夹"), str(exc))
             return
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             self.show_error(self.tr("无法打开日志文件夹"), self.tr("日志文件夹在：{0}").format(folder))
 

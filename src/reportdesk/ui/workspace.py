@@ -8,19 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeGuard
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QHBoxLayout,
-    QInputDialog,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from reportdesk.core.findings import Finding, FindingAction
 from reportdesk.core.form import SectionKind
@@ -33,7 +21,9 @@ from reportdesk.ui.navigator import SectionNavigator
 from reportdesk.ui.settings import app_settings
 from reportdesk.ui.steps import EXPORT_STEP, META_STEP, finding_section, state_name, step_reason, step_state, steps
 
-if TYPE_CHECKING:  # the other pages and the preview are imported when first built (a faster start)
+if TYPE_CHECKING:  # the other pages, the preview and the dialogs are imported when first used (a faster start)
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
     from reportdesk.ui.preview import PreviewPane
     from reportdesk.ui.table_page import TableSectionPage
     from reportdesk.ui.text_page import TextSectionPage
@@ -367,6 +357,8 @@ class DraftWorkspace(QWidget):
         if name:
             then(name)
             return
+        from PySide6.QtWidgets import QDialog, QInputDialog
+
         dialog = QInputDialog(self)
         dialog.setWindowTitle(self.tr("填写姓名"))
         dialog.setLabelText(self.tr("请填写您的姓名（记录谁自查、谁标记完成；只需填写一次）："))
@@ -435,6 +427,8 @@ class DraftWorkspace(QWidget):
         if errors:
             shown = "\n".join(f"· {f.message}" for f in errors[:8])
             more = self.tr("\n…另有 {0} 个错误").format(len(errors) - 8) if len(errors) > 8 else ""
+            from PySide6.QtWidgets import QMessageBox
+
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 self.tr("不能标记为已完成"),
