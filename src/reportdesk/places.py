@@ -1,7 +1,8 @@
 """Where ReportDesk keeps things: the one module that resolves every folder and file location.
 
 ``REPORTDESK_HOME`` (``~`` expanded), when set, holds everything of the user's: drafts, ``forms/``
-(form packs the office installs), ``settings.ini`` and ``logs/``.  Otherwise the per-user folders of
+(form packs the office installs), ``settings.ini``, ``logs/`` and ``cache/`` (copies made again when
+missing).  Otherwise the per-user folders of
 the platform are used (``platformdirs``: ``%LOCALAPPDATA%\\ReportDesk`` on Windows,
 ``~/.local/share/ReportDesk`` on Linux …).  The program's own data (``forms``, ``resources``,
 ``docs``) is inside the installed wheel, or at the top of a source tree.
@@ -40,6 +41,7 @@ def _platform_dir(kind: str) -> Path:
         "data": platformdirs.user_data_dir,
         "config": platformdirs.user_config_dir,
         "log": platformdirs.user_log_dir,
+        "cache": platformdirs.user_cache_dir,
     }
     return Path(getters[kind](APP_NAME, appauthor=False)).expanduser()
 
@@ -70,6 +72,13 @@ def log_dir() -> Path:
     ``~/.local/state/ReportDesk/log``); where crash logs are written."""
     home = _home_override()
     return home / "logs" if home is not None else _platform_dir("log")
+
+
+def cache_dir() -> Path:
+    """``$REPORTDESK_HOME/cache`` if set, else the per-user cache folder (``%LOCALAPPDATA%\\ReportDesk\\Cache``,
+    ``~/.cache/ReportDesk``): copies the program can always make again (not created here)."""
+    home = _home_override()
+    return home / "cache" if home is not None else _platform_dir("cache")
 
 
 def ensure_log_dir() -> Path:

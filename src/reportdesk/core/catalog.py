@@ -16,12 +16,12 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reportdesk.core import form_cache
 from reportdesk.core.form import FormDef
 from reportdesk.core.form_loader import FormDefinitionError, compile_form, load_form
 from reportdesk.places import docs_dir, forms_dir, resources_dir, user_forms_dir
@@ -142,7 +142,7 @@ def _entry(path: Path, origin: str) -> FormEntry:
         if path.stat().st_size > MAX_FORM_FILE_BYTES:
             return FormEntry(stem, "", "", 0, None, path, origin, "文件过大")
         head = _parsed(path, _stamp(path)).get("form")
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, ValueError) as exc:  # ValueError: not UTF-8, not TOML (tomllib.TOMLDecodeError)
         return FormEntry(stem, "", "", 0, None, path, origin, f"无法读取：{shorten(str(exc), 80)}")
     if not isinstance(head, dict):
         return FormEntry(stem, "", "", 0, None, path, origin, "缺少 [form] 部分")
@@ -182,15 +182,23 @@ def get_form(form_id: object = DEFAULT_FORM_ID) -> FormDef:
 
 @functools.cache
 def _parsed(path: Path, _stamp: tuple[str, int]) -> dict[str, Any]:
-    """The TOML of a form file, read once per version of the file (listing and loading share it)."""
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    """The TOML of a form file, read once per version of the file (listing and loading share it), and
+    parsed only when no copy parsed from exactly this text is kept (:mod:`reportdesk.core.form_cache`)."""
+    text = path.read_text(encoding="utf-8")
+    data = form_cache.load(path, text)
+    if data is None:
+        import tomllib
+
+        data = tomllib.loads(text)
+        form_cache.store(path, text, data)
+    return data
 
 
 @functools.cache
 def _load(path: Path, stamp: tuple[str, int]) -> FormDef:
     try:
         data = _parsed(path, stamp)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, ValueError):  # not UTF-8, not TOML
         return load_form(path)  # says what is wrong, with the file's name
     form, problems = compile_form(data)
     if problems or form is None:

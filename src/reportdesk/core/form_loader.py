@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -68,6 +67,8 @@ class FormDefinitionError(Exception):
 
 def load_form(path: Path) -> FormDef:
     """Read and check a form file; raise :class:`FormDefinitionError` on any problem."""
+    import tomllib  # not at start-up: the installed forms are read through reportdesk.core.catalog
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
