@@ -42,7 +42,7 @@ def _import_before_qt(opening: bool) -> None:
     """
     if opening:
         import reportdesk.app.previous_year
-        import reportdesk.app.session  # noqa: F401
+        import reportdesk.app.session
     import reportdesk.app.drafts  # noqa: F401
 
 

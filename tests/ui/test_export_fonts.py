@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QLabel
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel
 
 from reportdesk.documents.options import FontSet, missing_faces
 from reportdesk.ui.fonts import UI_FAMILIES, apply_ui_font, font_report
