@@ -48,9 +48,17 @@ def run(draft: Path | None = None, argv: list[str] | None = None) -> int:
     window.show()
     QTimer.singleShot(0, startup_gc.start_up_done)  # the collector runs again once the window is ready
     if os.environ.get(EXIT_WHEN_READY) == "1":
-        # Fires once the window has been shown and the queued events are processed.
-        QTimer.singleShot(0, lambda: app.exit(0))
+        # Fires once the window has been shown and the queued events are processed; the moment is
+        # written to stderr for timing the start-up from outside (benchmarks/bench_app.py).
+        QTimer.singleShot(0, lambda: _exit_when_ready(app))
     try:
         return app.exec()
     finally:
         handler.uninstall()
+
+
+def _exit_when_ready(app: QApplication) -> None:
+    import time
+
+    print(f"ready at {time.time():.6f}", file=sys.stderr, flush=True)
+    app.exit(0)
