@@ -95,3 +95,20 @@ def test_reportdesk_open_imports_only_what_the_path_needs(tmp_path: Path) -> Non
     unused_stdlib = ("multiprocessing", "concurrent", "socket", "secrets", "difflib", "tomllib")
     assert [m for m in modules if m.split(".")[0] in (*HEAVY[1:], *unused_stdlib)] == []
     assert "reportdesk.ui.workspace" in ours and "reportdesk.core.checks" in ours  # the draft was shown, checked
+
+
+def test_a_first_start_shows_the_start_page_without_the_domain(tmp_path: Path) -> None:
+    """`reportdesk` with no draft yet: the start page needs neither the session, the storage codec, the form
+    nor the rule engine (they come with the first draft opened or listed)."""
+    probe = ("import sys, json\nfrom reportdesk.gui import main\nrc = main([])\n"
+             "print(json.dumps([rc, sorted(sys.modules)]))")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "REPORTDESK_EXIT_WHEN_READY": "1",
+           "PYTHONPATH": str(ROOT / "src"), "REPORTDESK_HOME": str(tmp_path / "home")}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    rc, modules = json.loads(done.stdout.strip().splitlines()[-1])
+    assert rc == 0
+    assert "reportdesk.ui.start_page" in modules  # the start page was shown
+    domain = ("reportdesk.app.session", "reportdesk.storage.codec", "reportdesk.storage.draft", "reportdesk.core.form",
+              "reportdesk.core.report", "reportdesk.core.checks", "reportdesk.ui.meta_page", "sqlite3", "tomllib")
+    assert [m for m in domain if m in modules] == []
+    assert "ready at " in done.stderr

@@ -74,17 +74,18 @@ def remember_draft(path: Path) -> None:
 
 def recent_drafts() -> list[RecentDraft]:
     """Drafts opened recently and those in :func:`drafts_home`, newest first; missing files are left out."""
+    paths: dict[Path, None] = {}
+    for candidate in _load_recent_paths() + sorted(drafts_home().glob("*.rdesk")):
+        path = candidate.resolve()
+        if path.is_file():
+            paths.setdefault(path)
+    if not paths:  # a first start: the codec and the domain under it are not needed yet
+        return []
     from reportdesk.storage.codec import SIGNOFF_KEY, decode, self_review_marks
     from reportdesk.storage.draft import read_state
 
-    seen: set[Path] = set()
-    candidates = _load_recent_paths() + sorted(drafts_home().glob("*.rdesk"))
     result: list[RecentDraft] = []
-    for candidate in candidates:
-        path = candidate.resolve()
-        if path in seen or not path.is_file():
-            continue
-        seen.add(path)
+    for path in paths:
         modified = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
         try:
             state = read_state(path)[0]

@@ -4,33 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from reportdesk.core.report import EXTRA_TEXTS, META_FIELDS
 from reportdesk.ui.controller import DraftController
 from reportdesk.ui.text_page import TextSectionPage
+from reportdesk.ui.year_spin_box import YearSpinBox
 
 log = logging.getLogger(__name__)
-
-
-class YearSpinBox(QSpinBox):
-    """The report year: the mouse wheel changes it only after a click into it.
-
-    A plain spin box takes the wheel on hover, so scrolling the page past 报告年度 changed the
-    report's year (2022 → 2021, title, file name and checks with it) without a word.
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()  # the page scrolls instead
 
 
 class MetaPage(QWidget):

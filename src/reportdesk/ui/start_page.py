@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reportdesk.ui import file_filters
-from reportdesk.ui.meta_page import YearSpinBox
+from reportdesk.ui.year_spin_box import YearSpinBox
 
 if TYPE_CHECKING:
     from reportdesk.core.report import Report
