@@ -4,6 +4,7 @@ passes until the first draft is closed (reportdesk.startup_gc)."""
 from __future__ import annotations
 
 import gc
+import os
 import weakref
 from collections.abc import Iterator
 
@@ -72,3 +73,20 @@ def test_nothing_changes_when_the_collector_was_already_off() -> None:
     startup_gc.start_up_done()
     assert not gc.isenabled()
     assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX")
+def test_a_process_forked_during_start_up_collects() -> None:
+    gc.enable()
+    startup_gc.pause_collection()
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: say whether its collector runs, and leave at once
+        os.write(writer, b"1" if gc.isenabled() else b"0")
+        os._exit(0)
+    os.close(writer)
+    said = os.read(reader, 1)
+    os.close(reader)
+    os.waitpid(pid, 0)
+    assert said == b"1"
+    assert not gc.isenabled()  # the parent is still starting

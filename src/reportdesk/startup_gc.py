@@ -16,15 +16,22 @@ Only the standard library: the GUI entry point calls it before anything else is 
 from __future__ import annotations
 
 import gc
+import os
 
-_state = {"paused": False, "frozen": False}
+_state = {"paused": False, "frozen": False, "fork_hook": False}
 
 
 def pause_collection() -> None:
-    """Pause the collector for the start-up (a no-op when it is already off: a test, an embedding)."""
+    """Pause the collector for the start-up (a no-op when it is already off: a test, an embedding).
+
+    A worker process forked meanwhile (an import started from the command line) collects as usual.
+    """
     if gc.isenabled():
         gc.disable()
         _state["paused"] = True
+        if hasattr(os, "register_at_fork") and not _state["fork_hook"]:
+            os.register_at_fork(after_in_child=resume_collection)
+            _state["fork_hook"] = True
 
 
 def start_up_done() -> None:
