@@ -243,11 +243,27 @@ def _review_here(path: str, previous_path: str | None, timeout: float, task: Tas
 
 
 def _init_worker(suffixes: tuple[str, ...]) -> None:
-    """In each worker as it starts: import the readers and build the label indexes."""
-    from reportdesk.core.catalog import get_form
-    from reportdesk.core.table_import import _indexes
+    """In each worker as it starts: everything the first file would otherwise wait for.
 
-    _indexes(get_form())
+    The readers of the file types in the batch (and lxml's hardened parser), the form's
+    label indexes (which then know the official tables' texts), and the checks with every
+    pattern of the text rules compiled.
+    """
+    from reportdesk.core.catalog import get_form
+    from reportdesk.core.checks import check_report
+    from reportdesk.core.table_import import read_official_tables
+    from reportdesk.core.text.lazy import compile_all
+    from reportdesk.core.text.vocabulary import vocabulary
+
+    form = get_form()
+    read_official_tables(form)
+    compile_all()
+    vocabulary(form).patterns(None)  # a report's year adds only the patterns that name years
+    check_report(Report(form_id=form.id))
+    if ".docx" in suffixes or ".xlsx" in suffixes:
+        from reportdesk.documents.safety import xml_parser
+
+        xml_parser()
     if ".docx" in suffixes:
         import reportdesk.documents.docx_reader
     if ".xlsx" in suffixes:

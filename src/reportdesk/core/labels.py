@@ -35,8 +35,22 @@ _PREFIX = re.compile(r"^((\d{1,2}\.)|(（[一二三四五六七八九十]{1,2}�
 _ZERO_WIDTH = str.maketrans("", "", "\u200b\u200c\u200d\ufeff")
 
 
+#: Texts up to this length are squeezed once per process (labels and figures: a document
+#: repeats them in every table, and every report has the same labels).
+_SHORT = 80
+
+
 def squeeze(text: str) -> str:
     """The text with every kind of white space removed (line breaks, full-width spaces)."""
+    if not text:
+        return text
+    if len(text) <= _SHORT:
+        return _squeeze_short(text)
+    return "".join(text.split()).translate(_ZERO_WIDTH)
+
+
+@functools.lru_cache(maxsize=16384)
+def _squeeze_short(text: str) -> str:
     return "".join(text.split()).translate(_ZERO_WIDTH)
 
 
@@ -112,10 +126,11 @@ class LabelIndex:
 
     def match(self, text: str) -> LabelHit | None:
         """The label *text* stands for, with how it differs; None when it matches none."""
-        return _memoised(self._memo, text, self._match)
+        # Remembered by the text without white space, all the match depends on: a label
+        # broken over lines in one table is the same label in the next.
+        return _memoised(self._memo, squeeze(text), self._match)
 
-    def _match(self, text: str) -> LabelHit | None:
-        found = squeeze(text)
+    def _match(self, found: str) -> LabelHit | None:
         if not found or len(found) > 120:
             return None
         key = label_key(found)
@@ -160,7 +175,7 @@ class OldFormatLabels:
 
     def match(self, text: str) -> str | None:
         """The old-format label *text* is (or begins with), or None."""
-        return _memoised(self._memo, text, self._match)
+        return _memoised(self._memo, squeeze(text), self._match)
 
     def _match(self, text: str) -> str | None:
         key = label_key(text)

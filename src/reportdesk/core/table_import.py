@@ -621,3 +621,18 @@ def is_cut_row(form: FormDef, pairs: list[tuple[str, str]]) -> bool:
         elif label_key(above) in known or label_key(below) in known:
             cut += 1
     return joined > 0 and cut == 0
+
+
+def read_official_tables(form: FormDef) -> None:
+    """Read the form's own tables once, filled with zeros, and forget the result.
+
+    A worker process does it before its first file: the label indexes then remember the
+    official texts, as they would after the first file, so that no file waits for it.
+    """
+    mapper = TableMapper(form, ImportSummary("Word"))
+    for table in form.tables.values():
+        grid = [[""] * table.n_cols for _ in range(table.n_rows)]
+        for g in table.grid:
+            grid[g.row][g.col] = "0" if g.cell_id else g.text
+        mapper.feed(grid, table.name)
+    mapper.finish(Report(form_id=form.id))
