@@ -80,6 +80,7 @@ def check_text(
 ) -> list[Finding]:
     """Every finding of the whole-document rules, in document order."""
     texts = text_order(form, report)
+    _EXTRACTED.clear()  # the figures read from one report's texts serve its own rules only
     findings: list[Finding] = []
     for rule in _RULES:
         findings.extend(rule(form, report, cells, texts, structure))
@@ -270,7 +271,8 @@ _EXTRACTED: dict[tuple[int, str, str, int | None], tuple[list[TextFigure], list[
 
 
 def _extracted(form: FormDef, text_id: str, text: str, year: int | None) -> tuple[list[TextFigure], list[AllClaim]]:
-    """The figures of one text, read once for the rules that need them (text_number, text_conflict)."""
+    """The figures of one text, read once for the rules of the report being checked that need them
+    (text_number, text_conflict); :func:`check_text` forgets them before the next report."""
     key = (id(form), text_id, text, year)
     found = _EXTRACTED.get(key)
     if found is None:
