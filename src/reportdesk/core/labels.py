@@ -36,22 +36,21 @@ _ZERO_WIDTH = str.maketrans("", "", "\u200b\u200c\u200d\ufeff")
 
 
 #: Texts up to this length are squeezed once per process (labels and figures: a document
-#: repeats them in every table, and every report has the same labels).
-_SHORT = 80
+#: repeats them in every table, and every report has the same labels), at most this many.
+_SHORT, _SQUEEZED_LIMIT = 80, 16_384
+_SQUEEZED: dict[str, str] = {}
 
 
 def squeeze(text: str) -> str:
     """The text with every kind of white space removed (line breaks, full-width spaces)."""
-    if not text:
-        return text
-    if len(text) <= _SHORT:
-        return _squeeze_short(text)
-    return "".join(text.split()).translate(_ZERO_WIDTH)
-
-
-@functools.lru_cache(maxsize=16384)
-def _squeeze_short(text: str) -> str:
-    return "".join(text.split()).translate(_ZERO_WIDTH)
+    try:
+        return _SQUEEZED[text]
+    except KeyError:
+        pass
+    squeezed = "".join(text.split()).translate(_ZERO_WIDTH)
+    if len(text) <= _SHORT and len(_SQUEEZED) < _SQUEEZED_LIMIT:
+        _SQUEEZED[text] = squeezed
+    return squeezed
 
 
 @functools.lru_cache(maxsize=8192)
@@ -128,7 +127,11 @@ class LabelIndex:
         """The label *text* stands for, with how it differs; None when it matches none."""
         # Remembered by the text without white space, all the match depends on: a label
         # broken over lines in one table is the same label in the next.
-        return _memoised(self._memo, squeeze(text), self._match)
+        found = squeeze(text)
+        try:
+            return self._memo[found]
+        except KeyError:
+            return _memoised(self._memo, found, self._match)
 
     def _match(self, found: str) -> LabelHit | None:
         if not found or len(found) > 120:
@@ -175,7 +178,11 @@ class OldFormatLabels:
 
     def match(self, text: str) -> str | None:
         """The old-format label *text* is (or begins with), or None."""
-        return _memoised(self._memo, squeeze(text), self._match)
+        found = squeeze(text)
+        try:
+            return self._memo[found]
+        except KeyError:
+            return _memoised(self._memo, found, self._match)
 
     def _match(self, text: str) -> str | None:
         key = label_key(text)

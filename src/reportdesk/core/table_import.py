@@ -284,7 +284,8 @@ class TableMapper:
         """Read one table or sheet; *name* says where it is ("第 2 个表格", "工作表“表三”")."""
         self._header_block = None
         for r, row in enumerate(grid):
-            if not any(squeeze(t) for t in row):
+            squeezed = [squeeze(t) for t in row]  # what the labels are matched by
+            if not any(squeezed):
                 if self._header_block == "appeals" and self._appeals_pending and self._appeal_cols:
                     # The value row right under 表四's header, wholly blank: 15 blank cells, not a missing table.
                     self._read_appeals_row(row + [""] * max(0, max(self._appeal_cols) + 1 - len(row)),
@@ -292,21 +293,21 @@ class TableMapper:
                     self.tables_seen.add("appeals")
                     self._header_block = None
                 continue  # an extra empty row
-            self._feed_row(row, f"{name}第 {r + 1} 行")
+            self._feed_row(row, f"{name}第 {r + 1} 行", squeezed)
 
-    def _feed_row(self, row: list[str], where: str) -> None:
-        for text in row:
+    def _feed_row(self, row: list[str], where: str, squeezed: list[str]) -> None:
+        for text in squeezed:
             old = self.labels.old.match(text) if text else None
             if old and old not in self.summary.old_format_labels:
                 self.summary.old_format_labels.append(old)
-                self.labels_found.append(LabelFound(next(iter(self.form.tables)), squeeze(text), None))
-        keys = [label_key(t) if t else "" for t in row]
+                self.labels_found.append(LabelFound(next(iter(self.form.tables)), text, None))
+        keys = [label_key(t) if t else "" for t in squeezed]
         kind = self._header_kind(keys)
         if kind is not None:
             self._read_header(kind, row, keys)
             return
         self._header_block = None
-        label_col, hit = self._row_label(row)
+        label_col, hit = self._row_label(squeezed)
         if hit is None:
             single = next((k for k in keys if k in self.labels.subgroups), None)
             if single is not None and _has_number(row[keys.index(single) + 1:]):
@@ -330,9 +331,9 @@ class TableMapper:
         table = self.form.tables[table_id]
         columns = table.row(row_id).columns
         if len(columns) == 1:
-            self._read_single(table_id, row_id, columns[0], row, label_col, where)
+            self._read_single(table_id, row_id, columns[0], squeezed, label_col, where)
         else:
-            self._read_by_columns(table_id, row_id, columns, row, label_col, where)
+            self._read_by_columns(table_id, row_id, columns, row, label_col, where, squeezed)
 
     def _header_kind(self, keys: list[str]) -> str | None:
         """The table whose header row this is (by the header texts only that table has), or None."""
@@ -380,10 +381,10 @@ class TableMapper:
         if mapping or kind == "requests":
             self._colmap[kind] = mapping
 
-    def _row_label(self, row: list[str]) -> tuple[int, LabelHit | None]:
+    def _row_label(self, squeezed: list[str]) -> tuple[int, LabelHit | None]:
         found: tuple[int, LabelHit | None] = (-1, None)
-        for c, text in enumerate(row):
-            if not squeeze(text) or _is_blank_or_number(text):
+        for c, text in enumerate(squeezed):
+            if not text or _is_blank_or_number(text):
                 continue
             hit = self._rows.match(text)
             if hit is not None:
@@ -405,9 +406,9 @@ class TableMapper:
         self.raw[cell_id] = text
         self.where[cell_id] = where
 
-    def _read_single(self, table_id: str, row_id: str, column: str, row: list[str], label_col: int,
+    def _read_single(self, table_id: str, row_id: str, column: str, squeezed: list[str], label_col: int,
                      where: str) -> None:
-        values = [squeeze(t) for t in row[label_col + 1:] if squeeze(t)]
+        values = [t for t in squeezed[label_col + 1:] if t]
         distinct = list(dict.fromkeys(values))
         cell_id = f"{table_id}.{row_id}.{column}"
         if len(distinct) > 1:
@@ -419,7 +420,7 @@ class TableMapper:
         self._put(cell_id, distinct[0] if distinct else "", where)
 
     def _read_by_columns(self, table_id: str, row_id: str, columns: tuple[str, ...], row: list[str],
-                         label_col: int, where: str) -> None:
+                         label_col: int, where: str, squeezed: list[str]) -> None:
         mapping = self._colmap.get(table_id)
         label = self.form.tables[table_id].row(row_id).label
         if not mapping:
@@ -432,7 +433,7 @@ class TableMapper:
                 continue
             used.add(c)
             self._put(f"{table_id}.{row_id}.{column}", row[c] if c < len(row) else "", where)
-        stray = [squeeze(row[c]) for c in range(label_col + 1, len(row)) if c not in used and squeeze(row[c])]
+        stray = [squeezed[c] for c in range(label_col + 1, len(row)) if c not in used and squeezed[c]]
         if stray:
             self.summary.unmapped.append(
                 f"{where}：“{label}”一行有 {len(stray)} 个数字不在任何表头之下（{'、'.join(stray[:5])}），未读取"
