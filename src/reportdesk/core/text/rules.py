@@ -23,7 +23,7 @@ from reportdesk.core.report import EXTRA_TEXTS, Report
 from reportdesk.core.text.extract import AllClaim, TextFigure, aggregate_subject, extract
 from reportdesk.core.text.lazy import lazy
 from reportdesk.core.text.numerals import parse_number
-from reportdesk.core.text.sentences import Sentence, inside, quoted_spans, split_sentences
+from reportdesk.core.text.sentences import Sentence, forget_sentences, inside, quoted_spans, split_sentences
 from reportdesk.core.text.structure import DocumentStructure
 from reportdesk.core.text.vocabulary import Vocabulary, vocabulary
 
@@ -80,7 +80,8 @@ def check_text(
 ) -> list[Finding]:
     """Every finding of the whole-document rules, in document order."""
     texts = text_order(form, report)
-    _EXTRACTED.clear()  # the figures read from one report's texts serve its own rules only
+    _EXTRACTED.clear()  # what is read from one report's texts serves its own rules only
+    forget_sentences()
     findings: list[Finding] = []
     for rule in _RULES:
         findings.extend(rule(form, report, cells, texts, structure))
