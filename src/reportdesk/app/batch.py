@@ -242,6 +242,9 @@ def _review_here(path: str, previous_path: str | None, timeout: float, task: Tas
         return FileResult(path, error=_ERROR_MESSAGE)
 
 
+_WARMED: set[tuple[str, ...]] = set()
+
+
 def _init_worker(suffixes: tuple[str, ...]) -> None:
     """In each worker as it starts: everything the first file would otherwise wait for.
 
@@ -249,6 +252,8 @@ def _init_worker(suffixes: tuple[str, ...]) -> None:
     label indexes (which then know the official tables' texts), and the checks with every
     pattern of the text rules compiled.
     """
+    if suffixes in _WARMED:  # a worker started by fork from a parent that did it already
+        return
     from reportdesk.core.catalog import get_form
     from reportdesk.core.checks import check_report
     from reportdesk.core.table_import import read_official_tables
@@ -272,6 +277,7 @@ def _init_worker(suffixes: tuple[str, ...]) -> None:
         import reportdesk.documents.pdf_reader
     if set(suffixes) & {".html", ".htm", ".mhtml", ".mht"}:
         import reportdesk.documents.html_reader  # noqa: F401
+    _WARMED.add(suffixes)
 
 
 class ReviewPool:

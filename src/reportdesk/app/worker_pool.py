@@ -17,6 +17,7 @@ by name), their arguments and results picklable.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -169,7 +170,16 @@ class WorkerPool:
             target=_worker_main, daemon=True, name="reportdesk-worker",
             args=(child, self.memory, self.initializer, self.initargs, self.task, self.args),
         )
-        process.start()
+        forked = self.context.get_start_method() == "fork"
+        if forked:
+            # The child's collector then leaves alone every object it inherits, instead of
+            # writing to each of them (a copy of every memory page) on its first files.
+            gc.freeze()
+        try:
+            process.start()
+        finally:
+            if forked:
+                gc.unfreeze()
         child.close()
         if self.job is not None:
             self.job.assign(process.sentinel)
