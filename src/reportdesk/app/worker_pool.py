@@ -270,13 +270,14 @@ class WorkerPool:
         if look_at_memory:
             self._next_poll = now + POLL_S
         for worker in busy:
-            if (worker.conn in ready or worker.conn.poll()) and not self._receive(worker, on_outcome):
+            # A message or a death that comes after wait() returned is seen on the next call.
+            if worker.conn in ready and not self._receive(worker, on_outcome):
                 continue  # it died, and its items are dealt with
             index = worker.index
             if index is None:
                 continue
-            if worker.process.sentinel in ready or not worker.process.is_alive():
-                if self._receive(worker, on_outcome):  # what it sent before it died, then the end
+            if worker.process.sentinel in ready:
+                if self._receive(worker, on_outcome, waiting=False):  # what it sent before it died
                     self._died(worker, on_outcome)
             elif now >= self._deadline(worker):
                 if worker.since is None:  # never became ready: a start that hangs
@@ -294,12 +295,14 @@ class WorkerPool:
                     log.info("worker %s grew to %d bytes on item %s: killed", worker.process.pid, used, index)
                     self._kill_on_item(worker, on_outcome, Failure("memory", used))
 
-    def _receive(self, worker: _Worker, on_outcome: Outcome) -> bool:
-        """Every message the worker has sent so far; False when it turned out to be gone."""
+    def _receive(self, worker: _Worker, on_outcome: Outcome, waiting: bool = True) -> bool:
+        """Every message the worker has sent so far (one at least when *waiting*: wait() said
+        so); False when it turned out to be gone."""
         while True:
             try:
-                if not worker.conn.poll():
+                if not waiting and not worker.conn.poll():
                     return True
+                waiting = False
                 message = worker.conn.recv()
             except (EOFError, OSError):
                 self._died(worker, on_outcome)
