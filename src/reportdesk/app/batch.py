@@ -104,7 +104,7 @@ def check_imported(result: ImportResult, previous: Report | None = None) -> list
     elif report.structure is not None and report.structure.tables is not None:
         skip = set(form.tables) - set(report.structure.tables)
     findings = list(result.findings)
-    for finding in check_report(report, previous):
+    for finding in check_report(report, previous, form=form):
         if finding.cells and skip and all(c.split(".", 1)[0] in skip for c in finding.cells):
             continue
         findings.append(finding)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reportdesk.core.findings import Finding
-from reportdesk.core.form import FormDef, Severity, TableDef
+from reportdesk.core.form import FormDef, RowDef, Severity, TableDef
 from reportdesk.core.labels import LabelHit, LabelIndex, Match, OldFormatLabels, label_key, squeeze
 from reportdesk.core.missing import cell_name, describe_missing, table_name
 from reportdesk.core.numbers import (
@@ -202,6 +202,7 @@ class _FormLabels:
     multi_columns: dict[str, frozenset[str]]  # per table: the columns of its rows with several cells
     subgroups: dict[str, tuple[str, str, int]]  # subgroup key → (table id, subgroup, number of its rows)
     old: OldFormatLabels
+    row_defs: dict[str, RowDef]  # "table.row" → the row
 
 
 _INDEXES: dict[tuple[str, int], _FormLabels] = {}
@@ -236,7 +237,7 @@ def _indexes(form: FormDef) -> _FormLabels:
             {t.id: frozenset(_heads(t) - {label_key(c.label) for c in t.columns}) for t in tables},
             wide,
             {t.id: frozenset(c for r in t.rows if len(r.columns) > 1 for c in r.columns) for t in tables},
-            subgroups, OldFormatLabels(old))
+            subgroups, OldFormatLabels(old), {f"{t.id}.{r.id}": r for t in tables for r in t.rows})
     return _INDEXES[key]
 
 
@@ -327,9 +328,8 @@ class TableMapper:
             return
         table_id, row_id = hit.target.split(".", 1)
         self.tables_seen.add(table_id)
-        self._note_label(self.form.tables[table_id].name + "行", hit, table_id)
-        table = self.form.tables[table_id]
-        columns = table.row(row_id).columns
+        self._note_label("行", hit, table_id)
+        columns = self.labels.row_defs[hit.target].columns
         if len(columns) == 1:
             self._read_single(table_id, row_id, columns[0], squeezed, label_col, where)
         else:
@@ -364,7 +364,7 @@ class TableMapper:
                 col = self._columns[kind].match(text)
                 if col is not None:
                     self._appeal_cols[c] = col.target
-                    self._note_label(self.form.tables[kind].name + "列", col, kind)
+                    self._note_label("列", col, kind)
             self._appeals_pending = True
             return
         mapping = {} if new_block else dict(self._colmap.get(kind, {}))
@@ -374,7 +374,7 @@ class TableMapper:
             col = self._columns[kind].match(text)
             if col is None:
                 continue
-            self._note_label(self.form.tables[kind].name + "列", col, kind)
+            self._note_label("列", col, kind)
             if col.target not in self.labels.multi_columns[kind]:
                 continue  # a column of one-cell rows only: those are read beside their label
             mapping[c] = col.target
@@ -422,7 +422,7 @@ class TableMapper:
     def _read_by_columns(self, table_id: str, row_id: str, columns: tuple[str, ...], row: list[str],
                          label_col: int, where: str, squeezed: list[str]) -> None:
         mapping = self._colmap.get(table_id)
-        label = self.form.tables[table_id].row(row_id).label
+        label = self.labels.row_defs[f"{table_id}.{row_id}"].label
         if not mapping:
             heads = "、".join(self.form.tables[table_id].column(c).label for c in columns)
             self.summary.unmapped.append(f"{where}：“{label}”一行前没有找到表头（{heads}），无法确定各列，未读取")
@@ -458,9 +458,11 @@ class TableMapper:
             shown = "、".join(dict.fromkeys(unknown))
             self.summary.unmapped.append(f"{where}：未能识别的行“{shown[:60]}”，其中的数字未读取")
 
-    def _note_label(self, where: str, hit: LabelHit, table_id: str) -> None:
+    def _note_label(self, what: str, hit: LabelHit, table_id: str) -> None:
+        """A label that differs from the official one; *what* is "行" or "列"."""
         if hit.match is Match.EXACT or (hit.found, hit.official) in self._seen_diffs:
             return
+        where = self.form.tables[table_id].name + what
         if hit.match is Match.WORDING:
             # For the rule ``label`` only a wording change counts: white space, punctuation
             # width and "。" for "." are variants the format's readers must accept.
@@ -537,7 +539,7 @@ def apply_embedded(form: FormDef, result: ImportResult, data: dict[str, Any], *,
     from reportdesk.core.numbers import format_value
 
     try:
-        embedded = report_from_json(data, get_form)
+        embedded = report_from_json(data, lambda form_id: form if form_id == form.id else get_form(form_id))
     except ReportFileError as exc:
         result.summary.notes.append(f"文件中嵌入的 ReportDesk 数据无法使用（{exc.message}），只按表格读取。")
         return
