@@ -203,6 +203,37 @@ class _FormLabels:
     subgroups: dict[str, tuple[str, str, int]]  # subgroup key → (table id, subgroup, number of its rows)
     old: OldFormatLabels
     row_defs: dict[str, RowDef]  # "table.row" → the row
+    any_head_mark: frozenset[str]  # the head marks of all tables
+    texts: dict[str, _CellText] = field(default_factory=dict)  # what each cell text is, once worked out
+
+
+@dataclass(frozen=True, slots=True)
+class _CellText:
+    """What the mapper reads a cell's text as (all of it a function of the text and the form)."""
+
+    squeezed: str  # without white space ("" for an empty cell)
+    key: str  # the label key ("" for an empty cell)
+    old: str | None  # the replaced format's label it is
+    row: LabelHit | None  # the form's row label it is (never a blank or a figure)
+
+
+_NO_TEXT = _CellText("", "", None, None)
+_TEXTS_LIMIT = 20_000
+
+
+def _cell_text(labels: _FormLabels, text: str) -> _CellText:
+    found = labels.texts.get(text)
+    if found is not None:
+        return found
+    squeezed = squeeze(text)
+    if not squeezed:
+        found = _NO_TEXT
+    else:
+        row = None if _is_blank_or_number(squeezed) else labels.rows.match(squeezed)
+        found = _CellText(squeezed, label_key(squeezed), labels.old.match(squeezed), row)
+    if len(labels.texts) < _TEXTS_LIMIT:
+        labels.texts[text] = found
+    return found
 
 
 _INDEXES: dict[tuple[str, int], _FormLabels] = {}
@@ -237,7 +268,8 @@ def _indexes(form: FormDef) -> _FormLabels:
             {t.id: frozenset(_heads(t) - {label_key(c.label) for c in t.columns}) for t in tables},
             wide,
             {t.id: frozenset(c for r in t.rows if len(r.columns) > 1 for c in r.columns) for t in tables},
-            subgroups, OldFormatLabels(old), {f"{t.id}.{r.id}": r for t in tables for r in t.rows})
+            subgroups, OldFormatLabels(old), {f"{t.id}.{r.id}": r for t in tables for r in t.rows},
+            frozenset().union(*marks.values()))
     return _INDEXES[key]
 
 
@@ -284,9 +316,10 @@ class TableMapper:
     def feed(self, grid: Grid, name: str) -> None:
         """Read one table or sheet; *name* says where it is ("第 2 个表格", "工作表“表三”")."""
         self._header_block = None
+        labels = self.labels
         for r, row in enumerate(grid):
-            squeezed = [squeeze(t) for t in row]  # what the labels are matched by
-            if not any(squeezed):
+            cells = [_cell_text(labels, t) for t in row]
+            if all(c is _NO_TEXT for c in cells):
                 if self._header_block == "appeals" and self._appeals_pending and self._appeal_cols:
                     # The value row right under 表四's header, wholly blank: 15 blank cells, not a missing table.
                     self._read_appeals_row(row + [""] * max(0, max(self._appeal_cols) + 1 - len(row)),
@@ -294,21 +327,22 @@ class TableMapper:
                     self.tables_seen.add("appeals")
                     self._header_block = None
                 continue  # an extra empty row
-            self._feed_row(row, f"{name}第 {r + 1} 行", squeezed)
+            self._feed_row(row, f"{name}第 {r + 1} 行", cells)
 
-    def _feed_row(self, row: list[str], where: str, squeezed: list[str]) -> None:
-        for text in squeezed:
-            old = self.labels.old.match(text) if text else None
+    def _feed_row(self, row: list[str], where: str, cells: list[_CellText]) -> None:
+        for cell in cells:
+            old = cell.old
             if old and old not in self.summary.old_format_labels:
                 self.summary.old_format_labels.append(old)
-                self.labels_found.append(LabelFound(next(iter(self.form.tables)), text, None))
-        keys = [label_key(t) if t else "" for t in squeezed]
+                self.labels_found.append(LabelFound(next(iter(self.form.tables)), cell.squeezed, None))
+        squeezed = [c.squeezed for c in cells]
+        keys = [c.key for c in cells]
         kind = self._header_kind(keys)
         if kind is not None:
             self._read_header(kind, row, keys)
             return
         self._header_block = None
-        label_col, hit = self._row_label(squeezed)
+        label_col, hit = self._row_label(cells)
         if hit is None:
             single = next((k for k in keys if k in self.labels.subgroups), None)
             if single is not None and _has_number(row[keys.index(single) + 1:]):
@@ -338,10 +372,11 @@ class TableMapper:
     def _header_kind(self, keys: list[str]) -> str | None:
         """The table whose header row this is (by the header texts only that table has), or None."""
         present = {k for k in keys if k}
-        hits = {tid: len(present & marks) for tid, marks in self.labels.head_marks.items()}
-        best = max(hits, key=lambda t: hits[t], default=None)
-        if best is not None and hits[best]:
-            return best
+        if not present.isdisjoint(self.labels.any_head_mark):
+            hits = {tid: len(present & marks) for tid, marks in self.labels.head_marks.items()}
+            best = max(hits, key=lambda t: hits[t], default=None)
+            if best is not None and hits[best]:
+                return best
         block = self._header_block
         if block is not None and block not in self.labels.wide and present & self.labels.continuation[block]:
             return block
@@ -381,14 +416,13 @@ class TableMapper:
         if mapping or kind == "requests":
             self._colmap[kind] = mapping
 
-    def _row_label(self, squeezed: list[str]) -> tuple[int, LabelHit | None]:
+    @staticmethod
+    def _row_label(cells: list[_CellText]) -> tuple[int, LabelHit | None]:
+        """The last of the row's texts that is a row label of the form, and its column."""
         found: tuple[int, LabelHit | None] = (-1, None)
-        for c, text in enumerate(squeezed):
-            if not text or _is_blank_or_number(text):
-                continue
-            hit = self._rows.match(text)
-            if hit is not None:
-                found = (c, hit)
+        for c, cell in enumerate(cells):
+            if cell.row is not None:
+                found = (c, cell.row)
         return found
 
     # --- reading values -------------------------------------------------------------
