@@ -30,7 +30,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from reportdesk.app.process_limits import MemoryJob, limit_own_memory, process_memory
+from reportdesk.app.process_limits import MemoryJob, keep_freed_memory, limit_own_memory, process_memory
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,7 @@ def _worker_main(conn: Connection, memory: int | None, initializer: Callable[...
                  initargs: tuple[Any, ...], task: Callable[..., Any], args: tuple[Any, ...]) -> None:
     """The worker: cap memory, set up, then answer one item at a time until told to stop."""
     limited = limit_own_memory(memory) if memory else False
+    keep_freed_memory()
     if initializer is not None:
         initializer(*initargs)
     conn.send(("ready", limited))
