@@ -278,7 +278,7 @@ class WorkerPool:
             if index is None:
                 continue
             if worker.process.sentinel in ready:
-                if self._receive(worker, on_outcome, waiting=False):  # what it sent before it died
+                if self._receive(worker, on_outcome, drain=True):  # what it sent before it died
                     self._died(worker, on_outcome)
             elif now >= self._deadline(worker):
                 if worker.since is None:  # never became ready: a start that hangs
@@ -296,19 +296,20 @@ class WorkerPool:
                     log.info("worker %s grew to %d bytes on item %s: killed", worker.process.pid, used, index)
                     self._kill_on_item(worker, on_outcome, Failure("memory", used))
 
-    def _receive(self, worker: _Worker, on_outcome: Outcome, waiting: bool = True) -> bool:
-        """Every message the worker has sent so far (one at least when *waiting*: wait() said
-        so); False when it turned out to be gone."""
+    def _receive(self, worker: _Worker, on_outcome: Outcome, drain: bool = False) -> bool:
+        """The message wait() said the worker has sent (a next one is seen on the next wait()),
+        or with *drain* every message it has sent so far; False when it turned out to be gone."""
         while True:
             try:
-                if not waiting and not worker.conn.poll():
+                if drain and not worker.conn.poll():
                     return True
-                waiting = False
                 message = worker.conn.recv()
             except (EOFError, OSError):
                 self._died(worker, on_outcome)
                 return False
             self._message(worker, message, on_outcome)
+            if not drain:
+                return True
 
     def _message(self, worker: _Worker, message: tuple[Any, ...], on_outcome: Outcome) -> None:
         if message[0] == "ready":
