@@ -174,6 +174,7 @@ def xml_parser() -> Any:
         _PARSER = etree.XMLParser(
             resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
             huge_tree=False, remove_comments=True, remove_pis=True,
+            collect_ids=False,  # no table of xml:id attributes: nothing looks elements up by id
         )
     return _PARSER
 
