@@ -159,7 +159,13 @@ class LabelIndex:
         if len(bare) >= 4:
             best, best_ratio = None, 0.0
             for cand_key, cand in self._by_key.items():
-                ratio = difflib.SequenceMatcher(None, bare, strip_prefix(cand_key), autojunk=False).ratio()
+                matcher = difflib.SequenceMatcher(None, bare, strip_prefix(cand_key), autojunk=False)
+                # Upper bounds of the ratio first: a label that cannot beat the best so far, or
+                # cannot reach the threshold, changes nothing (the same label is chosen).
+                bound = max(best_ratio, self._fuzzy - 1e-9)
+                if matcher.real_quick_ratio() <= bound or matcher.quick_ratio() <= bound:
+                    continue
+                ratio = matcher.ratio()
                 if ratio > best_ratio:
                     best, best_ratio = cand, ratio
             if best is not None and best_ratio >= self._fuzzy:
