@@ -103,3 +103,42 @@ def test_linux_memory_of_this_process_and_of_none() -> None:
     assert used is not None and 10 * 2**20 < used < 64 * 2**30
     assert pl.linux_memory(2**22 + 12345) is None or pl.linux_memory(2**22 + 12345) > 0
     assert pl.process_memory(os.getpid()) == pytest.approx(used, rel=0.5)
+
+
+_FAULTS = """
+import sys
+from reportdesk.app.process_limits import keep_freed_memory
+kept = keep_freed_memory() if sys.argv[1] == "keep" else False
+def faults():  # minor page faults, from /proc (the simulated Windows run has no resource module)
+    with open("/proc/self/stat") as stat:
+        return int(stat.read().rsplit(")", 1)[1].split()[7])
+def work():  # what reading a document does with malloc: blocks of many sizes, all freed at the end
+    blocks = [bytearray(20_000) for _ in range(200)] + [bytearray(300_000) for _ in range(4)]
+    del blocks
+for _ in range(3):
+    work()
+start = faults()
+for _ in range(20):
+    work()
+print(kept, faults() - start)
+"""
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="glibc's malloc on Linux only")
+def test_a_worker_keeps_freed_memory_for_its_next_item() -> None:
+    """With glibc, memory freed after one item is reused by the next instead of being given
+    back and faulted in again (a worker reading documents one after another)."""
+    import subprocess
+    import sys
+
+    def run(mode: str) -> tuple[str, int]:
+        done = subprocess.run([sys.executable, "-c", _FAULTS, mode], capture_output=True, text=True, timeout=60,
+                              check=True)
+        kept, faults = done.stdout.split()
+        return kept, int(faults)
+
+    kept, faults = run("keep")
+    if kept != "True":
+        pytest.skip("not glibc")
+    _, without = run("plain")
+    assert faults < 100 < without

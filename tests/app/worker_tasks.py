@@ -59,3 +59,9 @@ def platform_facts(item: str) -> dict[str, object]:
         has_resource = False
     return {"setitimer": hasattr(signal, "setitimer"), "resource": has_resource,
             "start_method": multiprocessing.get_start_method(allow_none=True), "item": item}
+
+
+def nap(seconds: float) -> float:
+    """Sleeps *seconds* (a task for :class:`reportdesk.app.worker_pool.WorkerPool` itself)."""
+    time.sleep(seconds)
+    return seconds

@@ -104,7 +104,7 @@ def check_imported(result: ImportResult, previous: Report | None = None) -> list
     elif report.structure is not None and report.structure.tables is not None:
         skip = set(form.tables) - set(report.structure.tables)
     findings = list(result.findings)
-    for finding in check_report(report, previous):
+    for finding in check_report(report, previous, form=form):
         if finding.cells and skip and all(c.split(".", 1)[0] in skip for c in finding.cells):
             continue
         findings.append(finding)
@@ -242,12 +242,33 @@ def _review_here(path: str, previous_path: str | None, timeout: float, task: Tas
         return FileResult(path, error=_ERROR_MESSAGE)
 
 
-def _init_worker(suffixes: tuple[str, ...]) -> None:
-    """In each worker as it starts: import the readers and build the label indexes."""
-    from reportdesk.core.catalog import get_form
-    from reportdesk.core.table_import import _indexes
+_WARMED: set[tuple[str, ...]] = set()
 
-    _indexes(get_form())
+
+def _init_worker(suffixes: tuple[str, ...]) -> None:
+    """In each worker as it starts: everything the first file would otherwise wait for.
+
+    The readers of the file types in the batch (and lxml's hardened parser), the form's
+    label indexes (which then know the official tables' texts), and the checks with every
+    pattern of the text rules compiled.
+    """
+    if suffixes in _WARMED:  # a worker started by fork from a parent that did it already
+        return
+    from reportdesk.core.catalog import get_form
+    from reportdesk.core.checks import check_report
+    from reportdesk.core.table_import import read_official_tables
+    from reportdesk.core.text.lazy import compile_all
+    from reportdesk.core.text.vocabulary import vocabulary
+
+    form = get_form()
+    read_official_tables(form)
+    compile_all()
+    vocabulary(form).patterns(None)  # a report's year adds only the patterns that name years
+    check_report(Report(form_id=form.id))
+    if ".docx" in suffixes or ".xlsx" in suffixes:
+        from reportdesk.documents.safety import xml_parser
+
+        xml_parser()
     if ".docx" in suffixes:
         import reportdesk.documents.docx_reader
     if ".xlsx" in suffixes:
@@ -256,6 +277,7 @@ def _init_worker(suffixes: tuple[str, ...]) -> None:
         import reportdesk.documents.pdf_reader
     if set(suffixes) & {".html", ".htm", ".mhtml", ".mht"}:
         import reportdesk.documents.html_reader  # noqa: F401
+    _WARMED.add(suffixes)
 
 
 class ReviewPool:

@@ -317,6 +317,18 @@ _BINARY: dict[str, Callable[[Number | bool, Number | bool], Number | bool]] = {
 }
 
 
+def _is_cell(node: Node) -> bool:
+    return isinstance(node, Ref) and not node.name.startswith(("context.", "prev."))
+
+
+def _sum_cells(cells: Mapping[str, Number | None], names: tuple[str, ...]) -> Number | bool:
+    """``sum`` of cells of this year's report, as the general ``sum`` adds them (in order, from 0)."""
+    total: Number | bool = 0
+    for name in names:
+        total = total + (cells.get(name) or 0)
+    return total
+
+
 def compile_node(node: Node) -> Compiled:
     """Turn a syntax tree into a closure ``f(env) -> value``."""
     if isinstance(node, Num):
@@ -343,6 +355,9 @@ def compile_node(node: Node) -> Compiled:
             assert isinstance(ref, Ref)
             name = ref.name
             return lambda env: env.cells.get(name) is None
+        if node.func == "sum" and all(_is_cell(a) for a in node.args):
+            names = tuple(a.name for a in node.args if isinstance(a, Ref))
+            return lambda env: _sum_cells(env.cells, names)
         args = [compile_node(a) for a in node.args]
         if node.func == "sum":
             return lambda env: sum(a(env) for a in args)

@@ -35,9 +35,22 @@ _PREFIX = re.compile(r"^((\d{1,2}\.)|(（[一二三四五六七八九十]{1,2}�
 _ZERO_WIDTH = str.maketrans("", "", "\u200b\u200c\u200d\ufeff")
 
 
+#: Texts up to this length are squeezed once per process (labels and figures: a document
+#: repeats them in every table, and every report has the same labels), at most this many.
+_SHORT, _SQUEEZED_LIMIT = 80, 16_384
+_SQUEEZED: dict[str, str] = {}
+
+
 def squeeze(text: str) -> str:
     """The text with every kind of white space removed (line breaks, full-width spaces)."""
-    return "".join(text.split()).translate(_ZERO_WIDTH)
+    try:
+        return _SQUEEZED[text]
+    except KeyError:
+        pass
+    squeezed = "".join(text.split()).translate(_ZERO_WIDTH)
+    if len(text) <= _SHORT and len(_SQUEEZED) < _SQUEEZED_LIMIT:
+        _SQUEEZED[text] = squeezed
+    return squeezed
 
 
 @functools.lru_cache(maxsize=8192)
@@ -112,10 +125,15 @@ class LabelIndex:
 
     def match(self, text: str) -> LabelHit | None:
         """The label *text* stands for, with how it differs; None when it matches none."""
-        return _memoised(self._memo, text, self._match)
-
-    def _match(self, text: str) -> LabelHit | None:
+        # Remembered by the text without white space, all the match depends on: a label
+        # broken over lines in one table is the same label in the next.
         found = squeeze(text)
+        try:
+            return self._memo[found]
+        except KeyError:
+            return _memoised(self._memo, found, self._match)
+
+    def _match(self, found: str) -> LabelHit | None:
         if not found or len(found) > 120:
             return None
         key = label_key(found)
@@ -141,7 +159,13 @@ class LabelIndex:
         if len(bare) >= 4:
             best, best_ratio = None, 0.0
             for cand_key, cand in self._by_key.items():
-                ratio = difflib.SequenceMatcher(None, bare, strip_prefix(cand_key), autojunk=False).ratio()
+                matcher = difflib.SequenceMatcher(None, bare, strip_prefix(cand_key), autojunk=False)
+                # Upper bounds of the ratio first: a label that cannot beat the best so far, or
+                # cannot reach the threshold, changes nothing (the same label is chosen).
+                bound = max(best_ratio, self._fuzzy - 1e-9)
+                if matcher.real_quick_ratio() <= bound or matcher.quick_ratio() <= bound:
+                    continue
+                ratio = matcher.ratio()
                 if ratio > best_ratio:
                     best, best_ratio = cand, ratio
             if best is not None and best_ratio >= self._fuzzy:
@@ -160,7 +184,11 @@ class OldFormatLabels:
 
     def match(self, text: str) -> str | None:
         """The old-format label *text* is (or begins with), or None."""
-        return _memoised(self._memo, text, self._match)
+        found = squeeze(text)
+        try:
+            return self._memo[found]
+        except KeyError:
+            return _memoised(self._memo, found, self._match)
 
     def _match(self, text: str) -> str | None:
         key = label_key(text)

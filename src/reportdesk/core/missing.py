@@ -71,11 +71,24 @@ def _named(names: list[str], unit: str) -> str:
     return shown + (f"等 {len(names)} {unit}" if len(names) > _NAMED else "")
 
 
+_TABLE_CELLS: dict[int, tuple[TableDef, tuple[str, ...]]] = {}
+
+
+def table_cells(table: TableDef) -> tuple[str, ...]:
+    """``table.cell_ids()``, worked out once per loaded table (every report's check asks for them)."""
+    held = _TABLE_CELLS.get(id(table))
+    if held is None or held[0] is not table:
+        held = _TABLE_CELLS[id(table)] = (table, tuple(table.cell_ids()))
+    return held[1]
+
+
 def describe_missing(form: FormDef, missing: Collection[str]) -> list[MissingPart]:
     """One :class:`MissingPart` per table that lacks any cell, in the form's order."""
     parts: list[MissingPart] = []
+    if not missing:
+        return parts
     for table in form.tables.values():
-        cells = tuple(c for c in table.cell_ids() if c in missing)
+        cells = tuple(c for c in table_cells(table) if c in missing)
         if cells:
             parts.append(_describe_table(form, table, cells))
     return parts
@@ -84,7 +97,7 @@ def describe_missing(form: FormDef, missing: Collection[str]) -> list[MissingPar
 def _describe_table(form: FormDef, table: TableDef, cells: tuple[str, ...]) -> MissingPart:
     name = table_name(form, table.id)
     absent = set(cells)
-    if len(cells) == len(table.cell_ids()):
+    if len(cells) == len(table_cells(table)):
         return MissingPart(table.id, MissingKind.TABLE, cells,
                            f"{name}（{table.title}）未找到，其中 {len(cells)} 个数字都没有读到（表格可能是图片，或不在文件中）")
     whole = [r for r in table.rows if all(f"{table.id}.{r.id}.{c}" in absent for c in r.columns)]

@@ -17,7 +17,7 @@ from reportdesk.core.context import Context
 from reportdesk.core.expressions import Env, NotApplicable, Num, Number, Ref, compile_expression, sum_terms
 from reportdesk.core.findings import Finding, FindingAction, sort_findings
 from reportdesk.core.form import Expr, FormDef, RuleDef, RuleKind, Severity, TableDef
-from reportdesk.core.missing import MissingKind, cell_name, describe_missing, row_name, table_name
+from reportdesk.core.missing import MissingKind, cell_name, describe_missing, row_name, table_cells, table_name
 from reportdesk.core.numbers import Value, ValueType, format_value
 from reportdesk.core.report import Report, Totals, effective_cells, effective_missing, partly_blank
 
@@ -418,7 +418,7 @@ def _blank(
 
     findings: list[Finding] = []
     for table in form.tables.values():
-        checked = [cid for cid in table.cell_ids() if counts(cid)
+        checked = [cid for cid in table_cells(table) if counts(cid)
                    and cid not in report.invalid and cid not in known.missing]
         blank = [cid for cid in checked if cells.get(cid) is None]
         if not blank:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reportdesk.core.findings import Finding
-from reportdesk.core.form import FormDef, Severity, TableDef
+from reportdesk.core.form import FormDef, RowDef, Severity, TableDef
 from reportdesk.core.labels import LabelHit, LabelIndex, Match, OldFormatLabels, label_key, squeeze
 from reportdesk.core.missing import cell_name, describe_missing, table_name
 from reportdesk.core.numbers import (
@@ -202,6 +202,38 @@ class _FormLabels:
     multi_columns: dict[str, frozenset[str]]  # per table: the columns of its rows with several cells
     subgroups: dict[str, tuple[str, str, int]]  # subgroup key → (table id, subgroup, number of its rows)
     old: OldFormatLabels
+    row_defs: dict[str, RowDef]  # "table.row" → the row
+    any_head_mark: frozenset[str]  # the head marks of all tables
+    texts: dict[str, _CellText] = field(default_factory=dict)  # what each cell text is, once worked out
+
+
+@dataclass(frozen=True, slots=True)
+class _CellText:
+    """What the mapper reads a cell's text as (all of it a function of the text and the form)."""
+
+    squeezed: str  # without white space ("" for an empty cell)
+    key: str  # the label key ("" for an empty cell)
+    old: str | None  # the replaced format's label it is
+    row: LabelHit | None  # the form's row label it is (never a blank or a figure)
+
+
+_NO_TEXT = _CellText("", "", None, None)
+_TEXTS_LIMIT = 20_000
+
+
+def _cell_text(labels: _FormLabels, text: str) -> _CellText:
+    found = labels.texts.get(text)
+    if found is not None:
+        return found
+    squeezed = squeeze(text)
+    if not squeezed:
+        found = _NO_TEXT
+    else:
+        row = None if _is_blank_or_number(squeezed) else labels.rows.match(squeezed)
+        found = _CellText(squeezed, label_key(squeezed), labels.old.match(squeezed), row)
+    if len(labels.texts) < _TEXTS_LIMIT:
+        labels.texts[text] = found
+    return found
 
 
 _INDEXES: dict[tuple[str, int], _FormLabels] = {}
@@ -236,7 +268,8 @@ def _indexes(form: FormDef) -> _FormLabels:
             {t.id: frozenset(_heads(t) - {label_key(c.label) for c in t.columns}) for t in tables},
             wide,
             {t.id: frozenset(c for r in t.rows if len(r.columns) > 1 for c in r.columns) for t in tables},
-            subgroups, OldFormatLabels(old))
+            subgroups, OldFormatLabels(old), {f"{t.id}.{r.id}": r for t in tables for r in t.rows},
+            frozenset().union(*marks.values()))
     return _INDEXES[key]
 
 
@@ -283,8 +316,10 @@ class TableMapper:
     def feed(self, grid: Grid, name: str) -> None:
         """Read one table or sheet; *name* says where it is ("第 2 个表格", "工作表“表三”")."""
         self._header_block = None
+        labels = self.labels
         for r, row in enumerate(grid):
-            if not any(squeeze(t) for t in row):
+            cells = [_cell_text(labels, t) for t in row]
+            if all(c is _NO_TEXT for c in cells):
                 if self._header_block == "appeals" and self._appeals_pending and self._appeal_cols:
                     # The value row right under 表四's header, wholly blank: 15 blank cells, not a missing table.
                     self._read_appeals_row(row + [""] * max(0, max(self._appeal_cols) + 1 - len(row)),
@@ -292,21 +327,22 @@ class TableMapper:
                     self.tables_seen.add("appeals")
                     self._header_block = None
                 continue  # an extra empty row
-            self._feed_row(row, f"{name}第 {r + 1} 行")
+            self._feed_row(row, f"{name}第 {r + 1} 行", cells)
 
-    def _feed_row(self, row: list[str], where: str) -> None:
-        for text in row:
-            old = self.labels.old.match(text) if text else None
+    def _feed_row(self, row: list[str], where: str, cells: list[_CellText]) -> None:
+        for cell in cells:
+            old = cell.old
             if old and old not in self.summary.old_format_labels:
                 self.summary.old_format_labels.append(old)
-                self.labels_found.append(LabelFound(next(iter(self.form.tables)), squeeze(text), None))
-        keys = [label_key(t) if t else "" for t in row]
+                self.labels_found.append(LabelFound(next(iter(self.form.tables)), cell.squeezed, None))
+        squeezed = [c.squeezed for c in cells]
+        keys = [c.key for c in cells]
         kind = self._header_kind(keys)
         if kind is not None:
             self._read_header(kind, row, keys)
             return
         self._header_block = None
-        label_col, hit = self._row_label(row)
+        label_col, hit = self._row_label(cells)
         if hit is None:
             single = next((k for k in keys if k in self.labels.subgroups), None)
             if single is not None and _has_number(row[keys.index(single) + 1:]):
@@ -326,21 +362,21 @@ class TableMapper:
             return
         table_id, row_id = hit.target.split(".", 1)
         self.tables_seen.add(table_id)
-        self._note_label(self.form.tables[table_id].name + "行", hit, table_id)
-        table = self.form.tables[table_id]
-        columns = table.row(row_id).columns
+        self._note_label("行", hit, table_id)
+        columns = self.labels.row_defs[hit.target].columns
         if len(columns) == 1:
-            self._read_single(table_id, row_id, columns[0], row, label_col, where)
+            self._read_single(table_id, row_id, columns[0], squeezed, label_col, where)
         else:
-            self._read_by_columns(table_id, row_id, columns, row, label_col, where)
+            self._read_by_columns(table_id, row_id, columns, row, label_col, where, squeezed)
 
     def _header_kind(self, keys: list[str]) -> str | None:
         """The table whose header row this is (by the header texts only that table has), or None."""
         present = {k for k in keys if k}
-        hits = {tid: len(present & marks) for tid, marks in self.labels.head_marks.items()}
-        best = max(hits, key=lambda t: hits[t], default=None)
-        if best is not None and hits[best]:
-            return best
+        if not present.isdisjoint(self.labels.any_head_mark):
+            hits = {tid: len(present & marks) for tid, marks in self.labels.head_marks.items()}
+            best = max(hits, key=lambda t: hits[t], default=None)
+            if best is not None and hits[best]:
+                return best
         block = self._header_block
         if block is not None and block not in self.labels.wide and present & self.labels.continuation[block]:
             return block
@@ -363,7 +399,7 @@ class TableMapper:
                 col = self._columns[kind].match(text)
                 if col is not None:
                     self._appeal_cols[c] = col.target
-                    self._note_label(self.form.tables[kind].name + "列", col, kind)
+                    self._note_label("列", col, kind)
             self._appeals_pending = True
             return
         mapping = {} if new_block else dict(self._colmap.get(kind, {}))
@@ -373,21 +409,20 @@ class TableMapper:
             col = self._columns[kind].match(text)
             if col is None:
                 continue
-            self._note_label(self.form.tables[kind].name + "列", col, kind)
+            self._note_label("列", col, kind)
             if col.target not in self.labels.multi_columns[kind]:
                 continue  # a column of one-cell rows only: those are read beside their label
             mapping[c] = col.target
         if mapping or kind == "requests":
             self._colmap[kind] = mapping
 
-    def _row_label(self, row: list[str]) -> tuple[int, LabelHit | None]:
+    @staticmethod
+    def _row_label(cells: list[_CellText]) -> tuple[int, LabelHit | None]:
+        """The last of the row's texts that is a row label of the form, and its column."""
         found: tuple[int, LabelHit | None] = (-1, None)
-        for c, text in enumerate(row):
-            if not squeeze(text) or _is_blank_or_number(text):
-                continue
-            hit = self._rows.match(text)
-            if hit is not None:
-                found = (c, hit)
+        for c, cell in enumerate(cells):
+            if cell.row is not None:
+                found = (c, cell.row)
         return found
 
     # --- reading values -------------------------------------------------------------
@@ -405,9 +440,9 @@ class TableMapper:
         self.raw[cell_id] = text
         self.where[cell_id] = where
 
-    def _read_single(self, table_id: str, row_id: str, column: str, row: list[str], label_col: int,
+    def _read_single(self, table_id: str, row_id: str, column: str, squeezed: list[str], label_col: int,
                      where: str) -> None:
-        values = [squeeze(t) for t in row[label_col + 1:] if squeeze(t)]
+        values = [t for t in squeezed[label_col + 1:] if t]
         distinct = list(dict.fromkeys(values))
         cell_id = f"{table_id}.{row_id}.{column}"
         if len(distinct) > 1:
@@ -419,9 +454,9 @@ class TableMapper:
         self._put(cell_id, distinct[0] if distinct else "", where)
 
     def _read_by_columns(self, table_id: str, row_id: str, columns: tuple[str, ...], row: list[str],
-                         label_col: int, where: str) -> None:
+                         label_col: int, where: str, squeezed: list[str]) -> None:
         mapping = self._colmap.get(table_id)
-        label = self.form.tables[table_id].row(row_id).label
+        label = self.labels.row_defs[f"{table_id}.{row_id}"].label
         if not mapping:
             heads = "、".join(self.form.tables[table_id].column(c).label for c in columns)
             self.summary.unmapped.append(f"{where}：“{label}”一行前没有找到表头（{heads}），无法确定各列，未读取")
@@ -432,7 +467,7 @@ class TableMapper:
                 continue
             used.add(c)
             self._put(f"{table_id}.{row_id}.{column}", row[c] if c < len(row) else "", where)
-        stray = [squeeze(row[c]) for c in range(label_col + 1, len(row)) if c not in used and squeeze(row[c])]
+        stray = [squeezed[c] for c in range(label_col + 1, len(row)) if c not in used and squeezed[c]]
         if stray:
             self.summary.unmapped.append(
                 f"{where}：“{label}”一行有 {len(stray)} 个数字不在任何表头之下（{'、'.join(stray[:5])}），未读取"
@@ -457,9 +492,11 @@ class TableMapper:
             shown = "、".join(dict.fromkeys(unknown))
             self.summary.unmapped.append(f"{where}：未能识别的行“{shown[:60]}”，其中的数字未读取")
 
-    def _note_label(self, where: str, hit: LabelHit, table_id: str) -> None:
+    def _note_label(self, what: str, hit: LabelHit, table_id: str) -> None:
+        """A label that differs from the official one; *what* is "行" or "列"."""
         if hit.match is Match.EXACT or (hit.found, hit.official) in self._seen_diffs:
             return
+        where = self.form.tables[table_id].name + what
         if hit.match is Match.WORDING:
             # For the rule ``label`` only a wording change counts: white space, punctuation
             # width and "。" for "." are variants the format's readers must accept.
@@ -536,7 +573,7 @@ def apply_embedded(form: FormDef, result: ImportResult, data: dict[str, Any], *,
     from reportdesk.core.numbers import format_value
 
     try:
-        embedded = report_from_json(data, get_form)
+        embedded = report_from_json(data, lambda form_id: form if form_id == form.id else get_form(form_id))
     except ReportFileError as exc:
         result.summary.notes.append(f"文件中嵌入的 ReportDesk 数据无法使用（{exc.message}），只按表格读取。")
         return
@@ -621,3 +658,18 @@ def is_cut_row(form: FormDef, pairs: list[tuple[str, str]]) -> bool:
         elif label_key(above) in known or label_key(below) in known:
             cut += 1
     return joined > 0 and cut == 0
+
+
+def read_official_tables(form: FormDef) -> None:
+    """Read the form's own tables once, filled with zeros, and forget the result.
+
+    A worker process does it before its first file: the label indexes then remember the
+    official texts, as they would after the first file, so that no file waits for it.
+    """
+    mapper = TableMapper(form, ImportSummary("Word"))
+    for table in form.tables.values():
+        grid = [[""] * table.n_cols for _ in range(table.n_rows)]
+        for g in table.grid:
+            grid[g.row][g.col] = "0" if g.cell_id else g.text
+        mapper.feed(grid, table.name)
+    mapper.finish(Report(form_id=form.id))

@@ -191,35 +191,31 @@ def table_grid(tbl: Any) -> Grid:
         return _table_grid_nested(tbl)
     rows: Grid = []
     row: list[str] | None = None
-    parts: list[str] = []
-    in_cell = covered = False
+    parts: list[str] | None = None  # the texts of the cell being read; None outside a cell
+    covered = False
     span = paragraphs = 0
-
-    def close_cell() -> None:
-        if row is not None and in_cell and len(row) < MAX_GRID_COLS:
-            row.append("" if covered else "".join(parts))
-            row.extend([""] * min(span - 1, MAX_GRID_COLS - len(row)))
-
-    for node in tbl.iter(_TR, _TC, _P, _T, _TAB, _BR, _CR, _GRID_SPAN, _V_MERGE, _H_MERGE, _GRID_BEFORE):
+    for node in tbl.iter(_T, _P, _TC, _TR, _TAB, _BR, _CR, _GRID_SPAN, _V_MERGE, _H_MERGE, _GRID_BEFORE):
         tag = node.tag
         if tag == _T:
-            if in_cell:
+            if parts is not None:
                 parts.append(node.text or "")
         elif tag == _P:
-            if in_cell:
+            if parts is not None:
                 if paragraphs:
                     parts.append("\n")
                 paragraphs += 1
-        elif tag == _TC:
-            close_cell()
-            parts, in_cell, covered, span, paragraphs = [], True, False, 1, 0
-        elif tag == _TR:
-            close_cell()
-            in_cell = False
+        elif tag in (_TC, _TR):
+            if parts is not None and row is not None and len(row) < MAX_GRID_COLS:  # the cell ends
+                row.append("" if covered else "".join(parts))
+                if span > 1:
+                    row.extend([""] * min(span - 1, MAX_GRID_COLS - len(row)))
+            if tag == _TC:
+                parts, covered, span, paragraphs = [], False, 1, 0
+                continue
+            parts = None
             if len(rows) >= MAX_TABLE_ROWS:
                 log.warning("table truncated at %d rows", MAX_TABLE_ROWS)
-                row = None
-                break
+                return rows
             row = []
             rows.append(row)
         elif tag == _GRID_SPAN:
@@ -228,11 +224,14 @@ def table_grid(tbl: Any) -> Grid:
             if node.get(_VAL, "continue") != "restart":
                 covered = True
         elif tag == _GRID_BEFORE:
-            if row is not None and not in_cell:
+            if row is not None and parts is None:
                 row.extend([""] * min(max(_int_val(node, 0), 0), MAX_GRID_COLS))
-        elif in_cell:
+        elif parts is not None:
             parts.append("\t" if tag == _TAB else "\n")
-    close_cell()
+    if parts is not None and row is not None and len(row) < MAX_GRID_COLS:
+        row.append("" if covered else "".join(parts))
+        if span > 1:
+            row.extend([""] * min(span - 1, MAX_GRID_COLS - len(row)))
     return rows
 
 

@@ -137,3 +137,19 @@ def test_blank_total_is_taken_from_its_parts() -> None:
     report = make_report(cells, {"overview": "本年度共收到政府信息公开申请2件。"})
     (finding,) = text_findings(report, rule="text_number")
     assert "为 3" in finding.message
+
+
+def test_what_is_read_from_one_reports_text_is_not_kept_for_the_next() -> None:
+    """The sentences and figures of a text are read once per report for all its rules, and
+    forgotten before the next report, even one with the very same wording (a batch check's
+    speed must not depend on reports sharing their wording)."""
+    from reportdesk.core.text import rules, sentences
+
+    text = "本年度，共受理政府信息公开申请2件，都在法定期限内予以答复。"
+    first = text_findings(make_report(req(3), {"overview": text}), rule="text_number")
+    kept = sentences.split_sentences(text)
+    assert text in sentences._SPLIT and any(key[2] == text for key in rules._EXTRACTED)
+    second = text_findings(make_report(req(2), {"overview": "本年度共受理申请2件。"}), rule="text_number")
+    assert text not in sentences._SPLIT and not any(key[2] == text for key in rules._EXTRACTED)
+    assert sentences.split_sentences(text) == kept and sentences.split_sentences(text) is not kept
+    assert [f.cells for f in first] == [(f"{R}.received.total",)] and second == []

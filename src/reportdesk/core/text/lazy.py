@@ -47,5 +47,16 @@ class LazyPattern:
         return self.compiled.split(text)
 
 
+_MADE: list[LazyPattern] = []
+
+
 def lazy(pattern: str, flags: int = 0) -> LazyPattern:
-    return LazyPattern(pattern, flags)
+    made = LazyPattern(pattern, flags)
+    _MADE.append(made)
+    return made
+
+
+def compile_all() -> None:
+    """Compile every pattern made so far (a worker process does it before its first file)."""
+    for made in _MADE:
+        made.compiled  # noqa: B018  (the property compiles)

@@ -23,7 +23,7 @@ from reportdesk.core.report import EXTRA_TEXTS, Report
 from reportdesk.core.text.extract import AllClaim, TextFigure, aggregate_subject, extract
 from reportdesk.core.text.lazy import lazy
 from reportdesk.core.text.numerals import parse_number
-from reportdesk.core.text.sentences import Sentence, inside, quoted_spans, split_sentences
+from reportdesk.core.text.sentences import Sentence, forget_sentences, inside, quoted_spans, split_sentences
 from reportdesk.core.text.structure import DocumentStructure
 from reportdesk.core.text.vocabulary import Vocabulary, vocabulary
 
@@ -80,6 +80,8 @@ def check_text(
 ) -> list[Finding]:
     """Every finding of the whole-document rules, in document order."""
     texts = text_order(form, report)
+    _EXTRACTED.clear()  # what is read from one report's texts serves its own rules only
+    forget_sentences()
     findings: list[Finding] = []
     for rule in _RULES:
         findings.extend(rule(form, report, cells, texts, structure))
@@ -270,7 +272,8 @@ _EXTRACTED: dict[tuple[int, str, str, int | None], tuple[list[TextFigure], list[
 
 
 def _extracted(form: FormDef, text_id: str, text: str, year: int | None) -> tuple[list[TextFigure], list[AllClaim]]:
-    """The figures of one text, read once for the rules that need them (text_number, text_conflict)."""
+    """The figures of one text, read once for the rules of the report being checked that need them
+    (text_number, text_conflict); :func:`check_text` forgets them before the next report."""
     key = (id(form), text_id, text, year)
     found = _EXTRACTED.get(key)
     if found is None:

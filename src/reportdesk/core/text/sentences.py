@@ -55,8 +55,32 @@ class Sentence:
         return [c for c in result if c.text.strip()]
 
 
+#: The texts of the report being checked, split once for all the rules that read them
+#: (:func:`forget_sentences` before each report); the lists are shared, never changed.
+_SPLIT: dict[str, list[Sentence]] = {}
+_QUOTED_SPANS: dict[str, Spans] = {}
+_SPLIT_LIMIT = 32
+
+
+def forget_sentences() -> None:
+    _SPLIT.clear()
+    _QUOTED_SPANS.clear()
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """The sentences of *text*, with their spans (the end punctuation is included)."""
+    """The sentences of *text*, with their spans (the end punctuation is included).
+
+    The list is shared by every caller while one report is checked: read it, do not change it.
+    """
+    found = _SPLIT.get(text)
+    if found is None:
+        if len(_SPLIT) >= _SPLIT_LIMIT:
+            _SPLIT.clear()
+        found = _SPLIT[text] = _split(text)
+    return found
+
+
+def _split(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     paragraph = 0
     pos = 0
@@ -97,8 +121,13 @@ class Spans:
 
 
 def quoted_spans(text: str) -> Spans:
-    """Spans of 《titles》 and “quotations” in *text*."""
-    return Spans([(m.start(), m.end()) for m in _QUOTED.finditer(text)])
+    """Spans of 《titles》 and “quotations” in *text* (shared like :func:`split_sentences`' lists)."""
+    found = _QUOTED_SPANS.get(text)
+    if found is None:
+        if len(_QUOTED_SPANS) >= _SPLIT_LIMIT:
+            _QUOTED_SPANS.clear()
+        found = _QUOTED_SPANS[text] = Spans([(m.start(), m.end()) for m in _QUOTED.finditer(text)])
+    return found
 
 
 def inside(spans: Spans, start: int, end: int) -> bool:
