@@ -91,3 +91,24 @@ def test_a_worker_is_sent_the_next_item_before_it_answers_the_first() -> None:
 
         pool.run([0.3, 0.3, 0.3], outcome)
     assert held == [1, 1, 0]  # each answer finds the next item already with the worker
+
+
+def test_a_worker_freezes_what_it_inherits_and_the_parent_keeps_its_own() -> None:
+    """The worker puts what it inherited and set up out of its collector's reach; starting it leaves
+    the parent's collector as it was (the GUI's start-up objects stay frozen, reportdesk.startup_gc)."""
+    import gc
+
+    from reportdesk.app.worker_pool import WorkerPool
+    from tests.app.worker_tasks import freeze_count
+
+    gc.freeze()  # as the GUI does once its window is ready
+    try:
+        before = gc.get_freeze_count()
+        assert before > 0
+        seen: dict[int, object] = {}
+        with WorkerPool(freeze_count, jobs=1) as pool:
+            pool.run(["x"], lambda index, value: seen.__setitem__(index, value))
+        assert isinstance(seen[0], int) and seen[0] > 1000
+        assert gc.get_freeze_count() >= before
+    finally:
+        gc.unfreeze()

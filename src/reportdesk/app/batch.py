@@ -112,6 +112,9 @@ def check_imported(result: ImportResult, previous: Report | None = None) -> list
 
 
 def review_file(path: Path, previous: Report | None = None) -> FileResult:
+    from reportdesk.core.text import forget_reading
+
+    forget_reading()  # nothing read from the last file's texts serves this one
     result = FileResult(str(path))
     try:
         imported = import_file(path)

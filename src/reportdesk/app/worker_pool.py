@@ -73,10 +73,16 @@ def start_method() -> str | None:
 def _worker_main(conn: Connection, memory: int | None, initializer: Callable[..., object] | None,
                  initargs: tuple[Any, ...], task: Callable[..., Any], args: tuple[Any, ...]) -> None:
     """The worker: cap memory, set up, then answer one item at a time until told to stop."""
+    # What the worker inherits (fork) and what its set-up makes lives as long as it does: out of
+    # the collector's reach, which would otherwise write to every one of those objects (and so
+    # copy every memory page shared with the parent) on the first files.  Done here, in the
+    # worker, so that the parent's own frozen objects (reportdesk.startup_gc) stay as they are.
+    gc.freeze()
     limited = limit_own_memory(memory) if memory else False
     keep_freed_memory()
     if initializer is not None:
         initializer(*initargs)
+    gc.freeze()
     conn.send(("ready", limited))
     while True:
         try:
@@ -171,16 +177,7 @@ class WorkerPool:
             target=_worker_main, daemon=True, name="reportdesk-worker",
             args=(child, self.memory, self.initializer, self.initargs, self.task, self.args),
         )
-        forked = self.context.get_start_method() == "fork"
-        if forked:
-            # The child's collector then leaves alone every object it inherits, instead of
-            # writing to each of them (a copy of every memory page) on its first files.
-            gc.freeze()
-        try:
-            process.start()
-        finally:
-            if forked:
-                gc.unfreeze()
+        process.start()
         child.close()
         if self.job is not None:
             self.job.assign(process.sentinel)

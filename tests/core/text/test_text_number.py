@@ -139,17 +139,37 @@ def test_blank_total_is_taken_from_its_parts() -> None:
     assert "为 3" in finding.message
 
 
-def test_what_is_read_from_one_reports_text_is_not_kept_for_the_next() -> None:
-    """The sentences and figures of a text are read once per report for all its rules, and
-    forgotten before the next report, even one with the very same wording (a batch check's
-    speed must not depend on reports sharing their wording)."""
-    from reportdesk.core.text import rules, sentences
+def test_what_is_read_from_a_text_is_kept_for_the_window_and_forgotten_between_batch_files(
+        tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The sentences and figures of a text are read once for all the rules.  A keystroke in a table
+    checks the same texts again and reads them from what was kept; a batch check forgets them before
+    each file, so that reports of the very same wording never share a reading (its speed must not
+    depend on that)."""
+    import json
 
+    from reportdesk.app.batch import review_file
+    from reportdesk.core.catalog import get_form
+    from reportdesk.core.interchange import report_to_json
+    from reportdesk.core.text import forget_reading, rules, sentences
+
+    reads: list[str] = []
+    real = rules.extract
+    monkeypatch.setattr(rules, "extract", lambda text_id, text, *a: reads.append(text) or real(text_id, text, *a))
     text = "本年度，共受理政府信息公开申请2件，都在法定期限内予以答复。"
+    forget_reading()
     first = text_findings(make_report(req(3), {"overview": text}), rule="text_number")
+    again = text_findings(make_report(req(2), {"overview": text}), rule="text_number")  # a figure changed
+    assert reads.count(text) == 1  # read once, for both checks
+    assert [f.cells for f in first] == [(f"{R}.received.total",)] and again == []
     kept = sentences.split_sentences(text)
-    assert text in sentences._SPLIT and any(key[2] == text for key in rules._EXTRACTED)
-    second = text_findings(make_report(req(2), {"overview": "本年度共受理申请2件。"}), rule="text_number")
-    assert text not in sentences._SPLIT and not any(key[2] == text for key in rules._EXTRACTED)
+    assert sentences.split_sentences(text) is kept
+    forget_reading()
     assert sentences.split_sentences(text) == kept and sentences.split_sentences(text) is not kept
-    assert [f.cells for f in first] == [(f"{R}.received.total",)] and second == []
+
+    report = make_report(req(3), {"overview": text})
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(report_to_json(get_form(), report), ensure_ascii=False), encoding="utf-8")
+    reads.clear()
+    results = [review_file(path), review_file(path)]
+    assert reads.count(text) == 2  # each file reads its own texts
+    assert all(any(f.rule == "text_number" for f in r.findings) for r in results)

@@ -75,13 +75,22 @@ def text_order(form: FormDef, report: Report) -> list[tuple[str, str]]:
     return [(k, report.texts[k]) for k in order if report.texts.get(k)]
 
 
+def forget_reading() -> None:
+    """Forget what was read from texts (their figures, their sentences).
+
+    The window keeps it: a keystroke in a table checks the same texts again, and reading them
+    is most of the text rules' time.  A batch check calls this before each file, so that what
+    was read from one report never serves another (reports of the same wording would share it).
+    """
+    _EXTRACTED.clear()
+    forget_sentences()
+
+
 def check_text(
     form: FormDef, report: Report, cells: Mapping[str, Value], structure: DocumentStructure | None = None
 ) -> list[Finding]:
     """Every finding of the whole-document rules, in document order."""
     texts = text_order(form, report)
-    _EXTRACTED.clear()  # what is read from one report's texts serves its own rules only
-    forget_sentences()
     findings: list[Finding] = []
     for rule in _RULES:
         findings.extend(rule(form, report, cells, texts, structure))

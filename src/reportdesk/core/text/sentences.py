@@ -55,8 +55,9 @@ class Sentence:
         return [c for c in result if c.text.strip()]
 
 
-#: The texts of the report being checked, split once for all the rules that read them
-#: (:func:`forget_sentences` before each report); the lists are shared, never changed.
+#: The texts of the report being checked, split once for all the rules that read them (a batch
+#: check forgets them before each file: reportdesk.core.text.forget_reading); the lists are
+#: shared, never changed.
 _SPLIT: dict[str, list[Sentence]] = {}
 _QUOTED_SPANS: dict[str, Spans] = {}
 _SPLIT_LIMIT = 32
@@ -70,7 +71,7 @@ def forget_sentences() -> None:
 def split_sentences(text: str) -> list[Sentence]:
     """The sentences of *text*, with their spans (the end punctuation is included).
 
-    The list is shared by every caller while one report is checked: read it, do not change it.
+    The list is shared by every caller: read it, do not change it.
     """
     found = _SPLIT.get(text)
     if found is None:
