@@ -4,11 +4,11 @@ The parent hands each worker an item and the next one (so that the worker goes s
 on), and knows at every moment which items each worker holds, which one it is on and
 since when.  A worker that overruns its time bound, grows past its memory bound or dies
 is killed (if need be) and replaced; only the item it was on is reported as failed, the
-one it held behind it goes to another worker, and the others go on.  Nothing relies on state inherited by ``fork``: a worker sets
-itself up (memory cap, initializer) after it starts, so the pool works under ``spawn``
-(Windows, and Linux from Python 3.14) as under ``fork``.  ``REPORTDESK_START_METHOD``
-chooses the start method (``spawn``, ``forkserver``, ``fork``); the default is the
-platform's.
+one it held behind it goes to another worker, and the others go on.  Nothing relies on
+state inherited by ``fork``: a worker sets itself up (memory cap, initializer) after it
+starts, so the pool works under ``spawn`` (Windows, and Linux from Python 3.14) as under
+``fork``.  ``REPORTDESK_START_METHOD`` chooses the start method (``spawn``,
+``forkserver``, ``fork``); the default is the platform's.
 
 The task and the initializer must be module-level functions (they are sent to the worker
 by name), their arguments and results picklable.

@@ -127,11 +127,7 @@ class LabelIndex:
         """The label *text* stands for, with how it differs; None when it matches none."""
         # Remembered by the text without white space, all the match depends on: a label
         # broken over lines in one table is the same label in the next.
-        found = squeeze(text)
-        try:
-            return self._memo[found]
-        except KeyError:
-            return _memoised(self._memo, found, self._match)
+        return _memoised(self._memo, squeeze(text), self._match)
 
     def _match(self, found: str) -> LabelHit | None:
         if not found or len(found) > 120:
@@ -184,11 +180,7 @@ class OldFormatLabels:
 
     def match(self, text: str) -> str | None:
         """The old-format label *text* is (or begins with), or None."""
-        found = squeeze(text)
-        try:
-            return self._memo[found]
-        except KeyError:
-            return _memoised(self._memo, found, self._match)
+        return _memoised(self._memo, squeeze(text), self._match)
 
     def _match(self, text: str) -> str | None:
         key = label_key(text)

@@ -281,8 +281,8 @@ _EXTRACTED: dict[tuple[int, str, str, int | None], tuple[list[TextFigure], list[
 
 
 def _extracted(form: FormDef, text_id: str, text: str, year: int | None) -> tuple[list[TextFigure], list[AllClaim]]:
-    """The figures of one text, read once for the rules of the report being checked that need them
-    (text_number, text_conflict); :func:`check_text` forgets them before the next report."""
+    """The figures of one text, read once for the rules that need them (text_number, text_conflict),
+    and kept for the next check of the same text (a batch check forgets them: :func:`forget_reading`)."""
     key = (id(form), text_id, text, year)
     found = _EXTRACTED.get(key)
     if found is None:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from reportdesk.core.text.lazy import lazy
 
@@ -55,12 +57,13 @@ class Sentence:
         return [c for c in result if c.text.strip()]
 
 
-#: The texts of the report being checked, split once for all the rules that read them (a batch
-#: check forgets them before each file: reportdesk.core.text.forget_reading); the lists are
-#: shared, never changed.
+#: The texts checked last, split once for all the rules that read them (a batch check forgets
+#: them before each file: reportdesk.core.text.forget_reading); the lists are shared, never
+#: changed.  When full, they are forgotten at once: the texts being edited are the recent ones.
 _SPLIT: dict[str, list[Sentence]] = {}
 _QUOTED_SPANS: dict[str, Spans] = {}
 _SPLIT_LIMIT = 32
+_T = TypeVar("_T")
 
 
 def forget_sentences() -> None:
@@ -68,17 +71,21 @@ def forget_sentences() -> None:
     _QUOTED_SPANS.clear()
 
 
+def _recent(memo: dict[str, _T], text: str, compute: Callable[[str], _T]) -> _T:
+    found = memo.get(text)
+    if found is None:
+        if len(memo) >= _SPLIT_LIMIT:
+            memo.clear()
+        found = memo[text] = compute(text)
+    return found
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """The sentences of *text*, with their spans (the end punctuation is included).
 
     The list is shared by every caller: read it, do not change it.
     """
-    found = _SPLIT.get(text)
-    if found is None:
-        if len(_SPLIT) >= _SPLIT_LIMIT:
-            _SPLIT.clear()
-        found = _SPLIT[text] = _split(text)
-    return found
+    return _recent(_SPLIT, text, _split)
 
 
 def _split(text: str) -> list[Sentence]:
@@ -123,12 +130,7 @@ class Spans:
 
 def quoted_spans(text: str) -> Spans:
     """Spans of 《titles》 and “quotations” in *text* (shared like :func:`split_sentences`' lists)."""
-    found = _QUOTED_SPANS.get(text)
-    if found is None:
-        if len(_QUOTED_SPANS) >= _SPLIT_LIMIT:
-            _QUOTED_SPANS.clear()
-        found = _QUOTED_SPANS[text] = Spans([(m.start(), m.end()) for m in _QUOTED.finditer(text)])
-    return found
+    return _recent(_QUOTED_SPANS, text, lambda t: Spans([(m.start(), m.end()) for m in _QUOTED.finditer(t)]))
 
 
 def inside(spans: Spans, start: int, end: int) -> bool:
