@@ -16,13 +16,13 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportdesk.app.reading import READABLE_SUFFIXES
 from reportdesk.core.findings import Finding, sort_findings
 from reportdesk.core.interchange import ReportFileError
+from reportdesk.core.records import field, record
 from reportdesk.core.report import Report
 from reportdesk.core.table_import import ImportResult, ImportSummary
 from reportdesk.core.year_on_year import YearChange
@@ -40,7 +40,7 @@ WORKER_MEMORY_BYTES = 1536 * 1024 * 1024
 PARENT_GRACE_S = 2.0
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class FileResult:
     path: str
     report: Report | None = None

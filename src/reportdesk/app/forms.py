@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 
 from reportdesk.core.catalog import UnknownFormError, available_forms, get_form
+from reportdesk.core.records import record
 from reportdesk.places import user_forms_dir
 
 log = logging.getLogger(__name__)
@@ -16,7 +16,7 @@ __all__ = ["FormListing", "first_year", "installed_forms", "newest_basis", "user
 LAST_YEAR = 2100  # as the interchange format accepts
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FormListing:
     id: str
     title: str

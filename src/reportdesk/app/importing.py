@@ -13,7 +13,6 @@ after export — the draft has no document layout, so these would otherwise be l
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +20,7 @@ from reportdesk.app import reading
 from reportdesk.app.previous_year import PreviousYearError, check_previous
 from reportdesk.core.catalog import get_form
 from reportdesk.core.interchange import ReportFileError, require_regular_file
+from reportdesk.core.records import field, record
 from reportdesk.core.report import Report
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ class ImportFailed(Exception):
         self.message = message
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class ImportedFile:
     path: Path
     report: Report

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import importlib
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from reportdesk.core.records import record
 
 if TYPE_CHECKING:  # imported when a file is read: the app's start-up needs only the lists
     from reportdesk.core.report import Report
@@ -23,7 +24,7 @@ if TYPE_CHECKING:  # imported when a file is read: the app's start-up needs only
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileKind:
     """One kind of file ReportDesk reads."""
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef
 from reportdesk.core.interchange import MAX_AGENCY_CHARS, YEAR_RANGE, parse_year, text_problem
 from reportdesk.core.numbers import Value, ValueParseError, format_value, parse_value
+from reportdesk.core.records import field, record
 from reportdesk.core.report import EXTRA_TEXTS, META_FIELDS, Report, Totals, derive
 from reportdesk.core.self_review import (
     Acceptance,
@@ -102,7 +102,7 @@ class IncompleteError(EditError):
         self.errors = errors
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Changes:
     """What one edit changed, so a view refreshes only that."""
 
@@ -118,7 +118,7 @@ class Changes:
         return not (self.cells or self.texts or self.meta or self.warnings or self.review)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Discrepancy:
     """A total stated in an imported file that differs from the sum of its stated parts."""
 

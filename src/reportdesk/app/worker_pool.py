@@ -25,12 +25,12 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any
 
 from reportdesk.app.process_limits import MemoryJob, keep_freed_memory, limit_own_memory, process_memory
+from reportdesk.core.records import record
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ START_FAILURES = 3
 DEPTH = 2
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Failure:
     """What became of an item whose worker did not return a result.
 

@@ -14,7 +14,6 @@ import argparse
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,7 @@ from reportdesk.app.batch import FILE_TIMEOUT_S, WORKER_MEMORY_BYTES
 from reportdesk.app.reading import read_report
 from reportdesk.core.checks import check_report
 from reportdesk.core.interchange import MAX_AGENCY_CHARS, ReportFileError, text_problem
+from reportdesk.core.records import field, record
 from reportdesk.core.report import Report
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def _target(given: str | None, report: Report, suffix: str) -> Path | None:
     return Path(given)
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Prepared:
     """What the worker hands back: its status and messages, and the finished files it wrote in
     the private work folder with the user's file each one becomes (``(work file, target)``)."""

@@ -17,13 +17,13 @@ import functools
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reportdesk.core import form_cache
 from reportdesk.core.form import FormDef
 from reportdesk.core.form_loader import FormDefinitionError, compile_form, load_form
+from reportdesk.core.records import record
 from reportdesk.places import docs_dir, forms_dir, resources_dir, user_forms_dir
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ class UnknownFormError(LookupError):
         self.form_id = form_id
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FormEntry:
     """One installed form file, as ``reportdesk forms`` lists it."""
 

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from reportdesk.core.form import GridCell, TableDef
 from reportdesk.core.labels import LabelIndex, label_key, squeeze
 from reportdesk.core.numbers import BLANK_MARKS, normalise_text
+from reportdesk.core.records import field, record
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ _EXCEL_NUMBER = re.compile(r"^-?\d+(\.\d+)?$", re.ASCII)
 _NUMBERISH = re.compile(r"^[-+]?[\d,，.．]+(万元|件|个|项|条)?$")
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Block:
     rows: list[list[str]]
     covered: set[tuple[int, int]] = field(default_factory=set)  # positions inside a merged cell
@@ -285,21 +285,21 @@ def read_clipboard(text: str, html: str = "") -> Block:
 # --- aligning a block with a table -------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Placement:
     cell_id: str
     raw: str
     where: str  # "第 2 行第 3 列" of the block
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Unplaced:
     raw: str
     where: str
     reason: str
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Alignment:
     placements: list[Placement] = field(default_factory=list)  # input and derived cells
     unplaced: list[Unplaced] = field(default_factory=list)  # figures that find no cell

@@ -7,10 +7,10 @@ makes the rules that need it not applicable: they are skipped, not guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from reportdesk.core.agency import infer_rulemaking_power
 from reportdesk.core.numbers import Value
+from reportdesk.core.records import field, record
 from reportdesk.core.report import Report
 
 _FEE_WORDS = re.compile(r"(信息处理费|收费通知)")
@@ -20,7 +20,7 @@ _NONE_STATED = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Context:
     facts: dict[str, Value] = field(default_factory=dict)
     previous: Report | None = None

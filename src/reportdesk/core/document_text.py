@@ -12,10 +12,10 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
 from reportdesk.core.form import FormDef
 from reportdesk.core.labels import label_key, squeeze
+from reportdesk.core.records import field, record
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ _FILLER = re.compile(r"^填\s*报\s*单\s*位\s*[:：]\s*(?P<agency>.+)$")
 _YEAR_CAPTION = re.compile(r"^[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）]$")
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class DocumentText:
     title: str = ""
     agency: str = ""

@@ -28,8 +28,9 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
+
+from reportdesk.core.records import record
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ class NotApplicable(Exception):
     """Raised while evaluating when a context fact or last year's report is unknown."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Env:
     """What an expression is evaluated against."""
 
@@ -60,30 +61,30 @@ class Env:
 # --- syntax tree -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Num:
     value: Number
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Ref:
     name: str  # a cell id, "context.<fact>" or "prev.<cell id>"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Unary:
     op: str
     operand: Node
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Binary:
     op: str
     left: Node
     right: Node
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Call:
     func: str
     args: tuple[Node, ...]

@@ -7,11 +7,11 @@ stays a separate field and never appears in the sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from reportdesk.core.form import Severity
+from reportdesk.core.records import record
 
 
 class FindingAction(StrEnum):
@@ -21,7 +21,7 @@ class FindingAction(StrEnum):
     FILL_BLANKS = "fill_blanks"  # 将空白单元格填为 0 (the cells of the finding)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     rule: str
     severity: Severity

@@ -7,11 +7,11 @@ holds only values and refers to cells by their canonical ids (``table.row.column
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 
 from reportdesk.core.expressions import Compiled, Node
 from reportdesk.core.numbers import ValueType
+from reportdesk.core.records import field, record
 
 
 class Severity(StrEnum):
@@ -24,7 +24,7 @@ class SectionKind(StrEnum):
     TABLE = "table"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ColumnDef:
     id: str
     label: str
@@ -33,7 +33,7 @@ class ColumnDef:
     variants: tuple[str, ...] = ()  # wordings seen in published reports, read as this label (a ``label`` note)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RowDef:
     id: str
     label: str
@@ -50,7 +50,7 @@ class RowDef:
         return self.short or self.label
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CellDef:
     id: str
     table: str
@@ -65,7 +65,7 @@ class CellDef:
         return not self.derived
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GridCell:
     """One drawn cell of the official table, placed on its grid (0-based)."""
 
@@ -79,7 +79,7 @@ class GridCell:
     header: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TableDef:
     id: str
     title: str
@@ -121,7 +121,7 @@ class TableDef:
         return [f"{self.id}.{r.id}.{c}" for r in self.rows for c in r.columns]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SectionDef:
     id: str
     heading: str
@@ -138,7 +138,7 @@ class SectionDef:
         return self.heading.split("、", 1)[0]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Expr:
     text: str
     node: Node
@@ -146,7 +146,7 @@ class Expr:
     refs: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DerivedDef:
     cell: str
     expr: Expr
@@ -172,7 +172,7 @@ class RuleRole(StrEnum):
     CARRY_OVER = "carry_over"  # left = this year's cell, right = prev.<last year's cell>: carried when blank
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RuleDef:
     """One instance of a rule (a rule written "for each column" gives one per column)."""
 
@@ -199,7 +199,7 @@ class RuleDef:
     binding: tuple[tuple[str, str], ...] = ()  # the "for each" values of this instance
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CitationDef:
     """A document the report cites as the basis of its format (as data the text rules can read)."""
 
@@ -210,7 +210,7 @@ class CitationDef:
     title: str = ""  # "中华人民共和国政府信息公开工作年度报告格式"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class OldFormatDef:
     """A format this one replaces, recognised by labels that only it has."""
 
@@ -219,7 +219,7 @@ class OldFormatDef:
     citation: CitationDef | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class KeyTotalDef:
     """A figure in the reviewers' summary workbook: the sum of some cells."""
 
@@ -227,7 +227,7 @@ class KeyTotalDef:
     cells: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TextTermsDef:
     """How report prose names a row, a group of rows or a column: the text reader's vocabulary.
 
@@ -249,7 +249,7 @@ class TextTermsDef:
     item_terms: tuple[str, ...] = ()  # of a result group: words naming one of its items ("国家秘密")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TextChecksDef:
     """What the whole-document text checks know of a format besides its labels (``[text_checks]``)."""
 
@@ -269,7 +269,7 @@ class TextChecksDef:
     appeals_none_when_zero: tuple[str, ...] = ()  # the fields that, all 0, make it the appeals_none sentence
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FormDef:
     id: str
     version: int

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,7 @@ from reportdesk.core.form import (
 )
 from reportdesk.core.form_text import build_text_checks, build_text_terms
 from reportdesk.core.numbers import ValueType
+from reportdesk.core.records import record, replace
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ _ROW_KEYS = ("id", "group", "subgroup", "item", "short")
 _COLUMN_KEYS = ("id", "group", "type")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Problem:
     location: str
     message: str

@@ -16,9 +16,10 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
+
+from reportdesk.core.records import record
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +79,7 @@ class Match(StrEnum):
     WORDING = "wording"  # a known or close variant of the wording: reported as rule ``label``
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LabelHit:
     target: str  # what the label was matched to (a row or column id)
     official: str

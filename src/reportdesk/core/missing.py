@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection
-from dataclasses import dataclass
 from enum import StrEnum
 
 from reportdesk.core.form import FormDef, RowDef, TableDef
+from reportdesk.core.records import record
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ class MissingKind(StrEnum):
     CELLS = "cells"  # only single cells absent
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MissingPart:
     """What one table lacks."""
 

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from reportdesk.core.expressions import Env
 from reportdesk.core.form import FormDef
 from reportdesk.core.numbers import Value
+from reportdesk.core.records import field, record
 
 if TYPE_CHECKING:
     from reportdesk.core.text.structure import DocumentStructure
@@ -49,13 +49,13 @@ class Totals(StrEnum):
     STATED = "stated"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class InvalidValue:
     raw: str
     message: str
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class Report:
     form_id: str
     agency: str = ""

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 
 from reportdesk.core.context import Context
@@ -19,6 +18,7 @@ from reportdesk.core.findings import Finding, FindingAction, sort_findings
 from reportdesk.core.form import Expr, FormDef, RuleDef, RuleKind, Severity, TableDef
 from reportdesk.core.missing import MissingKind, cell_name, describe_missing, row_name, table_cells, table_name
 from reportdesk.core.numbers import Value, ValueType, format_value
+from reportdesk.core.records import record
 from reportdesk.core.report import Report, Totals, effective_cells, effective_missing, partly_blank
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ def _touches(rule: RuleDef, missing: set[str], previous_missing: set[str]) -> bo
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Known:
     """The context of a check and which cells were never read (this year's and last year's)."""
 
@@ -94,7 +94,7 @@ class _State(StrEnum):
 _SHOWN = {_State.BLANK: "空", _State.MISSING: "未找到"}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Term:
     label: str  # in the arithmetic: "结果纠正", "一"
     name: str  # in a sentence: "结果纠正", "“一、本年新收政府信息公开申请数量”"
@@ -103,7 +103,7 @@ class _Term:
     count: bool  # a whole number of items (so an unknown one is some number ≥ 0)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Side:
     terms: list[_Term]
     name: str  # left_name / right_name, or ""
@@ -214,7 +214,7 @@ class BalanceKind(StrEnum):
     OPEN = "open"  # blanks on both sides: some figures in them balance it
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Balance:
     kind: BalanceKind
     needed: Number = 0  # NEEDS: what the blanks must add up to

@@ -14,12 +14,12 @@ import hashlib
 import json
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
 
 from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef
 from reportdesk.core.numbers import Value, format_value
+from reportdesk.core.records import record
 from reportdesk.core.report import EXTRA_TEXTS, Report
 
 log = logging.getLogger(__name__)
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 META_REVIEW = "meta"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Acceptance:
     """A warning the clerk accepted; ``current`` is False once its figures or text changed."""
 
@@ -37,7 +37,7 @@ class Acceptance:
     current: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SelfReviewMark:
     """A section ticked 已自查, or the report marked 已完成: who, when, and still valid?"""
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reportdesk.core.findings import Finding
@@ -38,6 +37,7 @@ from reportdesk.core.numbers import (
     parse_marked_value,
     parse_value,
 )
+from reportdesk.core.records import field, record
 from reportdesk.core.report import InvalidValue, Report, Totals
 from reportdesk.core.text.structure import DocumentStructure, LabelFound
 
@@ -53,7 +53,7 @@ PLAIN_SOURCES = frozenset({"JSON", "草稿"})
 _NUMBERISH = re.compile(r"^[-+]?[\d,，.．]+(万元|件|个|项|条)?$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LabelDifference:
     where: str  # "表三（依申请公开）行" / "…列"
     found: str
@@ -61,7 +61,7 @@ class LabelDifference:
     kind: Match
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class ImportSummary:
     """What an import read and what it could not: shown to the user, never hidden."""
 
@@ -168,7 +168,7 @@ class ImportSummary:
         }
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class ImportResult:
     """A report read from a document, the import summary and what the import itself found."""
 
@@ -187,7 +187,7 @@ def _has_number(texts: list[str]) -> bool:
     return any(squeeze(t) and _NUMBERISH.match(numberish_text(t)) for t in texts)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _FormLabels:
     """What the mapper needs to know about a form's labels, all taken from the form definition."""
 
@@ -207,7 +207,7 @@ class _FormLabels:
     texts: dict[str, _CellText] = field(default_factory=dict)  # what each cell text is, once worked out
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _CellText:
     """What the mapper reads a cell's text as (all of it a function of the text and the form)."""
 

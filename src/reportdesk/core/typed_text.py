@@ -21,7 +21,8 @@ refused with the reason, so that the program gets fixed.  Standard library only.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from reportdesk.core.records import record
 
 #: Line breaks of every origin (CR LF first, so that it becomes one break).
 _BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
@@ -34,7 +35,7 @@ _INVISIBLE = re.compile(
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CleanedText:
     text: str
     removed: int = 0  # characters removed (line breaks converted are not counted)

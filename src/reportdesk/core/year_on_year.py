@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from reportdesk.core.form import FormDef
 from reportdesk.core.numbers import Value, format_value
+from reportdesk.core.records import record
 from reportdesk.core.report import Report, effective_cells
 
 log = logging.getLogger(__name__)
@@ -22,7 +22,7 @@ SWING_PERCENT = Decimal(50)
 SWING_MIN = Decimal(10)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class YearChange:
     cell: str
     label: str  # "一、本年新收政府信息公开申请数量 / 总计"

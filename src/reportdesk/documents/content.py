@@ -11,19 +11,19 @@ that every source is read by the same rules and gives the same import summary.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from typing import Any
 
 from reportdesk.core.catalog import form_for_year, form_ids, get_form
 from reportdesk.core.document_text import DocumentText, split_text
 from reportdesk.core.form import FormDef
+from reportdesk.core.records import field, record
 from reportdesk.core.report import Report
 from reportdesk.core.table_import import Grid, ImportResult, ImportSummary, TableMapper, apply_embedded
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class DocumentContent:
     """What a reader found in a file, before any mapping to the form."""
 

@@ -13,11 +13,11 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import StrEnum
 
 from reportdesk.core.form import FormDef, GridCell, TableDef
 from reportdesk.core.numbers import Value, format_value
+from reportdesk.core.records import record
 from reportdesk.core.report import Report, Totals, derive
 
 log = logging.getLogger(__name__)
@@ -377,7 +377,7 @@ WRAP_SAFETY_EMS = 0.5
 FITS_PAGE = 0.9  # a table estimated at most this share of the type area's height fits on a page  # a line is set half a character short of its cell, so no program re-wraps it  # GB/T 9704 type area: 156 × 225 mm
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TablePlan:
     """How one table is printed: type size, cell margins, column widths and the lines of every label.
 
@@ -591,7 +591,7 @@ class Level(StrEnum):
     BODY = "body"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TextBlock:
     """One paragraph of a section's text; ``lead`` is a heading ("（一）主动公开。") before ``text``."""
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+
+from reportdesk.core.records import record
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,7 @@ class FontSet(StrEnum):
     WINDOWS = "windows"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Fonts:
     title: str
     title_bold: bool
@@ -94,7 +95,7 @@ def missing_faces(font_set: FontSet, installed: set[str]) -> list[tuple[str, str
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ExportOptions:
     """How to lay the report out.
 

@@ -14,10 +14,10 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from reportdesk.core.records import record
 from reportdesk.documents.files import ExportError, write_atomically
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,7 @@ HEAVY_FACES = {"方正小标宋简体"}
 _SIMPLIFIED_SAMPLE = "报数统计处门总务"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FontChoice:
     requested: str
     used: str  # "" when nothing close is installed (LibreOffice's own fallback applies)

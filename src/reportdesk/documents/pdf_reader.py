@@ -37,10 +37,10 @@ import ctypes
 import itertools
 import logging
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportdesk.core.interchange import ReportFileError
+from reportdesk.core.records import field, record
 from reportdesk.core.report import Report
 from reportdesk.core.table_import import Grid, ImportResult
 from reportdesk.documents.content import DocumentContent, build_result
@@ -157,7 +157,7 @@ def _check_file(path: Path) -> None:
 
 # --- one page -------------------------------------------------------------------------
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _Char:
     text: str
     x0: float
@@ -168,7 +168,7 @@ class _Char:
     size: float
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _Line:
     chars: list[_Char]
     x0: float
@@ -183,7 +183,7 @@ class _Line:
         return "".join(c.text for c in self.chars)
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _Table:
     top: float
     bottom: float
@@ -197,7 +197,7 @@ class _Table:
     chars: list[_Char] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _Page:
     index: int
     lines: list[_Line]

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportdesk.core.catalog import UnknownFormError, get_form
 from reportdesk.core.form import FormDef
 from reportdesk.core.interchange import ReportFileError, dumps, report_from_json, report_to_json
 from reportdesk.core.numbers import Value, ValueParseError, format_value, parse_value
+from reportdesk.core.records import field, record
 from reportdesk.core.report import META_FIELDS, InvalidValue, Report, Totals
 from reportdesk.storage.draft import CELL, META, TEXT, WARNING, Change, DraftState, read_state
 from reportdesk.storage.errors import DraftError
@@ -55,7 +55,7 @@ def decode_meta(text: str | None) -> object:
         return text
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class LoadedDraft:
     """A draft's content in typed form."""
 

@@ -34,12 +34,12 @@ import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
 import reportdesk
+from reportdesk.core.records import field, record
 from reportdesk.storage.errors import DraftError, is_disk_full, os_reason, sqlite_reason
 from reportdesk.storage.lock import DraftLock, is_locked, open_no_follow
 from reportdesk.storage.schema import SCHEMA_VERSION, HeaderInfo, inspect_header, migrate
@@ -71,7 +71,7 @@ _READ_ATTEMPTS = 20
 _TEMP_PATTERN = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)(?:-[0-9a-f]{8})?\.(?:creating|saving)(?:-journal)?$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Change:
     """One item changed by a revision; values as stored (text, ``None`` for absent)."""
 
@@ -83,14 +83,14 @@ class Change:
     new_origin: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Revision:
     number: int
     timestamp: datetime
     description: str
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class DraftState:
     """Everything a draft holds besides its history, as stored strings."""
 

@@ -7,10 +7,10 @@ import json
 import logging
 import os
 import tempfile
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from reportdesk.core.records import record
 from reportdesk.places import user_home
 from reportdesk.storage.errors import DraftError
 
@@ -25,7 +25,7 @@ def drafts_home() -> Path:
     return user_home()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RecentDraft:
     path: Path
     agency: str

@@ -15,9 +15,9 @@ import logging
 import sqlite3
 import stat
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
+from reportdesk.core.records import record
 from reportdesk.storage.draft import (
     CELL,
     META,
@@ -38,7 +38,7 @@ _MAX_PROBE = 200_000
 _MAX_MISSES = 2_000
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RecoveryResult:
     path: Path
     cells: int

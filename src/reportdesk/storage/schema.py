@@ -27,9 +27,9 @@ import logging
 import os
 import sqlite3
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
+from reportdesk.core.records import record
 from reportdesk.storage.errors import DraftError
 
 log = logging.getLogger(__name__)
@@ -110,7 +110,7 @@ def future_message(version: int) -> str:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HeaderInfo:
     size: int
     page_size: int

@@ -11,7 +11,6 @@ digits, thousands separators, "/" read as blank …) and what was refused and wh
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication
 
@@ -26,20 +25,21 @@ from reportdesk.core.clipboard_table import (
 )
 from reportdesk.core.labels import squeeze
 from reportdesk.core.numbers import Value, ValueParseError, format_value, parse_value
+from reportdesk.core.records import field, record
 from reportdesk.ui.cell_delegate import several_figures
 from reportdesk.ui.table_model import ReportTableModel
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rejected:
     label: str
     raw: str
     message: str
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class PastePlan:
     edits: dict[str, Value] = field(default_factory=dict)
     accepted: list[str] = field(default_factory=list)  # cell ids

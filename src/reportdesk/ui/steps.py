@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
@@ -12,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef, SectionKind
 from reportdesk.core.numbers import Value
+from reportdesk.core.records import record
 from reportdesk.core.report import META_FIELDS, Report
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ STATE_COLOURS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Step:
     id: str  # META_STEP, a section id, or EXPORT_STEP
     title: str

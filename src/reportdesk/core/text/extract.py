@@ -17,10 +17,10 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from reportdesk.core.catalog import get_form
 from reportdesk.core.form import FormDef
+from reportdesk.core.records import field, record
 from reportdesk.core.text.lazy import lazy
 from reportdesk.core.text.numerals import find_counts
 from reportdesk.core.text.sentences import Clause, Sentence, Spans, quoted_spans, split_sentences
@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 __all__ = ["AllClaim", "Quantity", "TextFigure", "extract"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TextFigure:
     quantity: Quantity
     value: int
@@ -41,7 +41,7 @@ class TextFigure:
     section: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AllClaim:
     """"均获维持" (every case upheld) or "均尚未审结" (every case pending) for some appeal groups."""
 
@@ -113,7 +113,7 @@ _CLAUSE_END = lazy(r"[，,；;。]")
 # --- extraction --------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _State:
     """What the sentences read so far in a paragraph were about."""
 
@@ -124,7 +124,7 @@ class _State:
     under_heading: bool = False  # the paragraph follows a sub-heading about applications: "（二）依申请公开情况"
 
 
-@dataclass(slots=True)
+@record(frozen=False)
 class _Read:
     """One sentence being read: its clauses, their keywords and which clauses a foreign year rules out."""
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 
 from reportdesk.core.catalog import get_form
 from reportdesk.core.form import FormDef
 from reportdesk.core.numbers import Value
+from reportdesk.core.records import record
 from reportdesk.core.report import Report
 from reportdesk.core.text.vocabulary import Vocabulary, vocabulary
 
@@ -145,7 +145,7 @@ def preamble(form: FormDef, report: Report) -> str:
     return "".join(sentences)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StaleParagraph:
     span: tuple[int, int]  # of the inserted paragraph in the text
     current: str  # as the text has it

@@ -12,13 +12,13 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
 from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef, SectionKind, Severity
 from reportdesk.core.numbers import Value, ValueType
+from reportdesk.core.records import record
 from reportdesk.core.report import EXTRA_TEXTS, Report
 from reportdesk.core.text.extract import AllClaim, TextFigure, aggregate_subject, extract
 from reportdesk.core.text.lazy import lazy
@@ -30,7 +30,7 @@ from reportdesk.core.text.vocabulary import Vocabulary, vocabulary
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TextRuleDef:
     id: str
     severity: Severity
@@ -421,7 +421,7 @@ _BRACKET_OPEN, _BRACKET_CLOSE = r"[〔【\[［(（]", r"[〕】\]］)）]"
 _ORDER = lazy(r"国务院令\s*(?:第\s*)?(?P<n>\d+)\s*号")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Citations:
     """The patterns of the citation rule, made from the form's basis and its [text_checks]."""
 

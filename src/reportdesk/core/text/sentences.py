@@ -9,9 +9,9 @@ from __future__ import annotations
 import logging
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TypeVar
 
+from reportdesk.core.records import record
 from reportdesk.core.text.lazy import lazy
 
 log = logging.getLogger(__name__)
@@ -26,14 +26,14 @@ _CLAUSE_END = lazy(r"[，：:（）()]|(?<!公民)、|,(?![0-9]{3}(?![0-9]))")
 _QUOTED = lazy(r"《[^《》\n]*》|“[^“”\n]*”|〈[^〈〉\n]*〉")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Clause:
     text: str
     start: int  # offset in the section text
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Sentence:
     text: str
     start: int  # offset in the section text

@@ -10,12 +10,13 @@ actually met, so that the rules ``headings``, ``missing_table``, ``label`` and
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+
+from reportdesk.core.records import record
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LabelFound:
     """A table label as found in a file, beside the official label it stands for.
 
@@ -28,7 +29,7 @@ class LabelFound:
     official: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DocumentStructure:
     title: str | None = None  # the report's title as found ("某某局2022年政府信息公开工作年度报告")
     headings: tuple[str, ...] | None = None  # level-1 headings in document order; None: the form's own

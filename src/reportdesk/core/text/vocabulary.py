@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 from functools import cached_property
 
 from reportdesk.core.form import FormDef, TextTermsDef
+from reportdesk.core.records import record
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ ROW_KEYS = ("received", "carried_over", "handled_total", "carried_forward")
 NOT_RESULTS = {*ROW_KEYS, "received_loose"}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Quantity:
     """What a number in the text claims to be: the sum of some table cells."""
 
@@ -56,7 +56,7 @@ def _compile(terms: tuple[str, ...], year: int | None) -> re.Pattern[str] | None
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Patterns:
     """The vocabulary compiled for one report year."""
 
