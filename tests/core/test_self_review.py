@@ -140,3 +140,14 @@ def test_restore_brings_review_marks_back(draft: Session) -> None:
     changes = draft.restore(before)
     assert "review.section.requests" in changes.review
     assert draft.section_self_reviews()["requests"].by == "张三"
+
+
+def test_self_review_fingerprints_are_sha256_whichever_implementation_is_loaded() -> None:
+    import hashlib
+    import json
+
+    from reportdesk.core.self_review import fingerprint
+
+    content = {"cells": {"requests.received.natural": "12"}, "text": "本年度"}
+    data = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    assert fingerprint(content) == hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]

@@ -192,3 +192,13 @@ def test_a_finding_too_tall_for_the_screen_folds_the_rows_between(window: Report
     type_text("2")
     press(Qt.Key.Key_Return)
     assert window.controller.session.values()["requests.carried_over.research"] == 2
+
+
+@pytest.mark.parametrize("text", ["a & b < c > d", "“引号” \"双\" 'single'", "&amp; already", "纯中文，无符号。"])
+def test_the_guidance_escapes_text_as_html_escape_does(text: str) -> None:
+    import html
+
+    from reportdesk.ui.guidance_pane import _escape
+
+    assert _escape(text) == html.escape(text)
+

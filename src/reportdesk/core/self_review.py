@@ -10,7 +10,6 @@ stores the marks.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from collections.abc import Mapping
@@ -23,6 +22,14 @@ from reportdesk.core.records import record
 from reportdesk.core.report import EXTRA_TEXTS, Report
 
 log = logging.getLogger(__name__)
+
+try:  # the interpreter's own SHA-256: importing hashlib loads OpenSSL, ~3 ms of every start-up
+    from _sha2 import sha256  # Python 3.12 and later
+except ImportError:
+    try:
+        from _sha256 import sha256  # Python 3.11
+    except ImportError:  # an interpreter built without them
+        from hashlib import sha256
 
 #: The review id of the 基本信息 step (metadata and the preamble); the others are section ids.
 META_REVIEW = "meta"
@@ -52,7 +59,7 @@ class SelfReviewMark:
 
 def fingerprint(content: object) -> str:
     data = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+    return sha256(data.encode("utf-8")).hexdigest()[:16]
 
 
 def finding_fingerprint(finding: Finding, values: Mapping[str, Value], texts: Mapping[str, str]) -> str:

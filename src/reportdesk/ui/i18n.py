@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from reportdesk.places import resources_dir
@@ -21,6 +22,11 @@ log = logging.getLogger(__name__)
 LANGUAGE_KEY = "ui/language"
 SOURCE_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
+
+# The translators this module installed.  Looking them up with app.findChildren(QTranslator) would
+# wrap every child of the application, the QStyle among them, and building the QStyle class's
+# enums costs ~4 ms at start-up.
+_installed: list[QTranslator] = []
 
 
 def translations_dir() -> Path:
@@ -44,12 +50,14 @@ def configured_language() -> str:
 def install_translators(app: QCoreApplication, language: str | None = None,
                         folder: Path | None = None) -> list[QTranslator]:
     """Install ReportDesk's and Qt's own translations for *language* (default: the setting or the
-    system locale) and remove translators for any other language; returns the installed ones."""
+    system locale), replacing the ones installed before; returns the installed ones."""
     language = language or configured_language()
     folder = folder or translations_dir()
-    for existing in app.findChildren(QTranslator):
-        if existing.language() and existing.language().replace("-", "_") != language:
+    while _installed:
+        existing = _installed.pop()
+        if shiboken6.isValid(existing):
             app.removeTranslator(existing)
+            existing.deleteLater()
     installed = []
     ours = QTranslator(app)
     if ours.load(str(folder / f"reportdesk_{language}.qm")):
@@ -61,5 +69,6 @@ def install_translators(app: QCoreApplication, language: str | None = None,
         installed.append(qt)
     for translator in installed:
         app.installTranslator(translator)
+    _installed.extend(installed)
     log.info("UI language %s (%d translators)", language, len(installed))
     return installed
