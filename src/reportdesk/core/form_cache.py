@@ -16,16 +16,13 @@ parsed data.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import os
-import stat
-import tempfile
 import zlib
 from pathlib import Path
 from typing import Any
 
+from reportdesk.core.cache_files import read_regular_file, write_whole
 from reportdesk.places import cache_dir
 
 log = logging.getLogger(__name__)
@@ -45,7 +42,7 @@ def cache_file(form_file: Path) -> Path:
 
 def load(form_file: Path, text: str) -> dict[str, Any] | None:
     """The data parsed from *text* when a sound copy made from exactly this text is kept, else None."""
-    raw = _read_regular_file(cache_file(form_file))
+    raw = read_regular_file(cache_file(form_file), MAX_COPY_BYTES)
     if raw is None:
         return None
     try:
@@ -70,36 +67,4 @@ def store(form_file: Path, text: str, data: dict[str, Any]) -> None:
     except (TypeError, ValueError):  # a value JSON cannot hold (a TOML date): parse it each time
         return
     header = json.dumps({"format": FORMAT, "checksum": zlib.crc32(source + b"\n" + body)}).encode("ascii")
-    target = cache_file(form_file)
-    temporary: str | None = None
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(header + b"\n" + source + b"\n" + body)
-        os.replace(temporary, target)  # whole or not at all, also with two programs writing at once
-    except OSError as exc:
-        log.info("form cache %s not written: %s", target, exc)
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-
-
-def _read_regular_file(path: Path) -> bytes | None:
-    """The bytes of *path* when it is an ordinary file of a sane size; None otherwise (missing, a folder,
-    a FIFO, which would block a plain read for ever, a device, unreadable)."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        handle = os.open(path, flags)
-    except OSError:
-        return None
-    try:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_COPY_BYTES:
-            return None
-        with os.fdopen(handle, "rb", closefd=False) as stream:
-            return stream.read(MAX_COPY_BYTES + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(handle)
+    write_whole(cache_file(form_file), header + b"\n" + source + b"\n" + body)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reportdesk.core.pattern_cache import compile_pattern
+
 
 class LazyPattern:
     __slots__ = ("_compiled", "flags", "pattern")
@@ -22,7 +24,7 @@ class LazyPattern:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = compile_pattern(self.pattern, self.flags)
         return self._compiled
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:

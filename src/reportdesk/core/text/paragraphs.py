@@ -18,6 +18,7 @@ from functools import cache
 from reportdesk.core.catalog import get_form
 from reportdesk.core.form import FormDef
 from reportdesk.core.numbers import Value
+from reportdesk.core.pattern_cache import compile_pattern
 from reportdesk.core.records import record
 from reportdesk.core.report import Report
 from reportdesk.core.text.vocabulary import Vocabulary, vocabulary
@@ -50,7 +51,7 @@ def _pattern(template: str) -> str:
 @cache
 def _paragraph_patterns(requests: str, appeals: str, appeals_none: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The inserted paragraphs as patterns, compiled when first needed."""
-    return re.compile(_pattern(requests)), re.compile(f"{_pattern(appeals)}|{re.escape(appeals_none)}")
+    return compile_pattern(_pattern(requests)), compile_pattern(f"{_pattern(appeals)}|{re.escape(appeals_none)}")
 
 
 def _vocab(form: FormDef | None) -> Vocabulary:

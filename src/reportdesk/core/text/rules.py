@@ -18,6 +18,7 @@ from functools import lru_cache
 from reportdesk.core.findings import Finding
 from reportdesk.core.form import FormDef, SectionKind, Severity
 from reportdesk.core.numbers import Value, ValueType
+from reportdesk.core.pattern_cache import compile_pattern
 from reportdesk.core.records import record
 from reportdesk.core.report import EXTRA_TEXTS, Report
 from reportdesk.core.text.extract import AllClaim, TextFigure, aggregate_subject, extract
@@ -203,7 +204,7 @@ def _alternation(terms: tuple[str, ...], escape: bool) -> re.Pattern[str] | None
     """One pattern matching any of *terms* (literal when *escape*), compiled when first needed."""
     if not terms:
         return None
-    return re.compile("|".join(re.escape(t) if escape else f"(?:{t})" for t in terms))
+    return compile_pattern("|".join(re.escape(t) if escape else f"(?:{t})" for t in terms))
 
 
 def _old_format(form: FormDef, report: Report, cells: Mapping[str, Value], texts: Texts,
@@ -434,21 +435,24 @@ class _Citations:
     old_title: str  # the distinctive end of the superseded notice's title: "年度报告有关事项的通知"
 
 
+_DOCUMENT_NUMBER = lazy(r"(?P<issuer>.+?)\s*[〔【\[［(（]\s*(?P<y>\d{4})\s*[〕】\]］)）]\s*(?P<n>\d+)\s*号")
+
+
 @lru_cache(maxsize=8)
 def _citations(basis: str, title: str, superseded_basis: str, superseded_title: str) -> _Citations:
     def parts(doc: str) -> tuple[str, str, str] | None:
-        m = re.fullmatch(r"(?P<issuer>.+?)\s*[〔【\[［(（]\s*(?P<y>\d{4})\s*[〕】\]］)）]\s*(?P<n>\d+)\s*号", doc.strip())
+        m = _DOCUMENT_NUMBER.fullmatch(doc.strip())
         return (m.group("issuer"), m.group("y"), m.group("n")) if m else None
 
     new, old = parts(basis), parts(superseded_basis)
     number = cites_new = new_number = old_basis = None
     if new is not None:
         tail = rf"\s*{_BRACKET_OPEN}\s*{new[1]}\s*{_BRACKET_CLOSE}\s*{new[2]}\s*号"
-        number = re.compile(rf"(?P<issuer>国[^\s〔【\[［(（,，、。；;:：《》“”<>]{{1,9}}?){tail}")
-        new_number = re.compile(rf"{new[1]}\s*{_BRACKET_CLOSE}\s*{new[2]}\s*号")
-        cites_new = re.compile(rf"{re.escape(title)}格式|{new_number.pattern}")
+        number = compile_pattern(rf"(?P<issuer>国[^\s〔【\[［(（,，、。；;:：《》“”<>]{{1,9}}?){tail}")
+        new_number = compile_pattern(rf"{new[1]}\s*{_BRACKET_CLOSE}\s*{new[2]}\s*号")
+        cites_new = compile_pattern(rf"{re.escape(title)}格式|{new_number.pattern}")
     if old is not None:
-        old_basis = re.compile(rf"{_BRACKET_OPEN}\s*{old[1]}\s*{_BRACKET_CLOSE}\s*{old[2]}\s*号")
+        old_basis = compile_pattern(rf"{_BRACKET_OPEN}\s*{old[1]}\s*{_BRACKET_CLOSE}\s*{old[2]}\s*号")
     old_title = superseded_title.split("工作")[-1] if superseded_title else ""
     return _Citations(basis, new[0] if new else "", number, cites_new, new_number, old_basis, old_title)
 
@@ -640,7 +644,7 @@ def _title(form: FormDef, report: Report, cells: Mapping[str, Value], texts: Tex
                                     (), advice, None, structure.title.strip()))
     if report.year is None:
         return findings
-    named = re.compile(rf"(?:编制|公布|发布|形成|完成)了?(?:并公布|并发布)?(?:本单位|本机关)?"
+    named = compile_pattern(rf"(?:编制|公布|发布|形成|完成)了?(?:并公布|并发布)?(?:本单位|本机关)?"
                        rf"《(?P<t>[^《》\n]{{0,40}}?(?P<y>(?:19|20)\d{{2}})\s*年(?:度)?{re.escape(form.title)})》")
     for text_id, text in texts:
         if text_id not in ("preamble", "overview"):

@@ -18,6 +18,7 @@ import re
 from functools import cached_property
 
 from reportdesk.core.form import FormDef, TextTermsDef
+from reportdesk.core.pattern_cache import compile_pattern
 from reportdesk.core.records import record
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ def _compile(terms: tuple[str, ...], year: int | None) -> re.Pattern[str] | None
     if not parts:
         return None
     try:
-        return re.compile("|".join(parts))
+        return compile_pattern("|".join(parts))
     except re.error as exc:  # a broken term in a form file: that term set reads nothing
         log.error("text term %r does not compile: %s", terms, exc)
         return None
@@ -134,20 +135,20 @@ class Vocabulary:
         def zero(key: str, lead: str) -> re.Pattern[str] | None:
             t = next((t for t in self.requests if t.key == key), None)
             inner = _compile(t.terms, year) if t else None
-            return re.compile(f"{lead}(?:{inner.pattern})") if inner else None
+            return compile_pattern(f"{lead}(?:{inner.pattern})") if inner else None
 
         results = tuple(t for t in self.requests if t.key not in NOT_RESULTS and "+" not in t.key)
         zero_results = []
         for t in results:
             inner = _compile(t.terms, year)
             if inner is not None:
-                zero_results.append((re.compile(f"(?:未|没有|无)(?:出现|发生|作出|存在|有)?(?:{inner.pattern})"), t))
+                zero_results.append((compile_pattern(f"(?:未|没有|无)(?:出现|发生|作出|存在|有)?(?:{inner.pattern})"), t))
         all_terms = next((t for t in self.applicants if t.key == "all"), None)
         items = _compile(tuple(i for t in results for i in t.item_terms), year)
         appeal_words = _compile(tuple(term for t in self.appeal_groups for term in t.terms), year)
         zero_appeals = None
         if appeal_words is not None:
-            zero_appeals = re.compile(
+            zero_appeals = compile_pattern(
                 r"(?:未|没有|无)(?:发生|出现|收到|产生|接到|涉及|有)?(?:因|由于)?(?:[^，,。；]{0,24}?)"
                 f"(?:{appeal_words.pattern})")
         return Patterns(
