@@ -20,6 +20,7 @@ SAMPLES = [
     (r"(?:未|没有|无)(?:发生|出现)?(?:行政复议|行政诉讼)", 0),
     (r"^\d{1,3}(,\d{3})+$", re.ASCII),
     (r"report (?P<y>\d{4})", re.IGNORECASE),
+    ("[\ud800-\udfff]", 0),  # lone surrogates in the pattern text: UTF-8 cannot hold them
 ]
 
 

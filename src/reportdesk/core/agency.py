@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 
-_LOWER_LEVEL = re.compile(r"(县|旗|乡|镇|街道|苏木|区人民政府|县级市|办事处|社区|村)")
-_LOCAL_DEPARTMENT = re.compile(r"(局|委员会|委|办公室|办|中心|厅|院|所|队|站|馆)$")
-_CITY_OR_PROVINCE_GOVERNMENT = re.compile(r"(省|自治区|市|自治州|州|盟)人民政府$")
-_STATE_COUNCIL = re.compile(r"^(中华人民共和国|国家|国务院)")
+from reportdesk.core.pattern_cache import compile_pattern
+
+_LOWER_LEVEL = compile_pattern(r"(县|旗|乡|镇|街道|苏木|区人民政府|县级市|办事处|社区|村)")
+_LOCAL_DEPARTMENT = compile_pattern(r"(局|委员会|委|办公室|办|中心|厅|院|所|队|站|馆)$")
+_CITY_OR_PROVINCE_GOVERNMENT = compile_pattern(r"(省|自治区|市|自治州|州|盟)人民政府$")
+_STATE_COUNCIL = compile_pattern(r"^(中华人民共和国|国家|国务院)")
 
 
 def infer_rulemaking_power(agency: str) -> bool | None:

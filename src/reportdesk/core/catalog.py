@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from typing import Any
 from reportdesk.core import form_cache
 from reportdesk.core.form import FormDef
 from reportdesk.core.form_loader import FormDefinitionError, compile_form, load_form
+from reportdesk.core.pattern_cache import compile_pattern
 from reportdesk.core.records import record
 from reportdesk.places import docs_dir, forms_dir, resources_dir, user_forms_dir
 
@@ -43,7 +43,7 @@ __all__ = [
 
 #: The form of reports that name none and whose year no installed form covers.
 DEFAULT_FORM_ID = "gov-info-disclosure-2021"
-FORM_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+FORM_ID = compile_pattern(r"[a-z0-9][a-z0-9-]{0,63}")
 MAX_FORM_FILE_BYTES = 2 * 1024 * 1024
 ORIGIN_PROGRAM = "程序自带"
 ORIGIN_USER = "用户安装"

@@ -6,15 +6,14 @@ makes the rules that need it not applicable: they are skipped, not guessed.
 
 from __future__ import annotations
 
-import re
-
 from reportdesk.core.agency import infer_rulemaking_power
 from reportdesk.core.numbers import Value
+from reportdesk.core.pattern_cache import compile_pattern
 from reportdesk.core.records import field, record
 from reportdesk.core.report import Report
 
-_FEE_WORDS = re.compile(r"(信息处理费|收费通知)")
-_NONE_STATED = re.compile(
+_FEE_WORDS = compile_pattern(r"(信息处理费|收费通知)")
+_NONE_STATED = compile_pattern(
     r"(未|没有|无|不存在|均未|并未|不涉及)[^，。；,;]{0,12}?(收取|发出|发送|产生|发放)?[^，。；,;]{0,6}?(信息处理费|收费通知)"
     r"|(信息处理费|收费通知)[^，。；,;]{0,10}?(为\s*0|为零|为0|情况为无|无)"
 )

@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
+from reportdesk.core.pattern_cache import compile_pattern
 from reportdesk.core.records import record
 
 log = logging.getLogger(__name__)
@@ -92,7 +93,7 @@ class Call:
 
 Node = Num | Ref | Unary | Binary | Call
 
-_TOKEN = re.compile(
+_TOKEN = compile_pattern(
     r"""\s*(?:
         (?P<num>\d+(?:\.\d+)?)
       | (?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)

@@ -25,6 +25,8 @@ import re
 import unicodedata
 from pathlib import Path, PurePosixPath
 
+from reportdesk.core.pattern_cache import compile_pattern
+
 log = logging.getLogger(__name__)
 
 #: Windows' forbidden characters and the full-width forms that stand for them.
@@ -46,8 +48,8 @@ UNIQUE_ROOM = 4
 DRAFT_COMPANION_ROOM = len(".") + len(".4194304-0123abcd.creating-journal")
 FALLBACK = "报告"
 
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
-_SURROGATES = re.compile("[\ud800-\udfff]")
+_INVISIBLE = compile_pattern("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
+_SURROGATES = compile_pattern("[\ud800-\udfff]")
 
 
 def _utf16_len(text: str) -> int:

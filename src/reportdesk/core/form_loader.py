@@ -35,13 +35,14 @@ from reportdesk.core.form import (
 )
 from reportdesk.core.form_text import build_text_checks, build_text_terms
 from reportdesk.core.numbers import ValueType
+from reportdesk.core.pattern_cache import compile_pattern
 from reportdesk.core.records import record, replace
 
 log = logging.getLogger(__name__)
 
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_VAR = re.compile(r"\{(\w+)(?::(label|short|full))?\}")
-_SELECTOR = re.compile(r"@([a-z][a-z0-9_]*)\.(rows|columns)((?:\[[^\]]*\])*)")
+_ID = compile_pattern(r"^[a-z][a-z0-9_]*$")
+_VAR = compile_pattern(r"\{(\w+)(?::(label|short|full))?\}")
+_SELECTOR = compile_pattern(r"@([a-z][a-z0-9_]*)\.(rows|columns)((?:\[[^\]]*\])*)")
 _ROW_KEYS = ("id", "group", "subgroup", "item", "short")
 _COLUMN_KEYS = ("id", "group", "type")
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from reportdesk.core.form import FormDef
 from reportdesk.core.numbers import ValueParseError, parse_value, to_json
+from reportdesk.core.pattern_cache import compile_pattern
 from reportdesk.core.report import EXTRA_TEXTS, META_FIELDS, InvalidValue, Report, Totals, derive, effective_missing
 
 log = logging.getLogger(__name__)
@@ -32,10 +33,10 @@ YEAR_RANGE = range(2000, 2101)
 #: The longest agency name accepted (real names are under 40 characters; Word's document
 #: properties hold at most 255).
 MAX_AGENCY_CHARS = 100
-_YEAR_TEXT = re.compile(r"\d{4}", re.ASCII)
+_YEAR_TEXT = compile_pattern(r"\d{4}", re.ASCII)
 #: Characters a report's text cannot hold: C0 controls other than tab and line ends, the
 #: non-characters XML refuses, and lone surrogates (which no file encoding can write).
-_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_BAD_CHAR = compile_pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 class ReportFileError(Exception):

@@ -22,6 +22,8 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from reportdesk.core.pattern_cache import compile_pattern
+
 log = logging.getLogger(__name__)
 
 Value = int | Decimal | None
@@ -33,8 +35,8 @@ AMOUNT_PLACES = 4
 #: Marks that mean "no data" in published reports; they are read as a blank cell.
 BLANK_MARKS = frozenset({"", "/", "／", "-", "—", "——", "–", "－", "无", "空", "\\", "－－", "--"})
 
-_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$", re.ASCII)
-_PLAIN = re.compile(r"^\d+(\.\d+)?$", re.ASCII)
+_GROUPED = compile_pattern(r"^\d{1,3}(,\d{3})+(\.\d+)?$", re.ASCII)
+_PLAIN = compile_pattern(r"^\d+(\.\d+)?$", re.ASCII)
 #: Full-width ASCII (U+FF01…U+FF5E) to ASCII, the ideographic space to a space: nothing else.
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 #: Reference marks printed after a figure, besides the "other number" characters (①, ², ⑴ …).

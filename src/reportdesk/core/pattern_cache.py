@@ -76,7 +76,8 @@ def save() -> None:
             kept[key] = entry
     _new.clear()
     _kept = kept
-    body = json.dumps(kept, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # ASCII escapes: a pattern may hold lone surrogates ("[\ud800-\udfff]"), which UTF-8 cannot encode
+    body = json.dumps(kept, separators=(",", ":")).encode("ascii")
     header = json.dumps({"format": FORMAT, "engine": _engine(), "checksum": zlib.crc32(body)}).encode("ascii")
     write_whole(cache_dir() / "patterns.json", header + b"\n" + body)
 

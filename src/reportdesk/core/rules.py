@@ -18,13 +18,14 @@ from reportdesk.core.findings import Finding, FindingAction, sort_findings
 from reportdesk.core.form import Expr, FormDef, RuleDef, RuleKind, Severity, TableDef
 from reportdesk.core.missing import MissingKind, cell_name, describe_missing, row_name, table_cells, table_name
 from reportdesk.core.numbers import Value, ValueType, format_value
+from reportdesk.core.pattern_cache import compile_pattern
 from reportdesk.core.records import record
 from reportdesk.core.report import Report, Totals, effective_cells, effective_missing, partly_blank
 
 log = logging.getLogger(__name__)
 
-_PLACEHOLDER = re.compile(r"\{(=?)([^{}]+)\}")
-_CELL_REF = re.compile(r"(?:prev\.)?[a-z_]+\.[a-z_]+\.[a-z_]+")
+_PLACEHOLDER = compile_pattern(r"\{(=?)([^{}]+)\}")
+_CELL_REF = compile_pattern(r"(?:prev\.)?[a-z_]+\.[a-z_]+\.[a-z_]+")
 _SHORT_TEXT = 40  # shorter texts are never called "copied"
 _NAMED_CELLS = 3  # blank cells named in one finding; its cells list them all
 _NAMED_ROWS = 2  # rows of blank cells named in one finding

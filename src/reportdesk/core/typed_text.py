@@ -22,17 +22,18 @@ from __future__ import annotations
 
 import re
 
+from reportdesk.core.pattern_cache import compile_pattern
 from reportdesk.core.records import record
 
 #: Line breaks of every origin (CR LF first, so that it becomes one break).
-_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+_BREAKS = compile_pattern("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 #: What is removed: C0 controls but tab and line feed, DEL, C1 controls, the soft hyphen,
 #: zero-width and direction marks, word joiner and invisible operators, BOM, non-characters.
-_INVISIBLE = re.compile(
+_INVISIBLE = compile_pattern(
     "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
     "\ufeff\ufff9-\ufffb\ufffe\uffff]"
 )
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = compile_pattern("[\ud800-\udfff]")
 
 
 @record

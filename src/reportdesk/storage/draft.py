@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 import shutil
 import sqlite3
 import stat
@@ -39,6 +38,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import reportdesk
+from reportdesk.core.pattern_cache import compile_pattern
 from reportdesk.core.records import field, record
 from reportdesk.storage.errors import DraftError, is_disk_full, os_reason, sqlite_reason
 from reportdesk.storage.lock import DraftLock, is_locked, open_no_follow
@@ -68,7 +68,7 @@ _BUSY_CODES = (5, 6)
 _READONLY_ROLLBACK = 776
 _READ_ATTEMPTS = 20
 #: Temporary files of our own naming beside a draft (see :func:`temporary_name`).
-_TEMP_PATTERN = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)(?:-[0-9a-f]{8})?\.(?:creating|saving)(?:-journal)?$")
+_TEMP_PATTERN = compile_pattern(r"^\.(?P<name>.+)\.(?P<pid>\d+)(?:-[0-9a-f]{8})?\.(?:creating|saving)(?:-journal)?$")
 
 
 @record

@@ -10,7 +10,6 @@ editor; activating one selects its sentence and offers to show the table cell.
 from __future__ import annotations
 
 import logging
-import re
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reportdesk.core.findings import Finding
+from reportdesk.core.pattern_cache import compile_pattern
 from reportdesk.core.text import paragraphs
 from reportdesk.core.typed_text import clean_typed_text
 from reportdesk.ui.controller import DraftController
@@ -46,7 +46,7 @@ PREVIOUS_TEXT_SECTIONS = ("problems",)
 
 
 _SENTENCE_END = tuple("。！？；：”!?;:…")
-_HEADING_START = re.compile(r"^\s*([一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.、．](?!\d))")
+_HEADING_START = compile_pattern(r"^\s*([一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.、．](?!\d))")
 
 
 def broken_lines(text: str) -> list[int]:
