@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,13 @@ log = logging.getLogger(__name__)
 _ID = compile_pattern(r"^[a-z][a-z0-9_]*$")
 _VAR = compile_pattern(r"\{(\w+)(?::(label|short|full))?\}")
 _SELECTOR = compile_pattern(r"@([a-z][a-z0-9_]*)\.(rows|columns)((?:\[[^\]]*\])*)")
+_FORM_ID = compile_pattern(r"[a-z0-9-]+")
+_CONDITION = compile_pattern(r"\[([^\]]*)\]")  # a row selector's [field=value] parts
+_COMPARE = compile_pattern(r"\s*(\w+)\s*(!?=)\s*(.*?)\s*")
+_SUM_CALL = compile_pattern(r"\bsum\(")
+_FOR_EACH = compile_pattern(r"(?s)\s*(.+?)\s+for\s+(\w+)\s+in\s+(@\S+)\s*")
+_MESSAGE_REF = compile_pattern(r"\{([^{}=][^{}]*)\}")  # {cell} in a rule's message
+_MESSAGE_VALUE = compile_pattern(r"\{=([^{}]+)\}")  # {=expression}
 _ROW_KEYS = ("id", "group", "subgroup", "item", "short")
 _COLUMN_KEYS = ("id", "group", "type")
 
@@ -96,6 +103,7 @@ class _Builder:
         self.tables: dict[str, TableDef] = {}
         self.derived_specs: dict[str, dict[str, Any]] = {}  # [[derived]] entries by id
         self._sums: dict[str, str] = {}  # expand_sums, per template text
+        self._expressions: dict[str, Expr] = {}  # per expression text
 
     def problem(self, location: str, message: str) -> None:
         self.problems.append(Problem(location, message))
@@ -108,7 +116,7 @@ class _Builder:
             self.problem("[form]", "缺少 [form] 部分")
             return None
         form_id = str(head.get("id", ""))
-        if not re.fullmatch(r"[a-z0-9-]+", form_id):
+        if not _FORM_ID.fullmatch(form_id):
             self.problem("[form].id", f"表单编号“{form_id}”无效（只能用小写字母、数字和 -）")
         tables = self.build_tables()
         self.tables = tables
@@ -441,8 +449,8 @@ class _Builder:
             return None
         items: list[RowDef | ColumnDef] = [*(table.rows if m.group(2) == "rows" else table.columns)]
         keys = _ROW_KEYS if m.group(2) == "rows" else _COLUMN_KEYS
-        for cond in re.findall(r"\[([^\]]*)\]", m.group(3)):
-            parts = re.fullmatch(r"\s*(\w+)\s*(!?=)\s*(.*?)\s*", cond)
+        for cond in _CONDITION.findall(m.group(3)):
+            parts = _COMPARE.fullmatch(cond)
             if parts is None or parts.group(1) not in keys:
                 self.problem(where, f"选择器“{selector}”的条件“{cond}”无效（可用的属性：{'、'.join(keys)}）")
                 return None
@@ -462,7 +470,7 @@ class _Builder:
             return self._sums[text]
         out: list[str] = []
         pos = 0
-        for m in re.finditer(r"\bsum\(", text):
+        for m in _SUM_CALL.finditer(text):
             if m.start() < pos:
                 continue
             depth, end = 1, m.end()
@@ -470,7 +478,7 @@ class _Builder:
                 depth += {"(": 1, ")": -1}.get(text[end], 0)
                 end += 1
             inner = text[m.end() : end - 1]
-            spec = re.fullmatch(r"(?s)\s*(.+?)\s+for\s+(\w+)\s+in\s+(@\S+)\s*", inner)
+            spec = _FOR_EACH.fullmatch(inner)
             if spec is None:
                 continue  # the plain sum(a, b) of the expression language
             template, var, selector = spec.groups()
@@ -508,22 +516,23 @@ class _Builder:
 
         return _VAR.sub(repl, text)
 
-    def expression(self, where: str, text: str, known: Iterable[str]) -> Expr | None:
+    def expression(self, where: str, text: str, known: Container[str]) -> Expr | None:
         text = self.expand_sums(where, text, self.tables)
-        try:
-            node = parse(text)
-        except ExpressionError as exc:
-            self.problem(where, f"表达式“{_squash(text)}”有误：{exc}")
-            return None
-        refs = references(node)
-        known_set = set(known)
-        for ref in refs:
+        made = self._expressions.get(text)  # the same sum is stated by a rule and a derivation
+        if made is None:
+            try:
+                node = parse(text)
+            except ExpressionError as exc:
+                self.problem(where, f"表达式“{_squash(text)}”有误：{exc}")
+                return None
+            made = self._expressions[text] = Expr(text, node, compile_node(node), tuple(references(node)))
+        for ref in made.refs:
             name = ref[len("prev.") :] if ref.startswith("prev.") else ref
             if ref.startswith("context."):
                 continue
-            if name not in known_set:
+            if name not in known:
                 self.problem(where, f"未知单元格 {name}")
-        return Expr(text, node, compile_node(node), tuple(refs))
+        return made
 
     def build_derived(
         self, tables: dict[str, TableDef], cells: dict[str, CellDef]
@@ -685,11 +694,11 @@ class _Builder:
                     self.problem(where, "检查规则需要 assert")
                 return None
             message = text("message")
-            for ref in re.findall(r"\{([^{}=][^{}]*)\}", message):
+            for ref in _MESSAGE_REF.findall(message):
                 name = ref[len("prev.") :] if ref.startswith("prev.") else ref
                 if name not in cells:
                     self.problem(f"{where}.message", f"消息中引用了未知单元格 {name}")
-            for ref in re.findall(r"\{=([^{}]+)\}", message):
+            for ref in _MESSAGE_VALUE.findall(message):
                 self.expression(f"{where}.message", ref, cells)
             all_refs = [*assertion.refs, *(when.refs if when else ())]
             return replace(

@@ -3,9 +3,9 @@
 The standard decorator writes the source of up to six methods for every class and compiles each
 of them when the module is imported: about half a millisecond a class.  ReportDesk defines some
 ninety value classes on the path that opens a draft, so that was the largest single share of the
-app's start-up.  Here only ``__init__`` is compiled (it keeps the class's own signature, so calls
-are checked and fast); equality, hashing, the repr, immutability, pickling and :func:`replace` are
-shared functions that read the class's field names.
+app's start-up.  Here only ``__init__`` is compiled, when the class's first instance is made (it
+keeps the class's own signature, so calls are checked and fast); equality, hashing, the repr,
+immutability, pickling and :func:`replace` are shared functions that read the class's field names.
 
     @record
     class CellRef:
@@ -144,8 +144,8 @@ def _build(cls: type[_T], frozen: bool) -> type[_T]:
     namespace["_record_fields"] = tuple(names)
     namespace["_record_key"] = staticmethod(_key_getter(compared))
     namespace["_record_shown"] = tuple(shown)
-    namespace["__init__"] = _init_function(cls.__qualname__, names, defaults, factories, frozen,
-                                           post_init="__post_init__" in namespace)
+    namespace["_record_init"] = (tuple(names), defaults, factories, frozen, "__post_init__" in namespace)
+    namespace["__init__"] = _first_init
     namespace.setdefault("__repr__", _repr)
     if "__eq__" not in namespace:
         namespace["__eq__"] = _eq
@@ -179,7 +179,17 @@ def _key_getter(names: list[str]) -> Callable[[object], tuple[object, ...]]:
     return attrgetter(*names)
 
 
-def _init_function(qualname: str, names: list[str], defaults: dict[str, object],
+def _first_init(self: Any, *args: Any, **kwargs: Any) -> None:
+    """The first ``__init__`` of a record class: it compiles the real one, puts it in its place and
+    calls it.  Many classes are never made on a given run (the app's start-up makes a third of them),
+    and those then never pay for compiling it."""
+    cls = type(self)
+    init = _init_function(cls.__qualname__, *cls._record_init)
+    cls.__init__ = init
+    init(self, *args, **kwargs)
+
+
+def _init_function(qualname: str, names: tuple[str, ...], defaults: dict[str, object],
                    factories: dict[str, Callable[[], object]], frozen: bool, post_init: bool) -> Callable[..., None]:
     """``__init__`` with the class's own parameters, compiled once (its source is made from the field names)."""
     scope: dict[str, object] = {"_set": object.__setattr__, "MISSING": MISSING}
