@@ -121,3 +121,26 @@ def test_definition_mistakes_are_refused() -> None:
         @record
         class Child(Cell):
             extra: int = 0
+
+
+@pytest.mark.parametrize("made_before", [0, 100])  # the general __init__ of the first instances, then the compiled one
+def test_arguments_are_bound_the_same_before_and_after_the_init_is_compiled(made_before: int) -> None:
+    @record
+    class Point:
+        x: int
+        y: int
+        label: str = ""
+        tags: list[str] = field(default_factory=list)
+
+    for _ in range(made_before):
+        Point(0, 0)
+    assert Point(1, 2) == Point(x=1, y=2) == Point(1, y=2, label="") and Point(1, 2).tags == []
+    assert Point(1, 2, "a", ["t"]).tags == ["t"] and Point(1, 2).tags is not Point(1, 2).tags
+    for bad in (lambda: Point(1), lambda: Point(), lambda: Point(1, 2, "a", [], 5), lambda: Point(1, x=1),
+                lambda: Point(1, 2, colour="red"), lambda: Point(y=2)):
+        with pytest.raises(TypeError):
+            bad()
+    with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
+        Point(1, 2, colour="red")
+    with pytest.raises(TypeError, match="'x'"):
+        Point(y=2)
