@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:  # the export page asks; start-up only sets the UI font
@@ -20,6 +20,8 @@ UI_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "微
 
 
 def installed_families() -> set[str]:
+    from PySide6.QtGui import QFontDatabase  # the export page asks; its enums cost start-up time
+
     return set(QFontDatabase.families())
 
 
