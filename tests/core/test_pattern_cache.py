@@ -155,3 +155,11 @@ def test_many_report_years_do_not_grow_the_file_without_end(monkeypatch: pytest.
     next_run()
     entries = json.loads(kept_file().read_bytes().split(b"\n", 1)[1])
     assert sorted(entries) == ["0:2020\\s*年", "0:2030\\s*年"]
+
+
+def test_keeping_the_patterns_at_exit_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> None:
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(pattern_cache, "save", broken)
+    pattern_cache._save_at_exit()  # logged, not raised: an exit never shows a traceback

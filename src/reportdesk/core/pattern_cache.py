@@ -130,7 +130,7 @@ def _build(pattern: str, entry: _Entry) -> re.Pattern[str] | None:
 
         final_flags, code, groups, groupindex, indexgroup = entry
         built = _sre.compile(pattern, final_flags, code, groups, groupindex, tuple(indexgroup))
-    except Exception:
+    except Exception:  # another engine, a damaged entry: compile it as re does
         log.info("kept pattern not usable; compiling it afresh", exc_info=True)
         return None
     return built if isinstance(built, re.Pattern) else None
@@ -149,7 +149,7 @@ def _entry(pattern: str, flags: int, compiled: re.Pattern[str]) -> _Entry | None
         for name, index in groupindex.items():
             indexgroup[index] = name
         entry: _Entry = [flags | tree.state.flags, list(code), tree.state.groups - 1, groupindex, indexgroup]
-    except Exception:
+    except Exception:  # another Python's internals: simply not kept
         log.info("pattern not kept", exc_info=True)
         return None
     built = _build(pattern, entry)
@@ -158,8 +158,15 @@ def _entry(pattern: str, flags: int, compiled: re.Pattern[str]) -> _Entry | None
     return entry
 
 
+def _save_at_exit() -> None:
+    try:
+        save()
+    except Exception:  # a copy not kept is no error, and an exit never shows a traceback
+        log.info("patterns not kept", exc_info=True)
+
+
 def _register_save() -> None:
     global _save_registered
     if not _save_registered:
-        atexit.register(save)
+        atexit.register(_save_at_exit)
         _save_registered = True

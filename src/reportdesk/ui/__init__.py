@@ -23,9 +23,13 @@ def _tell_pyside_what_it_would_find() -> None:
     table = getattr(feature, "pyside_feature_dict", None)
     if not isinstance(table, dict):
         return
-    for entry in os.scandir(__path__[0]):
-        if entry.name.endswith(".py") and entry.name != "__init__.py":
-            table.setdefault(f"{__name__}.{entry.name[:-3]}", 0)
+    try:
+        files = [entry.name for entry in os.scandir(__path__[0])]
+    except OSError:  # a frozen build keeps the modules in its archive, and PySide finds no source there
+        return
+    for name in files:
+        if name.endswith(".py") and name != "__init__.py":
+            table.setdefault(f"{__name__}.{name[:-3]}", 0)
 
 
 _tell_pyside_what_it_would_find()
