@@ -144,3 +144,22 @@ def test_arguments_are_bound_the_same_before_and_after_the_init_is_compiled(made
         Point(1, 2, colour="red")
     with pytest.raises(TypeError, match="'x'"):
         Point(y=2)
+
+
+def test_post_init_runs_in_both_inits() -> None:
+    seen: list[int] = []
+
+    @record
+    class Checked:
+        value: int
+
+        def __post_init__(self) -> None:
+            if self.value < 0:
+                raise ValueError("negative")
+            seen.append(self.value)
+
+    for value in range(40):  # past the general __init__'s instances
+        Checked(value)
+    assert seen == list(range(40))
+    with pytest.raises(ValueError, match="negative"):
+        Checked(-1)
