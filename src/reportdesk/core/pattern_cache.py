@@ -36,8 +36,9 @@ log = logging.getLogger(__name__)
 #: The layout of the file; a file of another layout is not read.
 FORMAT = 1
 MAX_FILE_BYTES = 4 * 1024 * 1024
-#: More entries than this (patterns made for many report years) and only this run's are kept.
-MAX_ENTRIES = 2000
+#: More entries than this (patterns of earlier versions, of many report years) and only this run's are
+#: kept: the whole file is read at each start, and ~80 patterns make ~60 KB of it.
+MAX_ENTRIES = 500
 
 _Entry = list[Any]  # [flags, code, groups, groupindex, indexgroup], as _sre.compile takes them
 _kept: dict[str, _Entry] | None = None  # read from the file on first use
