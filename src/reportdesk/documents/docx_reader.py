@@ -24,6 +24,7 @@ from typing import Any
 
 from reportdesk.core.interchange import ReportFileError
 from reportdesk.core.table_import import Grid, ImportResult
+from reportdesk.documents import docx_formatting
 from reportdesk.documents.content import DocumentContent, build_result
 from reportdesk.documents.embedded import docx_payload
 from reportdesk.documents.safety import open_package, parse_xml, read_part
@@ -54,7 +55,7 @@ def docx_content(path: Path, converted: str = "", source: str = "Word") -> Docum
     """The paragraphs and table grids of the .docx at *path*, in document order."""
     with open_package(path, "docx") as archive:
         main = _main_part(archive)
-        root = parse_xml(read_part(archive, main, MAX_DOCUMENT_BYTES), main)
+        root = _parse_document(read_part(archive, main, MAX_DOCUMENT_BYTES), main)
         embedded = docx_payload(archive)
     if root.tag != f"{_W}document":
         raise ReportFileError("文件不是 Word 文档（主体部件不是 Word 正文），可能是其他文件改了扩展名。", "not_office")
@@ -68,6 +69,17 @@ def docx_content(path: Path, converted: str = "", source: str = "Word") -> Docum
                 content.add_grid(item, f"第 {len(content.grids) + 1} 个表格")
     return content
 
+
+
+def _parse_document(data: bytes, name: str) -> Any:
+    """The main part's tree, parsed without the formatting nothing reads (:mod:`.docx_formatting`)."""
+    lean = docx_formatting.lean(data)
+    if lean is not data:
+        try:
+            return parse_xml(lean, name)
+        except ReportFileError:
+            pass  # parsed again as it is, for the file's own error message (line and column)
+    return parse_xml(data, name)
 
 
 # --- the package ---------------------------------------------------------------------
