@@ -153,3 +153,13 @@ def test_an_exported_report_reads_the_same_from_a_part_a_third_the_size(tmp_path
     assert len(lean(data)) < len(data) / 2
     lean_content, full_content = _both(path, monkeypatch)
     assert lean_content == full_content
+
+
+def test_an_element_holding_another_and_one_never_closed() -> None:
+    nested = _doc(f"<w:p><w:r><w:rPr><w:b/><w:rPr>{FONTS}</w:rPr><w:i/></w:rPr><w:t>甲</w:t></w:r></w:p>")
+    once = lean(nested)
+    assert b"<w:rPr><w:b/><w:i/></w:rPr>" in once and b"rFonts" not in once  # the inner one goes, the outer stays
+    assert b"rPr" not in lean(once)
+    unclosed = _doc(f"<w:p><w:r><w:rPr>{FONTS}<w:t>甲</w:t></w:r></w:p><w:p><w:r><w:rPr>{FONTS}</w:rPr></w:r></w:p>")
+    out = lean(unclosed)
+    assert out.count(b"<w:rPr>") == 1 and b"<w:rPr>" + FONTS.encode() + b"<w:t>" in out

@@ -85,29 +85,40 @@ def _paragraph_body(body: bytes) -> bytes | None:
     return b"<w:pPr>" + b"".join(styles) + b"</w:pPr>" if styles else b"<w:pPr/>"
 
 
+_KNOWN_LIMIT = 1024  # distinct contents remembered in one part (a document has a handful)
+
+
 def _drop(data: bytes, start: bytes, end: bytes, replacement: Callable[[bytes], bytes | None]) -> bytes:
     """*data* with each innermost ``start … end`` element whose content *replacement* accepts replaced.
 
-    The same content is looked at once per part (a document repeats a few formats many times).
+    The same content is looked at once per part (a document repeats a few formats many times).  An
+    element's end is looked for only up to the next start (there an element holds another, and the
+    inner one is looked at next), so that no byte is searched more than twice.
     """
-    pieces = data.split(start)
-    if len(pieces) == 1:
+    pos = data.find(start)
+    if pos < 0:
         return data
-    out = [pieces[0]]
+    out: list[bytes] = []
     known: dict[bytes, bytes | None] = {}
-    skip = len(end)
-    for piece in pieces[1:]:
-        close = piece.find(end)
+    last, size, opening, closing = 0, len(data), len(start), len(end)
+    while pos >= 0:
+        inner = pos + opening
+        following = data.find(start, inner)
+        close = data.find(end, inner, following if following >= 0 else size)
         if close >= 0:
-            body = piece[:close]
+            body = data[inner:close]
             if body in known:
                 new = known[body]
             else:
-                new = known[body] = replacement(body)
+                new = replacement(body)
+                if len(known) < _KNOWN_LIMIT:
+                    known[body] = new
             if new is not None:
+                out.append(data[last:pos])
                 out.append(new)
-                out.append(piece[close + skip:])
-                continue
-        out.append(start)
-        out.append(piece)
+                last = close + closing
+        pos = following
+    if not out:
+        return data
+    out.append(data[last:])
     return b"".join(out)
