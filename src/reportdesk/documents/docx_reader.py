@@ -191,6 +191,7 @@ def _int_val(element: Any, default: int) -> int:
 
 
 _GRID_SPAN, _V_MERGE, _H_MERGE, _GRID_BEFORE = f"{_W}gridSpan", f"{_W}vMerge", f"{_W}hMerge", f"{_W}gridBefore"
+_MERGES, _CELL_OR_ROW = (_V_MERGE, _H_MERGE), (_TC, _TR)
 
 
 def table_grid(tbl: Any) -> Grid:
@@ -206,22 +207,23 @@ def table_grid(tbl: Any) -> Grid:
     parts: list[str] | None = None  # the texts of the cell being read; None outside a cell
     covered = False
     span = paragraphs = 0
+    t, p, tc, grid_span, grid_before, tab = _T, _P, _TC, _GRID_SPAN, _GRID_BEFORE, _TAB  # local names
     for node in tbl.iter(_T, _P, _TC, _TR, _TAB, _BR, _CR, _GRID_SPAN, _V_MERGE, _H_MERGE, _GRID_BEFORE):
         tag = node.tag
-        if tag == _T:
+        if tag == t:
             if parts is not None:
                 parts.append(node.text or "")
-        elif tag == _P:
+        elif tag == p:
             if parts is not None:
                 if paragraphs:
                     parts.append("\n")
                 paragraphs += 1
-        elif tag in (_TC, _TR):
+        elif tag in _CELL_OR_ROW:
             if parts is not None and row is not None and len(row) < MAX_GRID_COLS:  # the cell ends
                 row.append("" if covered else "".join(parts))
                 if span > 1:
                     row.extend([""] * min(span - 1, MAX_GRID_COLS - len(row)))
-            if tag == _TC:
+            if tag == tc:
                 parts, covered, span, paragraphs = [], False, 1, 0
                 continue
             parts = None
@@ -230,16 +232,16 @@ def table_grid(tbl: Any) -> Grid:
                 return rows
             row = []
             rows.append(row)
-        elif tag == _GRID_SPAN:
+        elif tag == grid_span:
             span = min(max(_int_val(node, 1), 1), MAX_GRID_COLS)
-        elif tag in (_V_MERGE, _H_MERGE):
-            if node.get(_VAL, "continue") != "restart":
-                covered = True
-        elif tag == _GRID_BEFORE:
+        elif tag == grid_before:
             if row is not None and parts is None:
                 row.extend([""] * min(max(_int_val(node, 0), 0), MAX_GRID_COLS))
+        elif tag in _MERGES:
+            if node.get(_VAL, "continue") != "restart":
+                covered = True
         elif parts is not None:
-            parts.append("\t" if tag == _TAB else "\n")
+            parts.append("\t" if tag == tab else "\n")
     if parts is not None and row is not None and len(row) < MAX_GRID_COLS:
         row.append("" if covered else "".join(parts))
         if span > 1:
