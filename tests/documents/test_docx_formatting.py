@@ -44,9 +44,9 @@ def test_plain_formatting_goes_and_the_paragraph_style_stays() -> None:
                 f'<w:r><w:rPr>{FONTS}<w:b/></w:rPr><w:t>一、总体情况</w:t></w:r></w:p>'
                 '<w:p><w:pPr><w:spacing w:line="560" w:lineRule="exact"/></w:pPr><w:r><w:rPr></w:rPr><w:t>正文</w:t></w:r></w:p>')
     out = lean(data).decode("utf-8")
-    assert "rPr" not in out and "rFonts" not in out and "jc" not in out
-    assert '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr>' in out
-    assert "<w:pPr/><w:r><w:t>正文</w:t>" in out
+    assert "rFonts" not in out and "jc" not in out and "<w:b/>" not in out
+    assert '<w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:rPr/><w:t>一、总体情况</w:t>' in out
+    assert "<w:pPr/><w:r><w:rPr/><w:t>正文</w:t>" in out
 
 
 @pytest.mark.parametrize("body", [
@@ -158,8 +158,32 @@ def test_an_exported_report_reads_the_same_from_a_part_a_third_the_size(tmp_path
 def test_an_element_holding_another_and_one_never_closed() -> None:
     nested = _doc(f"<w:p><w:r><w:rPr><w:b/><w:rPr>{FONTS}</w:rPr><w:i/></w:rPr><w:t>甲</w:t></w:r></w:p>")
     once = lean(nested)
-    assert b"<w:rPr><w:b/><w:i/></w:rPr>" in once and b"rFonts" not in once  # the inner one goes, the outer stays
-    assert b"rPr" not in lean(once)
+    assert b"<w:rPr><w:b/><w:rPr/><w:i/></w:rPr>" in once  # the inner one is emptied, the outer kept
+    assert lean(once) == once
     unclosed = _doc(f"<w:p><w:r><w:rPr>{FONTS}<w:t>甲</w:t></w:r></w:p><w:p><w:r><w:rPr>{FONTS}</w:rPr></w:r></w:p>")
     out = lean(unclosed)
     assert out.count(b"<w:rPr>") == 1 and b"<w:rPr>" + FONTS.encode() + b"<w:t>" in out
+
+
+@pytest.mark.parametrize("body", [
+    "<w:p><w:r><w:t>1<w:rPr></w:rPr>2</w:t></w:r></w:p>",
+    f"<w:p><w:r><w:t>1<w:rPr>{FONTS}</w:rPr>2</w:t></w:r></w:p>",
+    f"<w:p><w:r><w:t>3<w:pPr>{FONTS}</w:pPr>4</w:t></w:r></w:p>",
+])
+def test_text_beside_emptied_formatting_never_joins(tmp_path: Path, body: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An element's text ends at its first child: formatting inside a w:t is emptied, never removed."""
+    path = _package(tmp_path / "t.docx", _doc(body))
+    lean_content, full_content = _both(path, monkeypatch)
+    assert lean_content == full_content
+    assert full_content.paragraphs in (["1"], ["3"])
+
+
+def test_an_attribute_given_twice_in_the_formatting_is_still_refused(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _doc('<w:p><w:r><w:rPr><w:sz w:val="21" w:val="22"/></w:rPr><w:t>甲</w:t></w:r></w:p>'
+                '<w:p><w:pPr><w:jc w:val="left"/><w:ind w:left="1" w:left="2"/></w:pPr></w:p>')
+    assert lean(data) == data
+    path = _package(tmp_path / "twice.docx", data)
+    with pytest.raises(ReportFileError) as error:
+        docx_reader.docx_content(path)
+    assert error.value.code == "bad_xml"
