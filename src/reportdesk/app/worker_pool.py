@@ -31,7 +31,13 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from reportdesk.app.process_limits import MemoryJob, keep_freed_memory, limit_own_memory, process_memory
+from reportdesk.app.process_limits import (
+    MemoryJob,
+    give_back_freed_memory,
+    keep_freed_memory,
+    limit_own_memory,
+    process_memory,
+)
 from reportdesk.core.records import record
 
 log = logging.getLogger(__name__)
@@ -174,6 +180,8 @@ class WorkerPool:
     # --- workers ---------------------------------------------------------------------------
 
     def _start(self) -> _Worker:
+        if self.context.get_start_method() == "fork":
+            give_back_freed_memory()  # what the child would copy as it allocates (process_limits)
         parent, child = self.context.Pipe()
         process = self.context.Process(  # type: ignore[attr-defined]
             target=_worker_main, daemon=True, name="reportdesk-worker",
