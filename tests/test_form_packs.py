@@ -207,3 +207,36 @@ def test_a_draft_naming_an_unknown_form_is_refused_by_every_command(tmp_path: Pa
         said = captured.out + captured.err
         assert status == 2, argv
         assert "未知的报告格式“../../etc/yyy" in said and "y" * 100 not in said and "Traceback" not in said
+
+
+def test_a_batch_file_looks_at_the_forms_once_and_the_next_file_sees_a_new_pack(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Inside one file's check the forms folders are looked at once; a pack installed between two files
+    of a batch serves the second (review_file looks again for every file)."""
+    from reportdesk.core import catalog
+
+    json_path = tmp_path / "r.json"
+    home = Path(os.environ["REPORTDESK_HOME"])
+    first = review_file(_json_report(json_path))
+    assert first.report is not None and first.report.form_id == BASE_ID
+    install_extra_row_form(home)
+    second = review_file(_json_report(json_path, extra_report()))
+    assert second.readable and second.report is not None and second.report.form_id == EXTRA_ID
+    looks = []
+    real = catalog._folders
+    monkeypatch.setattr(catalog, "_folders", lambda: looks.append(1) or real())
+    with catalog.single_look():
+        for _ in range(3):
+            assert catalog.get_form(EXTRA_ID) is catalog.get_form(EXTRA_ID)
+            assert catalog.form_for_year(EXTRA_YEAR).id == EXTRA_ID and EXTRA_ID in catalog.form_ids()
+    assert len(looks) == 1
+    catalog.get_form(EXTRA_ID)
+    catalog.get_form(EXTRA_ID)
+    assert len(looks) == 3  # outside a block every look-up looks
+
+
+def _json_report(path: Path, report: Report | None = None) -> Path:
+    report = report or complete_report()
+    path.write_text(json.dumps(report_to_json(get_form(report.form_id), report), ensure_ascii=False),
+                    encoding="utf-8")
+    return path

@@ -142,3 +142,44 @@ def test_a_worker_keeps_freed_memory_for_its_next_item() -> None:
         pytest.skip("not glibc")
     _, without = run("plain")
     assert faults < 100 < without
+
+
+_GIVE_BACK = """
+from reportdesk.app.process_limits import give_back_freed_memory
+def resident():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * 4096
+blocks = [bytearray(50_000) for _ in range(1000)]  # 50 MB on the heap (below glibc's mmap threshold)
+keep = blocks[-1]  # the top of the heap stays in use: glibc cannot give the rest back by itself
+del blocks[:-1]
+before = resident()
+given = give_back_freed_memory()
+print(given, before - resident())
+"""
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="glibc's malloc on Linux only")
+def test_freed_memory_is_given_back_before_a_fork() -> None:
+    """The free pages inside the heap go back to the system, so that a forked worker has none to copy."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _GIVE_BACK], capture_output=True, text=True, timeout=60, check=True)
+    given, freed = done.stdout.split()
+    if given != "True":
+        pytest.skip("not glibc")
+    assert int(freed) > 30 * 2**20
+
+
+def test_the_pool_gives_freed_memory_back_before_it_forks(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportdesk.app import worker_pool
+    from tests.app.worker_tasks import nap
+
+    calls: list[str] = []
+    monkeypatch.setattr(worker_pool, "give_back_freed_memory", lambda: calls.append("given") or True)
+    results: dict[int, object] = {}
+    with worker_pool.WorkerPool(nap, jobs=2) as pool:
+        pool.run([0.0, 0.0, 0.0], results.__setitem__)
+        method = pool.context.get_start_method()
+    assert sorted(results) == [0, 1, 2]
+    assert calls == (["given", "given"] if method == "fork" else [])

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from reportdesk.app.batch import review_many
 from reportdesk.core.catalog import get_form
 from reportdesk.core.interchange import report_to_json
@@ -112,3 +114,21 @@ def test_a_worker_freezes_what_it_inherits_and_the_parent_keeps_its_own() -> Non
         assert gc.get_freeze_count() >= before
     finally:
         gc.unfreeze()
+
+
+def test_where_there_is_no_poll_the_pool_waits_as_multiprocessing_does(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parent waits with one poll() call on POSIX; elsewhere (Windows) with connection.wait: a crash
+    and a hang are seen either way."""
+    import select
+
+    from tests.app.worker_tasks import die_on_crash, sleep_forever
+
+    monkeypatch.delattr(select, "poll")
+    files = _reports(tmp_path, ["crash-1", "next", "after"])
+    results = review_many(files, jobs=2, isolate=True, task=die_on_crash)
+    assert [r.readable for r in results] == [False, True, True]
+    assert _agencies(results) == [None, "next局", "after局"]
+    stuck = _reports(tmp_path, ["stuck", "then"])
+    results = review_many(stuck, jobs=1, timeout=1, isolate=True, task=sleep_forever)
+    assert "读取超时" in (results[0].error or "") and _agencies(results) == [None, "then局"]

@@ -112,3 +112,17 @@ def test_amounts_round_trip_exactly(d: Decimal) -> None:
     assert value == d
     assert parse_value(to_json(value), AMOUNT) == d
     assert "E" not in format_value(value)
+
+
+@given(st.one_of(st.integers(min_value=-10, max_value=10), st.integers(min_value=999_999_990, max_value=1_000_000_010),
+                 st.integers()))
+def test_a_count_from_json_is_read_as_its_decimal_and_text_forms_are(raw: int) -> None:
+    """The shortcut for a plain int count gives what the full path gives (the value, or the same error)."""
+    def outcome(value: object) -> object:
+        try:
+            result = parse_value(value, ValueType.COUNT)
+        except ValueParseError as exc:
+            return ("error", exc.message.replace(str(value), "N"))
+        return (type(result), result)
+
+    assert outcome(raw) == outcome(Decimal(raw)) == outcome(str(raw))

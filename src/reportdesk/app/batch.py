@@ -112,9 +112,15 @@ def check_imported(result: ImportResult, previous: Report | None = None) -> list
 
 
 def review_file(path: Path, previous: Report | None = None) -> FileResult:
+    from reportdesk.core.catalog import single_look
     from reportdesk.core.text import forget_reading
 
     forget_reading()  # nothing read from the last file's texts serves this one
+    with single_look():  # the installed forms looked at once for this file
+        return _review_file(path, previous)
+
+
+def _review_file(path: Path, previous: Report | None) -> FileResult:
     result = FileResult(str(path))
     try:
         imported = import_file(path)

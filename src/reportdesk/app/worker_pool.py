@@ -19,8 +19,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import math
 import multiprocessing
 import os
+import select
 import time
 import traceback
 from collections import deque
@@ -29,7 +31,13 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from reportdesk.app.process_limits import MemoryJob, keep_freed_memory, limit_own_memory, process_memory
+from reportdesk.app.process_limits import (
+    MemoryJob,
+    give_back_freed_memory,
+    keep_freed_memory,
+    limit_own_memory,
+    process_memory,
+)
 from reportdesk.core.records import record
 
 log = logging.getLogger(__name__)
@@ -172,6 +180,8 @@ class WorkerPool:
     # --- workers ---------------------------------------------------------------------------
 
     def _start(self) -> _Worker:
+        if self.context.get_start_method() == "fork":
+            give_back_freed_memory()  # what the child would copy as it allocates (process_limits)
         parent, child = self.context.Pipe()
         process = self.context.Process(  # type: ignore[attr-defined]
             target=_worker_main, daemon=True, name="reportdesk-worker",
@@ -262,7 +272,7 @@ class WorkerPool:
         if self.memory:
             pause = min(pause, max(0.0, self._next_poll - now))
         handles: list[Any] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
-        ready = wait(handles, timeout=pause)
+        ready = _ready(handles, pause)
         now = time.monotonic()
         look_at_memory = bool(self.memory) and now >= self._next_poll
         if look_at_memory:
@@ -358,6 +368,22 @@ class WorkerPool:
         if self._start_failures >= START_FAILURES:
             while self._queue:
                 on_outcome(self._queue.popleft(), Failure("start"))
+
+
+def _ready(handles: list[Any], timeout: float) -> list[Any]:
+    """The handles that can be read (or are closed) within *timeout* seconds, as ``connection.wait``
+    says; on POSIX by one ``poll`` call, without the selector object ``wait`` builds each time (the
+    parent waits once for every item)."""
+    if not hasattr(select, "poll"):
+        return wait(handles, timeout=timeout)
+    poller = select.poll()
+    by_fd: dict[int, Any] = {}
+    for handle in handles:
+        fd = handle if isinstance(handle, int) else handle.fileno()
+        by_fd[fd] = handle
+        poller.register(fd, select.POLLIN)
+    # poll() resumes after a signal with the time left (PEP 475); any event, a hang-up too, is "ready".
+    return [by_fd[fd] for fd, _event in poller.poll(math.ceil(timeout * 1000))]
 
 
 def _handle(process: BaseProcess) -> int | None:

@@ -13,6 +13,7 @@ A format id read from a file (a JSON report, a .docx/.xlsx's embedded data, a dr
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 from collections.abc import Iterator
@@ -100,9 +101,44 @@ def _stamp(path: Path) -> tuple[str, int]:
         return str(path), 0
 
 
+class _Look:
+    """What the installed forms were found to be at the start of a :func:`single_look` block."""
+
+    __slots__ = ("entries", "forms")
+
+    def __init__(self) -> None:
+        self.entries: tuple[FormEntry, ...] | None = None
+        self.forms: dict[str, FormDef] = {}
+
+
+_look: _Look | None = None
+
+
+@contextlib.contextmanager
+def single_look() -> Iterator[None]:
+    """Within the block the forms folders and files are looked at once, not at every look-up.
+
+    A batch check reads each file inside one (the reader, the mapper and the rules look forms up a
+    few times a file, each time a handful of ``stat`` calls); the next file looks again, so a form
+    installed during a batch serves the files read after it.
+    """
+    global _look
+    outer = _look
+    _look = outer or _Look()
+    try:
+        yield
+    finally:
+        _look = outer
+
+
 def available_forms() -> list[FormEntry]:
     """Every form file in the program's and the user's forms folders (broken ones with their ``problem``)."""
-    return list(_scan(tuple(_stamp(folder) for folder, _ in _folders())))
+    look = _look
+    if look is None:
+        return list(_scan(tuple(_stamp(folder) for folder, _ in _folders())))
+    if look.entries is None:
+        look.entries = _scan(tuple(_stamp(folder) for folder, _ in _folders()))
+    return list(look.entries)
 
 
 @functools.cache
@@ -169,15 +205,21 @@ def get_form(form_id: object = DEFAULT_FORM_ID) -> FormDef:
 
     Anything but the id of an installed, valid form raises :class:`UnknownFormError`.
     """
+    look = _look
+    if look is not None and isinstance(form_id, str) and form_id in look.forms:
+        return look.forms[form_id]
     entries = {e.id: e for e in available_forms() if not e.problem}
     if not isinstance(form_id, str) or form_id not in entries:
         raise UnknownFormError(form_id, sorted(entries))
     entry = entries[form_id]
     try:
-        return _load(entry.path, _stamp(entry.path))
+        form = _load(entry.path, _stamp(entry.path))
     except FormDefinitionError as exc:
         log.warning("form %s is broken: %s", entry.path, exc)
         raise UnknownFormError(form_id, sorted(entries), "格式定义文件有错误，请运行 reportdesk forms 查看") from exc
+    if look is not None:
+        look.forms[form_id] = form
+    return form
 
 
 @functools.cache

@@ -118,6 +118,8 @@ def parse_value(raw: object, value_type: ValueType = ValueType.COUNT) -> Value:
     """
     if raw is None:
         return None
+    if type(raw) is int and value_type is ValueType.COUNT and 0 <= raw <= MAX_COUNT:
+        return raw  # a count from a JSON file: what the checks below give it back as
     if isinstance(raw, bool):
         raise ValueParseError(f"{_quote(raw)} 不是数字，请填写数字。", raw)
     if isinstance(raw, int):

@@ -411,16 +411,14 @@ def _blank(
 
     stated = report.totals is Totals.STATED
     computed = derive(form, cells) if stated else {}
-
-    def counts(cid: str) -> bool:
-        if not form.cells[cid].derived:
-            return True
-        return stated and computed.get(cid) is not None
+    defs, invalid, missing = form.cells, report.invalid, known.missing
 
     findings: list[Finding] = []
     for table in form.tables.values():
-        checked = [cid for cid in table_cells(table) if counts(cid)
-                   and cid not in report.invalid and cid not in known.missing]
+        # A cell counts when it is not a total, or a stated total that its parts would not leave blank.
+        checked = [cid for cid in table_cells(table)
+                   if (not defs[cid].derived or (stated and computed.get(cid) is not None))
+                   and cid not in invalid and cid not in missing]
         blank = [cid for cid in checked if cells.get(cid) is None]
         if not blank:
             continue

@@ -317,8 +317,9 @@ class TableMapper:
         """Read one table or sheet; *name* says where it is ("第 2 个表格", "工作表“表三”")."""
         self._header_block = None
         labels = self.labels
+        known = labels.texts.get  # what _cell_text gives, for the texts worked out already
         for r, row in enumerate(grid):
-            cells = [_cell_text(labels, t) for t in row]
+            cells = [known(t) or _cell_text(labels, t) for t in row]
             if all(c is _NO_TEXT for c in cells):
                 if self._header_block == "appeals" and self._appeals_pending and self._appeal_cols:
                     # The value row right under 表四's header, wholly blank: 15 blank cells, not a missing table.
@@ -456,8 +457,8 @@ class TableMapper:
     def _read_by_columns(self, table_id: str, row_id: str, columns: tuple[str, ...], row: list[str],
                          label_col: int, where: str, squeezed: list[str]) -> None:
         mapping = self._colmap.get(table_id)
-        label = self.labels.row_defs[f"{table_id}.{row_id}"].label
         if not mapping:
+            label = self.labels.row_defs[f"{table_id}.{row_id}"].label
             heads = "、".join(self.form.tables[table_id].column(c).label for c in columns)
             self.summary.unmapped.append(f"{where}：“{label}”一行前没有找到表头（{heads}），无法确定各列，未读取")
             return
@@ -469,6 +470,7 @@ class TableMapper:
             self._put(f"{table_id}.{row_id}.{column}", row[c] if c < len(row) else "", where)
         stray = [squeezed[c] for c in range(label_col + 1, len(row)) if c not in used and squeezed[c]]
         if stray:
+            label = self.labels.row_defs[f"{table_id}.{row_id}"].label
             self.summary.unmapped.append(
                 f"{where}：“{label}”一行有 {len(stray)} 个数字不在任何表头之下（{'、'.join(stray[:5])}），未读取"
             )
@@ -515,14 +517,16 @@ class TableMapper:
         report.totals = Totals.STATED
         tables = set(self.tables_seen)
         if not self.summary.old_format:
+            raws, cells = self.raw, report.cells
+            missing, read, blank = self.summary.cells_missing, self.summary.cells_read, self.summary.cells_blank
             for cell_id, cell in self.form.cells.items():
-                raw = self.raw.get(cell_id)
+                raw = raws.get(cell_id)
                 if raw is None:
-                    self.summary.cells_missing.append(cell_id)
+                    missing.append(cell_id)
                     continue
-                self.summary.cells_read.append(cell_id)
+                read.append(cell_id)
                 try:
-                    report.cells[cell_id] = _parse(raw, cell.type)
+                    value = cells[cell_id] = _parse(raw, cell.type)
                 except ValueParseError as exc:
                     try:  # "2①": the figure before a footnote mark, said in the notes
                         report.cells[cell_id], marks = parse_marked_value(squeeze(raw), cell.type)
@@ -534,10 +538,11 @@ class TableMapper:
                             f"{self.where.get(cell_id, '表格')}：“{cell.label}”的值“{squeeze(raw)}”按 "
                             f"{format_value(report.cells[cell_id])} 读取（“{marks}”是脚注标记，不是数字的一部分），请核对。")
                         continue
-                if report.cells[cell_id] is None:
-                    self.summary.cells_blank.append(cell_id)
-            self.summary.tables_found = [t for t in self.form.tables
-                                         if any(c.startswith(t + ".") for c in self.summary.cells_read)]
+                if value is None:
+                    blank.append(cell_id)
+            # A cell id is "table.row.column", and a table id has no ".".
+            read_tables = {c.split(".", 1)[0] for c in read}
+            self.summary.tables_found = [t for t in self.form.tables if t in read_tables]
             tables |= set(self.summary.tables_found)
         else:
             self.summary.cells_missing = list(self.form.cells)

@@ -24,6 +24,7 @@ from typing import Any
 
 from reportdesk.core.interchange import ReportFileError
 from reportdesk.core.table_import import Grid, ImportResult
+from reportdesk.documents import docx_formatting
 from reportdesk.documents.content import DocumentContent, build_result
 from reportdesk.documents.embedded import docx_payload
 from reportdesk.documents.safety import open_package, parse_xml, read_part
@@ -54,7 +55,7 @@ def docx_content(path: Path, converted: str = "", source: str = "Word") -> Docum
     """The paragraphs and table grids of the .docx at *path*, in document order."""
     with open_package(path, "docx") as archive:
         main = _main_part(archive)
-        root = parse_xml(read_part(archive, main, MAX_DOCUMENT_BYTES), main)
+        root = _parse_document(read_part(archive, main, MAX_DOCUMENT_BYTES), main)
         embedded = docx_payload(archive)
     if root.tag != f"{_W}document":
         raise ReportFileError("文件不是 Word 文档（主体部件不是 Word 正文），可能是其他文件改了扩展名。", "not_office")
@@ -68,6 +69,17 @@ def docx_content(path: Path, converted: str = "", source: str = "Word") -> Docum
                 content.add_grid(item, f"第 {len(content.grids) + 1} 个表格")
     return content
 
+
+
+def _parse_document(data: bytes, name: str) -> Any:
+    """The main part's tree, parsed without the formatting nothing reads (:mod:`.docx_formatting`)."""
+    lean = docx_formatting.lean(data)
+    if lean is not data:
+        try:
+            return parse_xml(lean, name)
+        except ReportFileError:
+            pass  # parsed again as it is, for the file's own error message (line and column)
+    return parse_xml(data, name)
 
 
 # --- the package ---------------------------------------------------------------------
@@ -179,6 +191,7 @@ def _int_val(element: Any, default: int) -> int:
 
 
 _GRID_SPAN, _V_MERGE, _H_MERGE, _GRID_BEFORE = f"{_W}gridSpan", f"{_W}vMerge", f"{_W}hMerge", f"{_W}gridBefore"
+_MERGES, _CELL_OR_ROW = (_V_MERGE, _H_MERGE), (_TC, _TR)
 
 
 def table_grid(tbl: Any) -> Grid:
@@ -194,22 +207,23 @@ def table_grid(tbl: Any) -> Grid:
     parts: list[str] | None = None  # the texts of the cell being read; None outside a cell
     covered = False
     span = paragraphs = 0
+    t, p, tc, grid_span, grid_before, tab = _T, _P, _TC, _GRID_SPAN, _GRID_BEFORE, _TAB  # local names
     for node in tbl.iter(_T, _P, _TC, _TR, _TAB, _BR, _CR, _GRID_SPAN, _V_MERGE, _H_MERGE, _GRID_BEFORE):
         tag = node.tag
-        if tag == _T:
+        if tag == t:
             if parts is not None:
                 parts.append(node.text or "")
-        elif tag == _P:
+        elif tag == p:
             if parts is not None:
                 if paragraphs:
                     parts.append("\n")
                 paragraphs += 1
-        elif tag in (_TC, _TR):
+        elif tag in _CELL_OR_ROW:
             if parts is not None and row is not None and len(row) < MAX_GRID_COLS:  # the cell ends
                 row.append("" if covered else "".join(parts))
                 if span > 1:
                     row.extend([""] * min(span - 1, MAX_GRID_COLS - len(row)))
-            if tag == _TC:
+            if tag == tc:
                 parts, covered, span, paragraphs = [], False, 1, 0
                 continue
             parts = None
@@ -218,16 +232,16 @@ def table_grid(tbl: Any) -> Grid:
                 return rows
             row = []
             rows.append(row)
-        elif tag == _GRID_SPAN:
+        elif tag == grid_span:
             span = min(max(_int_val(node, 1), 1), MAX_GRID_COLS)
-        elif tag in (_V_MERGE, _H_MERGE):
-            if node.get(_VAL, "continue") != "restart":
-                covered = True
-        elif tag == _GRID_BEFORE:
+        elif tag == grid_before:
             if row is not None and parts is None:
                 row.extend([""] * min(max(_int_val(node, 0), 0), MAX_GRID_COLS))
+        elif tag in _MERGES:
+            if node.get(_VAL, "continue") != "restart":
+                covered = True
         elif parts is not None:
-            parts.append("\t" if tag == _TAB else "\n")
+            parts.append("\t" if tag == tab else "\n")
     if parts is not None and row is not None and len(row) < MAX_GRID_COLS:
         row.append("" if covered else "".join(parts))
         if span > 1:
