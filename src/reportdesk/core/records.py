@@ -151,8 +151,7 @@ def _build(cls: type[_T], frozen: bool) -> type[_T]:
         namespace["__eq__"] = _eq
         if "__hash__" not in namespace:
             namespace["__hash__"] = _hash if frozen else None  # a mutable value is not hashable
-    namespace["__getstate__"] = _getstate
-    namespace["__setstate__"] = _setstate
+    namespace["__reduce__"] = _reduce
     namespace["__replace__"] = replace
     if frozen:
         namespace["__setattr__"] = _frozen_setattr
@@ -281,10 +280,7 @@ def _frozen_delattr(self: object, name: str) -> None:
     raise FrozenRecordError(f"cannot delete field {name!r} of a frozen {type(self).__qualname__}")
 
 
-def _getstate(self: Any) -> tuple[object, ...]:
-    return tuple(getattr(self, name) for name in self._record_fields)
-
-
-def _setstate(self: Any, state: tuple[object, ...]) -> None:
-    for name, value in zip(self._record_fields, state, strict=True):
-        object.__setattr__(self, name, value)
+def _reduce(self: Any) -> tuple[type, tuple[object, ...]]:
+    """Pickled as the class and its field values, and made again by its ``__init__`` (the compiled one
+    is a C-level call away, where setting each field from a state would be a Python loop)."""
+    return type(self), tuple(getattr(self, name) for name in self._record_fields)
