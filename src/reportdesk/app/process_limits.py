@@ -47,6 +47,16 @@ KEEP_FREED_BYTES = 64 * 1024 * 1024
 HEAP_ALLOCATION_BYTES = 16 * 1024 * 1024
 
 
+def _glibc_function(name: str) -> Any:
+    """The C library's function *name* on Linux with glibc; None elsewhere (another system or C library)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return getattr(ctypes.CDLL(None), name)
+    except (OSError, AttributeError):  # not glibc
+        return None
+
+
 def keep_freed_memory(keep: int = KEEP_FREED_BYTES) -> bool:
     """In a worker, with glibc: keep freed memory for the next item; False elsewhere.
 
@@ -56,11 +66,8 @@ def keep_freed_memory(keep: int = KEEP_FREED_BYTES) -> bool:
     page faults a Word report, a tenth of its time).  The memory bound is unchanged: what
     is kept is counted in the worker's memory like any other.
     """
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):  # not glibc
+    mallopt = _glibc_function("mallopt")
+    if mallopt is None:
         return False
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int
@@ -76,11 +83,8 @@ def give_back_freed_memory() -> bool:
     either process, with nothing to copy.  It takes about a millisecond after a large document
     was freed, nothing when there is nothing to give back.
     """
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        malloc_trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):  # not glibc
+    malloc_trim = _glibc_function("malloc_trim")
+    if malloc_trim is None:
         return False
     malloc_trim.argtypes = [ctypes.c_size_t]
     malloc_trim.restype = ctypes.c_int
