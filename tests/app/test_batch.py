@@ -316,3 +316,24 @@ def test_a_pool_kept_between_chunks_replaces_a_worker_killed_meanwhile(sample_pa
             worker.process.join(5)
         results = pool.review([sample_path] * 3)
     assert [r.readable for r in results] == [True, True, True]
+
+
+def test_a_batch_keeps_the_patterns_its_workers_compiled(tmp_path: Path) -> None:
+    """Workers end without exit handlers: they keep the text patterns they were first to compile
+    (the next batch's workers then start with them), and a second batch finds them kept."""
+    from reportdesk.app.batch import review_many
+    from reportdesk.core import pattern_cache
+    from reportdesk.places import cache_dir
+    from tests.core.test_pattern_cache import drop_compiled
+
+    files = [write_docx(tmp_path / f"r{i}.docx", complete_report(seed=i)) for i in range(4)]
+    pattern_cache.forget()
+    drop_compiled()  # as in a fresh process: nothing compiled in memory for the workers to inherit
+    first = review_many(files, jobs=2)
+    kept = cache_dir() / "patterns.json"
+    assert kept.is_file()
+    entries = json.loads(kept.read_bytes().split(b"\n", 1)[1])
+    assert len(entries) > 50
+    pattern_cache.forget()
+    drop_compiled()
+    assert [r.findings for r in review_many(files, jobs=2)] == [r.findings for r in first]

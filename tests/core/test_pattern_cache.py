@@ -162,4 +162,4 @@ def test_keeping_the_patterns_at_exit_never_raises(monkeypatch: pytest.MonkeyPat
         raise RuntimeError("disk gone")
 
     monkeypatch.setattr(pattern_cache, "save", broken)
-    pattern_cache._save_at_exit()  # logged, not raised: an exit never shows a traceback
+    pattern_cache.save_quietly()  # logged, not raised: an exit never shows a traceback

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportdesk.app.reading import READABLE_SUFFIXES
+from reportdesk.core import pattern_cache
 from reportdesk.core.findings import Finding, sort_findings
 from reportdesk.core.interchange import ReportFileError
 from reportdesk.core.records import field, record
@@ -183,13 +184,17 @@ def review_bounded(path: str, previous_path: str | None, timeout: float = FILE_T
         old = signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        return review_file(Path(path), _previous(previous_path))
+        result = review_file(Path(path), _previous(previous_path))
     except FileTimeout:
-        return FileResult(path, error=timeout_message(timeout))
+        result = FileResult(path, error=timeout_message(timeout))
     finally:
         if alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, old)
+    # A worker ends without the exit handlers: the patterns this file was the first to need are kept
+    # now, so that the next batch's workers start with them compiled (nothing to do once none is new).
+    pattern_cache.save_quietly()
+    return result
 
 
 def _in_main_thread() -> bool:

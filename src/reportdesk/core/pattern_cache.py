@@ -15,7 +15,8 @@ patterns from them on later runs.  The copy is only ever a copy:
 - anything unexpected (no such engine internals in another Python, an unreadable or unwritable file)
   means ``re.compile``, as without the cache.
 
-Patterns new to the file are written when the program exits (or on :func:`save`).
+Patterns new to the file are written when the program exits (or on :func:`save`); a batch check's worker
+processes, which end without the exit handlers, write them after each file (a no-op once nothing is new).
 """
 
 from __future__ import annotations
@@ -159,7 +160,8 @@ def _entry(pattern: str, flags: int, compiled: re.Pattern[str]) -> _Entry | None
     return entry
 
 
-def _save_at_exit() -> None:
+def save_quietly() -> None:
+    """:func:`save`, logging instead of raising (at exit, and in a worker process after each file)."""
     try:
         save()
     except Exception:  # a copy not kept is no error, and an exit never shows a traceback
@@ -169,5 +171,5 @@ def _save_at_exit() -> None:
 def _register_save() -> None:
     global _save_registered
     if not _save_registered:
-        atexit.register(_save_at_exit)
+        atexit.register(save_quietly)
         _save_registered = True
