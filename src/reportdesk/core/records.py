@@ -87,7 +87,7 @@ def record(cls: type[_T] | None = None, /, *, frozen: bool = True) -> type[_T] |
 
 def replace(obj: _T, /, **changes: Any) -> _T:
     """A copy of the record *obj* with the given fields changed (``dataclasses.replace``)."""
-    names: tuple[str, ...] = type(obj)._record_fields  # type: ignore[attr-defined]
+    names = fields(obj)
     unknown = set(changes) - set(names)
     if unknown:
         raise TypeError(f"{type(obj).__qualname__} has no field {', '.join(sorted(unknown))}")

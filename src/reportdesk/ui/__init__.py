@@ -43,7 +43,8 @@ def _tell_pyside_what_it_would_find() -> None:
             table[name] = -1
             continue
         file = getattr(module, "__file__", None)
-        if file is None or (file.startswith(standard_library) and "site-packages" not in file):
+        if file is None or (file.startswith(standard_library) and "site-packages" not in file
+                            and "dist-packages" not in file):  # Debian's folder for installed packages
             table[name] = -1
 
 
