@@ -286,3 +286,28 @@ def test_set_previous_on_an_open_draft(qtbot, window: ReportWindow, tmp_path: Pa
     assert not page.previous_box.isVisible()
     assert not window.year_on_year_action.isEnabled()
     assert requests_page(window).model.index_of("requests.received.natural").data(PREVIOUS_ROLE) is None
+
+
+def test_a_second_file_can_be_opened_as_soon_as_the_first_import_is_shown(
+        qtbot, bare: ReportWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The import's thread ends a moment after its result is handled; a file opened in that moment is
+    imported, not refused as "another import is running"."""
+    import time
+
+    from reportdesk.ui.background import BackgroundCall
+
+    run = BackgroundCall.run
+
+    def slow_to_end(self: BackgroundCall) -> None:
+        run(self)
+        time.sleep(1.0)  # the result is delivered; the thread is still ending
+
+    monkeypatch.setattr(BackgroundCall, "run", slow_to_end)
+    first = write_docx(tmp_path / "甲县 2023 年报.docx", complete_report(seed=5, agency="甲县某局", year=2023))
+    second = write_docx(tmp_path / "乙县 2023 年报.docx", complete_report(seed=6, agency="乙县某局", year=2023))
+    assert bare.open_file(first)
+    wait_for_draft(qtbot, bare, "甲县某局")
+    assert bare.open_file(second)
+    session = wait_for_draft(qtbot, bare, "乙县某局")
+    assert Path(session.path) == drafts_home() / "乙县某局-2023.rdesk"
+    qtbot.waitUntil(lambda: not bare._import_threads, timeout=10000)

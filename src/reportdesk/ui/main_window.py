@@ -81,7 +81,8 @@ class ReportWindow(QMainWindow):
         self.summary_dialog: QWidget | None = None
         self.year_dialog: YearOnYearDialog | None = None
         self.review_window: ReviewWindow | None = None
-        self.import_task: BackgroundCall | None = None
+        self.import_task: BackgroundCall | None = None  # the import whose result has not arrived yet
+        self._import_threads: set[BackgroundCall] = set()  # threads not ended yet (closing waits for them)
         self.setAcceptDrops(True)
 
         self._start_page: StartPage | None = None  # built when first shown (not for `reportdesk open DRAFT`)
@@ -538,19 +539,29 @@ class ReportWindow(QMainWindow):
         from reportdesk.ui.background import BackgroundCall
 
         task = self.import_task = BackgroundCall(lambda: import_in_worker(path), self)
+        self._import_threads.add(task)
         task.sig_done.connect(self._on_imported)
         task.sig_failed.connect(lambda message: self._on_import_failed(path, message))
-        task.finished.connect(self._on_import_task_finished)
+        # Once the result (or the failure) is handled, another file may be imported: the thread's own
+        # end comes a moment later, and refusing a file in between ("正在导入另一个文件") was wrong.
+        task.sig_done.connect(self._on_import_delivered)
+        task.sig_failed.connect(self._on_import_delivered)
+        task.finished.connect(lambda t=task: self._on_import_thread_finished(t))
         self.statusBar().showMessage(self.tr("正在读取 {0}…").format(path.name))
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         task.start()
         return True
 
-    def _on_import_task_finished(self) -> None:
-        QGuiApplication.restoreOverrideCursor()
+    def _on_import_delivered(self, _result: object = None) -> None:
         if self.import_task is not None:
-            self.import_task.deleteLater()
             self.import_task = None
+            QGuiApplication.restoreOverrideCursor()
+
+    def _on_import_thread_finished(self, task: BackgroundCall) -> None:
+        if self.import_task is task:  # it ended without a result or a failure
+            self._on_import_delivered()
+        self._import_threads.discard(task)
+        task.deleteLater()
 
     def _on_import_failed(self, path: Path, message: str) -> None:
         self.show_error(self.tr("无法导入"), self.tr("无法读取 {0}：{1}").format(path.name, message))
@@ -866,8 +877,8 @@ class ReportWindow(QMainWindow):
         if self.review_window is not None:
             self.review_window.shutdown()
             self.review_window.close()
-        if self.import_task is not None:
-            self.import_task.wait()
+        for task in list(self._import_threads):
+            task.wait()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("drafts/last", last)
         self.settings.sync()
