@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from reportdesk.core.catalog import get_form
-from reportdesk.core.labels import LabelIndex, Match, OldFormatLabels, label_key
+from reportdesk.core.labels import LabelIndex, Match, OldFormatLabels, label_key, squeeze, strip_prefix
 
 
 def _rows() -> LabelIndex:
@@ -53,3 +53,44 @@ def test_keys_ignore_spaces_line_breaks_and_punctuation_width() -> None:
 def test_2019_labels_are_recognised(text, old) -> None:
     labels = OldFormatLabels(get_form().old_formats[0].labels)
     assert labels.match(text) == old
+
+
+def _closest_by_difflib(index: LabelIndex, text: str) -> str | None:
+    """What the fuzzy step must choose: the first label of the highest difflib ratio, if at the threshold."""
+    import difflib
+
+    bare = strip_prefix(label_key(squeeze(text)))
+    best, best_ratio = None, 0.0
+    for key, target in index._by_key.items():
+        ratio = difflib.SequenceMatcher(None, bare, strip_prefix(key), autojunk=False).ratio()
+        if ratio > best_ratio:
+            best, best_ratio = target, ratio
+    return best if best_ratio >= index._fuzzy else None
+
+
+def test_a_misspelt_label_is_matched_to_the_label_difflib_finds_closest() -> None:
+    """The bounds that skip labels early (lengths, characters in common) never change the choice."""
+    import random
+
+    index = _rows()
+    labels = [label for label in index._official.values() if len(label) >= 6]
+    rng = random.Random(7)
+    alphabet = "".join(sorted(set("".join(labels)))) + "的了和与及等"
+    wording = 0
+    for _ in range(600):
+        text = list(rng.choice(labels))
+        for _edit in range(rng.randint(1, 3)):
+            at = rng.randrange(len(text))
+            if rng.random() < 0.5:
+                text[at] = rng.choice(alphabet)
+            else:
+                text.insert(at, rng.choice(alphabet))
+        found = "".join(text)
+        key = label_key(squeeze(found))
+        hit = LabelIndex(dict(index._official)).match(found)
+        if (hit is not None and hit.match is not Match.WORDING) or any(k.startswith(key) for k in index._by_key):
+            continue  # matched before the fuzzy step (as it is, or as a shortened label)
+        expected = _closest_by_difflib(index, found)
+        wording += expected is not None
+        assert (hit.target if hit else None) == expected, found
+    assert wording > 100

@@ -15,6 +15,7 @@ import functools
 import logging
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from enum import StrEnum
 from typing import TypeVar
@@ -116,6 +117,7 @@ class LabelIndex:
         self._variants: dict[str, str] = {}
         self._fuzzy = fuzzy
         self._memo: dict[str, LabelHit | None] = {}
+        self._fuzzy_candidates: list[tuple[str, str, Counter[str]]] | None = None  # made when first needed
         for target, label in labels.items():
             key = label_key(label)
             self._by_key[key] = target
@@ -155,19 +157,29 @@ class LabelIndex:
                 return LabelHit(longer[0], self._official[longer[0]], found, Match.WORDING)
         if len(bare) >= 4:
             best, best_ratio = None, 0.0
-            for cand_key, cand in self._by_key.items():
-                matcher = difflib.SequenceMatcher(None, bare, strip_prefix(cand_key), autojunk=False)
-                # Upper bounds of the ratio first: a label that cannot beat the best so far, or
-                # cannot reach the threshold, changes nothing (the same label is chosen).
+            size, counts = len(bare), Counter(bare)
+            for cand_bare, cand, cand_counts in self._candidates():
+                # Upper bounds of the ratio first, those of difflib's real_quick_ratio() and
+                # quick_ratio() (from the lengths, then the characters in common): a label that
+                # cannot beat the best so far, or cannot reach the threshold, changes nothing.
                 bound = max(best_ratio, self._fuzzy - 1e-9)
-                if matcher.real_quick_ratio() <= bound or matcher.quick_ratio() <= bound:
+                total = size + len(cand_bare)
+                if 2.0 * min(size, len(cand_bare)) / total <= bound or \
+                        2.0 * sum((counts & cand_counts).values()) / total <= bound:
                     continue
-                ratio = matcher.ratio()
+                ratio = difflib.SequenceMatcher(None, bare, cand_bare, autojunk=False).ratio()
                 if ratio > best_ratio:
                     best, best_ratio = cand, ratio
             if best is not None and best_ratio >= self._fuzzy:
                 return LabelHit(best, self._official[best], found, Match.WORDING)
         return None
+
+    def _candidates(self) -> list[tuple[str, str, Counter[str]]]:
+        """Each official label without its item number, its target, and its characters counted."""
+        if self._fuzzy_candidates is None:
+            self._fuzzy_candidates = [(bare, target, Counter(bare)) for bare, target in
+                                      ((strip_prefix(key), target) for key, target in self._by_key.items())]
+        return self._fuzzy_candidates
 
 
 # --- the previous format ----------------------------------------------------------------
