@@ -540,12 +540,12 @@ class ReportWindow(QMainWindow):
 
         task = self.import_task = BackgroundCall(lambda: import_in_worker(path), self)
         self._import_threads.add(task)
-        task.sig_done.connect(self._on_imported)
-        task.sig_failed.connect(lambda message: self._on_import_failed(path, message))
         # Once the result (or the failure) is handled, another file may be imported: the thread's own
-        # end comes a moment later, and refusing a file in between ("正在导入另一个文件") was wrong.
-        task.sig_done.connect(self._on_import_delivered)
-        task.sig_failed.connect(self._on_import_delivered)
+        # end comes a moment later, and refusing a file in between ("正在导入另一个文件") was wrong.  One
+        # slot each does both: two slots of a signal sent from the thread are two queued events, and a
+        # file opened between them (the new draft shown, the import not yet over) was refused.
+        task.sig_done.connect(self._on_import_done)
+        task.sig_failed.connect(lambda message: self._on_import_failed(path, message))
         task.finished.connect(lambda t=task: self._on_import_thread_finished(t))
         self.statusBar().showMessage(self.tr("正在读取 {0}…").format(path.name))
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
@@ -563,8 +563,17 @@ class ReportWindow(QMainWindow):
         self._import_threads.discard(task)
         task.deleteLater()
 
+    def _on_import_done(self, imported: ImportedFile) -> None:
+        try:
+            self._on_imported(imported)
+        finally:
+            self._on_import_delivered()
+
     def _on_import_failed(self, path: Path, message: str) -> None:
-        self.show_error(self.tr("无法导入"), self.tr("无法读取 {0}：{1}").format(path.name, message))
+        try:
+            self.show_error(self.tr("无法导入"), self.tr("无法读取 {0}：{1}").format(path.name, message))
+        finally:
+            self._on_import_delivered()
 
     def _on_imported(self, imported: ImportedFile) -> None:
         from reportdesk.core.interchange import YEAR_RANGE
