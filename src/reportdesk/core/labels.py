@@ -177,8 +177,11 @@ class LabelIndex:
     def _candidates(self) -> list[tuple[str, str, Counter[str]]]:
         """Each official label without its item number, its target, and its characters counted."""
         if self._fuzzy_candidates is None:
-            self._fuzzy_candidates = [(bare, target, Counter(bare)) for bare, target in
-                                      ((strip_prefix(key), target) for key, target in self._by_key.items())]
+            candidates = []
+            for key, target in self._by_key.items():
+                bare = strip_prefix(key)
+                candidates.append((bare, target, Counter(bare)))
+            self._fuzzy_candidates = candidates
         return self._fuzzy_candidates
 
 
