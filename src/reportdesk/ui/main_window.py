@@ -552,7 +552,7 @@ class ReportWindow(QMainWindow):
         task.start()
         return True
 
-    def _on_import_delivered(self, _result: object = None) -> None:
+    def _on_import_delivered(self) -> None:
         if self.import_task is not None:
             self.import_task = None
             QGuiApplication.restoreOverrideCursor()
