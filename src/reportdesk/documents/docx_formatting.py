@@ -1,4 +1,4 @@
-"""Emptying the formatting of a Word document's runs and paragraphs before it is parsed.
+"""Emptying the formatting of a Word document's runs, paragraphs and cells before it is parsed.
 
 In the XML that Word, WPS, LibreOffice and ReportDesk's own writer produce, most of the
 bytes of ``word/document.xml`` are formatting: each run's ``<w:rPr>`` (fonts, sizes,
@@ -17,10 +17,13 @@ Only what provably changes nothing the reader sees goes:
 - none of those children is an element the reader reads (``w:t``, ``w:tab``, ``w:br``,
   ``w:p``, ``w:gridSpan`` …: :data:`_READ`), whatever namespace ``w`` stands for there
   (an element of another namespace is never read at all); a paragraph's ``w:pStyle`` is kept;
-- the elements are emptied, never removed: ``<w:rPr/>`` and ``<w:pPr/>`` stay where they
+- the elements are emptied, not removed: ``<w:rPr/>`` and ``<w:pPr/>`` stay where they
   were, so that the text on either side of one never joins (an element's text ends at its
   first child: ``<w:t>1<w:rPr></w:rPr>2</w:t>`` reads "1"), and a paragraph's first
-  ``w:pPr``, the one the reader asks for a style, is still its first;
+  ``w:pPr``, the one the reader asks for a style, is still its first; only an emptied
+  ``<w:rPr/>`` that opens a run (``<w:r><w:rPr/>``) goes, its parent ``w:r`` holding no text;
+- a cell's width and vertical alignment, and ``xml:space`` on a text, go only where the markup
+  beside them names their parent (:func:`_trim`);
 - nothing goes from a part with a comment, a CDATA section or a DTD (``<!``: markup could
   hide there), one not in UTF-8, or one whose root element does not declare the prefix ``w``.
 
@@ -62,8 +65,6 @@ _UTF8 = re.compile(rb"""encoding\s*=\s*["']utf-8["']""", re.IGNORECASE)
 
 def lean(data: bytes) -> bytes:
     """*data* with the formatting the reader never reads emptied (*data* itself when nothing may go)."""
-    if b"<w:rPr>" not in data and b"<w:pPr>" not in data:
-        return data
     if b"!" in data and b"<!" in data:  # the one byte is found fast; "<!" only where text has a "!"
         return data
     declaration = _DECLARATION.match(data)
@@ -72,8 +73,37 @@ def lean(data: bytes) -> bytes:
     root = _ROOT.match(data)
     if root is None or b' xmlns:w="' not in root.group():
         return data
-    data = _drop(data.replace(b"<w:rPr></w:rPr>", b"<w:rPr/>"), b"<w:rPr>", b"</w:rPr>", _run_body)
-    return _drop(data, b"<w:pPr>", b"</w:pPr>", _paragraph_body)
+    runs = _drop(data, b"<w:rPr>", b"</w:rPr>", _run_body)
+    if runs is not data:  # an emptied run formatting that opens its run goes (its parent w:r holds no text)
+        runs = runs.replace(b"<w:r><w:rPr/>", b"<w:r>")
+    return _trim(_drop(runs, b"<w:pPr>", b"</w:pPr>", _paragraph_body))
+
+
+# A cell's width, the first of its properties, and its vertical alignment, the last: one of each in nearly
+# every cell of every table.  The values are those the schema allows, in either order of the two attributes
+# of a width, so that what goes was well-formed (no attribute twice).
+_CELL_WIDTH = re.compile(rb'<w:tcPr><w:tcW (?:w:w="[0-9]{1,9}" w:type="[a-z]{1,4}"|w:type="[a-z]{1,4}" w:w="[0-9]{1,9}")/>')
+_CELL_ALIGNMENT = re.compile(rb'<w:vAlign w:val="[a-z]{1,6}"/></w:tcPr>')
+
+
+def _trim(data: bytes) -> bytes:
+    """*data* without what is left of the formatting where it stands beside known markup only.
+
+    Each goes by one search in C (``bytes.replace``, a regular expression with a fixed replacement),
+    not element by element: the parse spends more on an element's attributes than on its text.
+    Each is an empty element or an attribute whose parent the markup around it names (``w:tcPr``,
+    ``w:t``), so no text that the reader reads is beside it:
+
+    - ``xml:space="preserve"`` on ``w:t`` (the parser keeps white space in any case);
+    - a cell's width (``w:tcW``) when it opens the cell's properties, and its vertical alignment
+      (``w:vAlign``) when it ends them.
+    """
+    data = data.replace(b'<w:t xml:space="preserve">', b"<w:t>")
+    if b"<w:tcPr><w:tcW " in data:
+        data = _CELL_WIDTH.sub(b"<w:tcPr>", data)
+    if b"<w:vAlign " in data:
+        data = _CELL_ALIGNMENT.sub(b"</w:tcPr>", data)
+    return data
 
 
 def _run_body(body: bytes) -> bytes | None:
@@ -103,22 +133,20 @@ def _distinct_names(body: bytes) -> bool:
 def _drop(data: bytes, start: bytes, end: bytes, replacement: Callable[[bytes], bytes | None]) -> bytes:
     """*data* with each innermost ``start … end`` element whose content *replacement* accepts replaced.
 
-    The same content is looked at once per part (a document repeats a few formats many times).  An
-    element's end is looked for only up to the next start (there an element holds another, and the
-    inner one is looked at next), so that no byte is searched more than twice.
+    The same content is looked at once per part (a document repeats a few formats many times).  The
+    part is cut at every *start*: an element's end is looked for only in its own piece, up to the next
+    start (there an element holds another, and the inner one is looked at next), so that every byte
+    is searched once.
     """
-    pos = data.find(start)
-    if pos < 0:
+    pieces = data.split(start)
+    if len(pieces) == 1:
         return data
-    out: list[bytes] = []
+    out = [pieces[0]]
     known: dict[bytes, bytes | None] = {}
-    last, size, opening, closing = 0, len(data), len(start), len(end)
-    while pos >= 0:
-        inner = pos + opening
-        following = data.find(start, inner)
-        close = data.find(end, inner, following if following >= 0 else size)
-        if close >= 0:
-            body = data[inner:close]
+    changed = False
+    for piece in pieces[1:]:
+        body, closed, rest = piece.partition(end)
+        if closed:
             if body in known:
                 new = known[body]
             else:
@@ -126,11 +154,10 @@ def _drop(data: bytes, start: bytes, end: bytes, replacement: Callable[[bytes], 
                 if len(known) < _KNOWN_LIMIT:
                     known[body] = new
             if new is not None:
-                out.append(data[last:pos])
                 out.append(new)
-                last = close + closing
-        pos = following
-    if not out:
-        return data
-    out.append(data[last:])
-    return b"".join(out)
+                out.append(rest)
+                changed = True
+                continue
+        out.append(start)
+        out.append(piece)
+    return b"".join(out) if changed else data
