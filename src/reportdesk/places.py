@@ -97,8 +97,10 @@ def _package_dir() -> Path:
     return Path(__file__).resolve().parent
 
 
+@functools.cache
 def _data_dir(name: str) -> Path:
-    """``forms``, ``resources`` or ``docs``: inside the installed wheel, or at the top of a source tree."""
+    """``forms``, ``resources`` or ``docs``: inside the installed wheel, or at the top of a source tree;
+    found once (it does not move while the program runs, and a batch check asks for each file)."""
     here = _package_dir()
     packaged = here / "_data" / name
     if packaged.is_dir():
