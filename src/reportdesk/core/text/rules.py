@@ -200,8 +200,10 @@ def _old_terms(form: FormDef, text: str) -> list[str]:
 
 
 @lru_cache(maxsize=16)
+@lru_cache(maxsize=32)
 def _alternation(terms: tuple[str, ...], escape: bool) -> re.Pattern[str] | None:
-    """One pattern matching any of *terms* (literal when *escape*), compiled when first needed."""
+    """One pattern matching any of *terms* (literal when *escape*), compiled when first needed and
+    kept (each check of a report asks again, and escaping the terms costs more than the search)."""
     if not terms:
         return None
     return compile_pattern("|".join(re.escape(t) if escape else f"(?:{t})" for t in terms))
@@ -226,6 +228,8 @@ def _old_format(form: FormDef, report: Report, cells: Mapping[str, Value], texts
     for text_id, text in texts:
         if prose is None:
             break
+        if prose.search(text) is None:  # literal terms: none in the text, none in any of its sentences
+            continue
         quotes = quoted_spans(text)
         for sentence in split_sentences(text):
             m = prose.search(sentence.text)
