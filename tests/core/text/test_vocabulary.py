@@ -89,3 +89,34 @@ def test_importing_the_text_rules_compiles_no_regular_expression() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "0"
+
+
+def test_the_joined_request_pattern_passes_over_exactly_the_clauses_without_a_keyword() -> None:
+    """A clause the joined pattern finds nothing in is one where no request pattern finds anything."""
+    import json
+    import re
+
+    from reportdesk.core.text.extract import _request_hits
+    from reportdesk.core.text.sentences import split_sentences
+
+    pats = vocabulary(get_form()).patterns(2022)
+    assert pats.any_request is not None
+    samples = Path(__file__).resolve().parents[4] / "shared" / "samples"
+    texts = ["不予以公开3件，予以公开5件，部分公开1件。", "本年度未收到申请。", "予以公开或部分公开7件"]
+    if samples.is_dir():
+        texts.append((samples / "yueqing-hrss-2022-report.txt").read_text(encoding="utf-8"))
+        texts.extend(str(e) for e in json.loads((samples / "real-report-excerpts.json").read_text(encoding="utf-8")))
+    clauses = [c.text for text in texts for s in split_sentences(text) for c in s.clauses()]
+    found = 0
+    for clause in clauses:
+        each = any(m.end() > m.start() for p, _ in pats.requests for m in p.finditer(clause))
+        assert (pats.any_request.search(clause) is not None) >= each, clause
+        found += each
+    assert found and found < len(clauses)
+    assert _request_hits(pats, "不予以公开3件") == [(0, 5, 1, "refused")]
+
+    from reportdesk.core.text import vocabulary as module
+
+    with_group = (re.compile("(公开)\\1"), re.compile("处理"))
+    assert module._any(with_group) is None  # a back reference would name another group once joined
+    assert module._any((re.compile("a"), re.compile("(?i)b"))) is None  # flags inside: joined, it would not compile

@@ -223,6 +223,8 @@ def _appeal_words(pats: Patterns, text: str) -> bool:
 def _request_hits(pats: Patterns, ctext: str) -> list[tuple[int, int, int, str]]:
     """The application keywords of a clause, in order; overlapping ones give way to the more specific."""
     hits: list[tuple[int, int, int, str]] = []
+    if pats.any_request is not None and pats.any_request.search(ctext) is None:
+        return hits  # none of the keywords is in the clause
     for priority, (pattern, t) in enumerate(pats.requests):
         for m in pattern.finditer(ctext):
             if m.end() > m.start() and not (t.key in _NEGATED_KEYS and _NEGATED.search(ctext[: m.start()])):

@@ -57,11 +57,26 @@ def _compile(terms: tuple[str, ...], year: int | None) -> re.Pattern[str] | None
         return None
 
 
+def _any(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that matches where any of *patterns* does, to pass over text that has none of them.
+
+    Only patterns without groups are joined: a group's number (which a back reference names) would
+    change in the joined pattern.
+    """
+    if not patterns or any(p.groups for p in patterns):
+        return None
+    try:
+        return compile_pattern("|".join(f"(?:{p.pattern})" for p in patterns))
+    except re.error:  # global flags inside a term, say: each pattern is tried on its own
+        return None
+
+
 @record
 class Patterns:
     """The vocabulary compiled for one report year."""
 
     requests: tuple[tuple[re.Pattern[str], TextTermsDef], ...]  # in file order: more specific first
+    any_request: re.Pattern[str] | None  # finds something wherever one of *requests* does (None: not known)
     applicants: tuple[tuple[re.Pattern[str], TextTermsDef], ...]
     all_applicants: re.Pattern[str] | None
     appeal_groups: tuple[tuple[re.Pattern[str], TextTermsDef], ...]
@@ -151,8 +166,10 @@ class Vocabulary:
             zero_appeals = compile_pattern(
                 r"(?:未|没有|无)(?:发生|出现|收到|产生|接到|涉及|有)?(?:因|由于)?(?:[^，,。；]{0,24}?)"
                 f"(?:{appeal_words.pattern})")
+        requests = each(self.requests)
         return Patterns(
-            requests=each(self.requests),
+            requests=requests,
+            any_request=_any(tuple(p for p, _ in requests)),
             applicants=each(tuple(t for t in self.applicants if t.key != "all")),
             all_applicants=_compile(all_terms.terms, year) if all_terms else None,
             appeal_groups=each(self.appeal_groups),
