@@ -102,7 +102,8 @@ def test_the_joined_request_pattern_passes_over_exactly_the_clauses_without_a_ke
     pats = vocabulary(get_form()).patterns(2022)
     assert pats.any_request is not None
     samples = Path(__file__).resolve().parents[4] / "shared" / "samples"
-    texts = ["不予以公开3件，予以公开5件，部分公开1件。", "本年度未收到申请。", "予以公开或部分公开7件"]
+    texts = ["不予以公开3件，予以公开5件，部分公开1件。", "本年度未收到申请。", "予以公开或部分公开7件",
+             "主动公开规范性文件12件，召开新闻发布会3场。", "结转下年度继续办理2件，无法提供1件。"]
     if samples.is_dir():
         texts.append((samples / "yueqing-hrss-2022-report.txt").read_text(encoding="utf-8"))
         texts.extend(str(e) for e in json.loads((samples / "real-report-excerpts.json").read_text(encoding="utf-8")))
