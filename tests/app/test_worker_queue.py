@@ -132,3 +132,20 @@ def test_where_there_is_no_poll_the_pool_waits_as_multiprocessing_does(tmp_path:
     stuck = _reports(tmp_path, ["stuck", "then"])
     results = review_many(stuck, jobs=1, timeout=1, isolate=True, task=sleep_forever)
     assert "读取超时" in (results[0].error or "") and _agencies(results) == [None, "then局"]
+
+
+def test_a_file_the_pool_gives_no_outcome_for_is_named_not_left_out(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should the pool ever end a run without an outcome for a file, the batch still lists that file."""
+    from reportdesk.app import worker_pool
+
+    def run_losing_the_last_two(self, items, on_outcome, should_stop=None):  # type: ignore[no-untyped-def]
+        for index in range(len(items) - 2):
+            on_outcome(index, worker_pool.Failure("crash", 139))
+
+    monkeypatch.setattr(worker_pool.WorkerPool, "run", run_losing_the_last_two)
+    files = _reports(tmp_path, ["a", "b", "c", "d"])
+    results = review_many(files, jobs=1, isolate=True)
+    assert [r.path for r in results] == [str(f) for f in files]
+    assert all(not r.readable for r in results)
+    assert "程序内部出错" in (results[3].error or "") and "异常退出" in (results[0].error or "")

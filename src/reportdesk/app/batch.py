@@ -345,6 +345,13 @@ class ReviewPool:
                 progress(done, total)
 
         self.pool.run([str(f) for f in files], outcome, should_stop)
+        if should_stop is None or not should_stop():
+            # Not stopped: every file gets a result.  One the pool gave no outcome for (never expected) is
+            # named as unchecked rather than left out of the list without a word.
+            for index, slot in enumerate(slots):
+                if slot is None:
+                    log.error("no outcome for %s from the worker pool", files[index])
+                    slots[index] = FileResult(str(files[index]), error=_ERROR_MESSAGE)
         return [s for s in slots if s is not None]
 
 
