@@ -200,10 +200,8 @@ def _old_terms(form: FormDef, text: str) -> list[str]:
 
 
 @lru_cache(maxsize=16)
-@lru_cache(maxsize=32)
 def _alternation(terms: tuple[str, ...], escape: bool) -> re.Pattern[str] | None:
-    """One pattern matching any of *terms* (literal when *escape*), compiled when first needed and
-    kept (each check of a report asks again, and escaping the terms costs more than the search)."""
+    """One pattern matching any of *terms* (literal when *escape*), compiled when first needed."""
     if not terms:
         return None
     return compile_pattern("|".join(re.escape(t) if escape else f"(?:{t})" for t in terms))
